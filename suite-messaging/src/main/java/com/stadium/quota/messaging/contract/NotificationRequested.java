@@ -1,0 +1,47 @@
+package com.stadium.quota.messaging.contract;
+
+import java.util.Map;
+
+/**
+ * A message the suite owes a person. notification-adapter renders the template named by {@code kind} with
+ * {@code data} and sends it.
+ *
+ * <pre>
+ * {"kind":"TEST_MESSAGE","recipientEmail":"ops@club.example","recipientName":"Ops desk",
+ *  "locale":"en","quotaId":null,"requestedBy":"admin","data":{"note":"SMTP check"}}
+ * </pre>
+ *
+ * @param kind which message (a template), e.g. {@code TEST_MESSAGE}, {@code QUOTA_INVITATION}
+ * @param recipientEmail where it goes
+ * @param recipientName how the person is addressed
+ * @param locale language tag, {@code en} when absent
+ * @param quotaId the quota it concerns, if any, so its messages can be listed per quota
+ * @param requestedBy who caused it (token subject or a service name)
+ * @param data values the template needs; each kind documents its keys
+ */
+public record NotificationRequested(String kind, String recipientEmail, String recipientName, String locale,
+        String quotaId, String requestedBy, Map<String, String> data) implements SuiteEvent {
+
+    public static final String TYPE = "notification.requested";
+    public static final int VERSION = 1;
+
+    public NotificationRequested {
+        data = data == null ? Map.of() : Map.copyOf(data);
+        locale = locale == null || locale.isBlank() ? "en" : locale;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public int version() {
+        return VERSION;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.NOTIFICATION_REQUESTS;
+    }
+}

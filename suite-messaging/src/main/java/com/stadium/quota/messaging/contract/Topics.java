@@ -1,0 +1,19 @@
+package com.stadium.quota.messaging.contract;
+
+/** Kafka topic names of the suite; the README's topic table documents each with an example. */
+public final class Topics {
+
+    /** quota-service → portal-web and others: every change of a quota, keyed by quota id. */
+    public static final String QUOTA_EVENTS = "quota-events";
+    /** quota-service → allocation-service: seats wanted, keyed by the lowest match id. */
+    public static final String ALLOCATION_REQUESTS = "allocation-requests";
+    /** allocation-service → quota-service: seats held or the reason none were, keyed by quota id. */
+    public static final String ALLOCATION_RESULTS = "allocation-results";
+    /** quota-service → allocation-service: seats given back (cancel, retract), keyed by match id. */
+    public static final String SEAT_RELEASES = "seat-releases";
+    /** any service → notification-adapter: a message owed to a person, keyed by recipient email. */
+    public static final String NOTIFICATION_REQUESTS = "notification-requests";
+
+    private Topics() {
+    }
+}
