@@ -10,8 +10,6 @@ import com.stadium.quota.messaging.contract.SuiteEvent;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -49,7 +47,7 @@ public class Outbox {
         message.envelope = write(envelope);
         message.createdAt = now;
         message.persist();
-        transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+        relay.wakeUpAfterCommit(transactions);
         return envelope;
     }
 
@@ -58,19 +56,6 @@ public class Outbox {
             return json.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event " + envelope.type() + " cannot be written as JSON", e);
-        }
-    }
-
-    private record WakeRelayOnCommit(OutboxRelay relay) implements Synchronization {
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                relay.wakeUp();
-            }
         }
     }
 }

@@ -4,25 +4,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
+
+import com.stadium.quota.messaging.drain.Drain;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Sends stored events to Kafka in the order they were written, marking each one published once the broker
@@ -32,7 +32,6 @@ import jakarta.persistence.LockModeType;
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Any fixed number works; it only has to be the same in every instance of a service. */
     private static final long RELAY_LOCK = 7_007_008L;
 
@@ -49,34 +48,27 @@ public class OutboxRelay {
     @ConfigProperty(name = "suite.outbox.send-timeout", defaultValue = "PT40S")
     Duration sendTimeout;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private Drain drain;
+
+    @PostConstruct
+    void start() {
+        drain = new Drain("outbox-relay", () -> relayBatch() == batchSize);
+    }
 
     /** Asks for a relay run soon; several calls while one is queued make one run. */
     public void wakeUp() {
-        if (queued.compareAndSet(false, true)) {
-            worker.execute(this::drain);
-        }
+        drain.wakeUp();
     }
 
-    @Scheduled(every = "${suite.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void wakeUpAfterCommit(TransactionSynchronizationRegistry transactions) {
+        drain.wakeUpAfterCommit(transactions);
+    }
+
+    // the first poll waits for the Kafka channel to be wired at start-up
+    @Scheduled(every = "${suite.outbox.poll-interval:2s}", delayed = "${suite.outbox.first-poll-delay:3s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wakeUp();
-    }
-
-    private void drain() {
-        queued.set(false);
-        try {
-            while (relayBatch() == batchSize) {
-                // a full batch means more may be waiting
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("outbox relay paused, will retry: %s", e.getMessage());
-        }
     }
 
     /** Sends one batch in one transaction; returns how many events it published. */
@@ -114,6 +106,6 @@ public class OutboxRelay {
 
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        drain.close();
     }
 }

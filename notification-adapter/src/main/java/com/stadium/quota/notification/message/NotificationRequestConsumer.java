@@ -1,0 +1,73 @@
+package com.stadium.quota.notification.message;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.messaging.contract.EventEnvelope;
+import com.stadium.quota.messaging.contract.NotificationRequested;
+import com.stadium.quota.messaging.inbox.Inbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+/**
+ * Takes notification requests off Kafka and stores each one once; the dispatcher sends them. A message that is not
+ * a valid request fails here and goes to the dead-letter topic with the reason.
+ */
+@ApplicationScoped
+public class NotificationRequestConsumer {
+
+    private static final Logger LOG = Logger.getLogger(NotificationRequestConsumer.class);
+    static final String CONSUMER = "notification-adapter";
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    NotificationDispatcher dispatcher;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Incoming("notification-requests")
+    @Transactional
+    public void receive(String message) {
+        EventEnvelope envelope = EventEnvelope.parse(message, json);
+        if (!envelope.is(NotificationRequested.TYPE)) {
+            LOG.debugf("ignoring %s on notification-requests", envelope.type());
+            return;
+        }
+        if (!inbox.firstDelivery(CONSUMER, envelope.id())) {
+            LOG.debugf("notification %s already received", envelope.id());
+            return;
+        }
+        NotificationRequested request = envelope.payloadAs(NotificationRequested.class, json);
+        if (request.kind() == null || request.recipientEmail() == null || request.recipientEmail().isBlank()) {
+            throw new IllegalArgumentException("notification " + envelope.id() + " has no kind or no recipient");
+        }
+        Instant now = Instant.now();
+        Notification notification = new Notification();
+        notification.id = envelope.id();
+        notification.kind = request.kind();
+        notification.recipientEmail = request.recipientEmail().trim();
+        notification.recipientName = request.recipientName() == null || request.recipientName().isBlank()
+                ? notification.recipientEmail : request.recipientName().trim();
+        notification.locale = request.locale();
+        notification.quotaId = request.quotaId();
+        notification.requestedBy = request.requestedBy();
+        notification.data = json.valueToTree(request.data()).toString();
+        notification.status = NotificationStatus.PENDING;
+        notification.nextAttemptAt = now;
+        notification.receivedAt = now;
+        notification.persist();
+        dispatcher.wakeUpAfterCommit(transactions);
+    }
+}
