@@ -1,0 +1,71 @@
+package com.stadium.quota.allocation.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.stadium.quota.allocation.match.Match;
+import com.stadium.quota.allocation.match.MatchPrice;
+import com.stadium.quota.allocation.venue.StadiumGenerator;
+import com.stadium.quota.allocation.venue.Venue;
+import com.stadium.quota.allocation.venue.VenueLayout;
+import com.stadium.quota.allocation.venue.VenueStore;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** Loads the demo stadium and three matches in the coming weeks, unless the venue is already there. */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+    static final String VENUE_CODE = "ARENA";
+    static final Map<String, Integer> PRICES_CENTS = Map.of("VIP", 25_000, "CAT1", 8_500, "CAT2", 6_000,
+            "CAT3", 3_500);
+    private static final List<String> OPPONENTS = List.of("Rivals United", "Harbour City", "Athletic North");
+
+    @ConfigProperty(name = "suite.demo-data.enabled")
+    boolean enabled;
+
+    @Inject
+    VenueStore venues;
+
+    Clock clock = Clock.systemUTC();
+
+    @Transactional
+    void onStart(@Observes StartupEvent start) {
+        if (!enabled || Venue.findByCode(VENUE_CODE) != null) {
+            return;
+        }
+        VenueLayout layout = StadiumGenerator.generate(VENUE_CODE, "Example Arena");
+        long venueId = venues.create(layout);
+        Instant firstKickoff = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(7))
+                .plus(Duration.ofHours(18).plusMinutes(30));
+        for (int i = 0; i < OPPONENTS.size(); i++) {
+            Match match = new Match();
+            match.venueId = venueId;
+            match.code = "DEMO-" + (i + 1);
+            match.name = "FC Example vs " + OPPONENTS.get(i);
+            match.kickoff = firstKickoff.plus(Duration.ofDays(14L * i));
+            match.persist();
+            PRICES_CENTS.forEach((category, cents) -> {
+                MatchPrice price = new MatchPrice();
+                price.matchId = match.id;
+                price.category = category;
+                price.priceCents = cents;
+                price.persist();
+            });
+        }
+        LOG.infof("demo data loaded: venue %s with %d seats in %d sectors, %d matches", VENUE_CODE,
+                layout.seatCount(), layout.sectors().size(), OPPONENTS.size());
+    }
+}
