@@ -62,7 +62,8 @@ check_port_free() {
 # start_daemon NAME DIR COMMAND...: runs COMMAND in its own session so "down" can stop its whole process group
 start_daemon() {
   local name=$1 dir=$2; shift 2
-  (cd "$dir" && setsid "$@" >"$LOGS/$name.log" 2>&1 < /dev/null & echo $! >"$RUN/$name.pid")
+  # setsid execs the command in place (the background child is no group leader), so $! is its pid and its group
+  (cd "$dir" || exit 1; setsid "$@" >"$LOGS/$name.log" 2>&1 < /dev/null & echo $! >"$RUN/$name.pid")
 }
 
 stop_daemon() {
