@@ -1,0 +1,107 @@
+package com.stadium.quota.system;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import com.stadium.quota.testing.TestStack;
+
+/**
+ * Starts the four packaged services once for all system tests, in the test profile against the test stack, and
+ * stops them when the test run ends. Each service's output goes to system-tests/target/&lt;service&gt;.log.
+ */
+public class RunningSuite implements BeforeAllCallback {
+
+    /** A service of the suite and the port it listens on in the system tests. */
+    public enum Service {
+        PORTAL("portal-web", "SUITE_PORTAL_PORT", 28080),
+        QUOTA("quota-service", "SUITE_QUOTA_PORT", 28081),
+        ALLOCATION("allocation-service", "SUITE_ALLOCATION_PORT", 28082),
+        NOTIFICATION("notification-adapter", "SUITE_NOTIFICATION_PORT", 28083);
+
+        final String module;
+        final int port;
+
+        Service(String module, String portVariable, int defaultPort) {
+            this.module = module;
+            this.port = TestStack.port(portVariable, defaultPort);
+        }
+
+        public String url() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Processes.class, key -> Processes.start(), Processes.class);
+    }
+
+    static final class Processes implements ExtensionContext.Store.CloseableResource {
+        private final List<Process> running = new ArrayList<>();
+
+        static Processes start() {
+            Processes processes = new Processes();
+            Path root = Path.of(System.getProperty("suite.root", ".."));
+            try {
+                for (Service service : Service.values()) {
+                    Path jar = root.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
+                    if (!Files.exists(jar)) {
+                        throw new IllegalStateException(jar + " is missing: package the services first");
+                    }
+                    Path log = root.resolve("system-tests/target/" + service.module + ".log");
+                    Files.createDirectories(log.getParent());
+                    processes.running.add(new ProcessBuilder("java", "-Xmx384m", "-Dquarkus.profile=test",
+                            "-Dquarkus.http.port=" + service.port, "-jar", jar.toString())
+                            .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+                }
+                for (Service service : Service.values()) {
+                    await("readiness of " + service.module).atMost(Duration.ofSeconds(120))
+                            .pollInterval(Duration.ofMillis(500))
+                            .until(() -> ready(service));
+                }
+            } catch (IOException | RuntimeException e) {
+                processes.close();
+                throw new IllegalStateException("the suite did not start: " + e.getMessage(), e);
+            }
+            return processes;
+        }
+
+        private static boolean ready(Service service) {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create(service.url() + "/q/health/ready")
+                        .toURL().openConnection();
+                connection.setConnectTimeout(1000);
+                return connection.getResponseCode() == 200;
+            } catch (IOException notYet) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() {
+            running.forEach(Process::destroy);
+            for (Process process : running) {
+                try {
+                    if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    process.destroyForcibly();
+                }
+            }
+        }
+    }
+}
