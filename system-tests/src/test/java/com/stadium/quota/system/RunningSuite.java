@@ -24,17 +24,17 @@ public class RunningSuite implements BeforeAllCallback {
 
     /** A service of the suite and the port it listens on in the system tests. */
     public enum Service {
-        PORTAL("portal-web", "SUITE_PORTAL_PORT", 28080),
-        QUOTA("quota-service", "SUITE_QUOTA_PORT", 28081),
-        ALLOCATION("allocation-service", "SUITE_ALLOCATION_PORT", 28082),
-        NOTIFICATION("notification-adapter", "SUITE_NOTIFICATION_PORT", 28083);
+        PORTAL("portal-web", TestStack.PORTAL_PORT),
+        QUOTA("quota-service", TestStack.QUOTA_PORT),
+        ALLOCATION("allocation-service", TestStack.ALLOCATION_PORT),
+        NOTIFICATION("notification-adapter", TestStack.NOTIFICATION_PORT);
 
         final String module;
         final int port;
 
-        Service(String module, String portVariable, int defaultPort) {
+        Service(String module, int port) {
             this.module = module;
-            this.port = TestStack.port(portVariable, defaultPort);
+            this.port = port;
         }
 
         public String url() {
