@@ -1,0 +1,53 @@
+package com.stadium.quota.allocation.algorithm;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Entry point of the algorithms: checks the request, counts the free seats, applies the partial rule of
+ * DESIGN.md, and lets NM or REDOM choose the seats. Pure and deterministic: same plan, same occupied seats and
+ * same request give the same seats.
+ */
+public final class Allocator {
+
+    private Allocator() {
+    }
+
+    /**
+     * @param occupied seats that are not free, as plan indexes: for several matches, the union of each match's
+     *        held seats, so a seat counts as free only if it is free in every match
+     */
+    public static Allocation allocate(SeatingPlan plan, BitSet occupied, SeatRequest request) {
+        if (request.quantity() < 1) {
+            return Allocation.rejected(request.quantity(), "quantity must be at least 1");
+        }
+        List<SeatingPlan.Sector> sectors = new ArrayList<>();
+        for (String code : new LinkedHashSet<>(request.sectors())) {
+            Optional<SeatingPlan.Sector> sector = plan.sector(code);
+            if (sector.isEmpty()) {
+                return Allocation.rejected(request.quantity(), "unknown sector " + code);
+            }
+            sectors.add(sector.get());
+        }
+        if (sectors.isEmpty()) {
+            return Allocation.rejected(request.quantity(), "no sector given");
+        }
+        FreeSeats free = new FreeSeats(plan, occupied, request.includeAccessible());
+        int freeCount = sectors.stream().mapToInt(free::count).sum();
+        if (freeCount == 0 || freeCount < request.quantity() && !request.allowPartial()) {
+            return Allocation.failed(request.quantity(), freeCount);
+        }
+        int wanted = Math.min(request.quantity(), freeCount);
+        List<Integer> seats = new ArrayList<>(switch (request.algorithm()) {
+            case NM -> NeighbouringSeats.pick(free, sectors, wanted);
+            case REDOM -> RandomEvenDistribution.pick(free, sectors, wanted, request.seed());
+        });
+        seats.sort(null);
+        Allocation.Outcome outcome = wanted == request.quantity()
+                ? Allocation.Outcome.ALLOCATED : Allocation.Outcome.PARTIALLY_ALLOCATED;
+        return new Allocation(outcome, request.quantity(), seats, freeCount, null);
+    }
+}
