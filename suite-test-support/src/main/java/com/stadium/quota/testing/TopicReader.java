@@ -30,9 +30,15 @@ public final class TopicReader implements AutoCloseable {
     /** Polls until a record matches or the time is up; returns every matching record seen by then. */
     public List<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> matching,
             Duration atMost) {
+        return awaitCount(matching, 1, atMost);
+    }
+
+    /** Polls until {@code count} records match or the time is up; returns the matching records seen by then. */
+    public List<ConsumerRecord<String, String>> awaitCount(Predicate<ConsumerRecord<String, String>> matching,
+            int count, Duration atMost) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         long deadline = System.nanoTime() + atMost.toNanos();
-        while (found.isEmpty() && System.nanoTime() < deadline) {
+        while (found.size() < count && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
                 if (matching.test(record)) {
                     found.add(record);

@@ -24,17 +24,14 @@ public final class Allocator {
         if (request.quantity() < 1) {
             return Allocation.rejected(request.quantity(), "quantity must be at least 1");
         }
-        List<SeatingPlan.Sector> sectors = new ArrayList<>();
-        for (String code : new LinkedHashSet<>(request.sectors())) {
-            Optional<SeatingPlan.Sector> sector = plan.sector(code);
-            if (sector.isEmpty()) {
-                return Allocation.rejected(request.quantity(), "unknown sector " + code);
-            }
-            sectors.add(sector.get());
+        Optional<String> unknown = request.sectors().stream().filter(code -> plan.sector(code).isEmpty()).findFirst();
+        if (unknown.isPresent()) {
+            return Allocation.rejected(request.quantity(), "unknown sector " + unknown.get());
         }
-        if (sectors.isEmpty()) {
+        if (request.sectors().isEmpty()) {
             return Allocation.rejected(request.quantity(), "no sector given");
         }
+        List<SeatingPlan.Sector> sectors = sectors(plan, request);
         FreeSeats free = new FreeSeats(plan, occupied, request.includeAccessible());
         int freeCount = sectors.stream().mapToInt(free::count).sum();
         if (freeCount == 0 || freeCount < request.quantity() && !request.allowPartial()) {
@@ -49,5 +46,19 @@ public final class Allocator {
         Allocation.Outcome outcome = wanted == request.quantity()
                 ? Allocation.Outcome.ALLOCATED : Allocation.Outcome.PARTIALLY_ALLOCATED;
         return new Allocation(outcome, request.quantity(), seats, freeCount, null);
+    }
+
+    /** Seats the request could use in its sectors (known ones only), given the occupied seats. */
+    public static int freeSeats(SeatingPlan plan, BitSet occupied, SeatRequest request) {
+        FreeSeats free = new FreeSeats(plan, occupied, request.includeAccessible());
+        return sectors(plan, request).stream().mapToInt(free::count).sum();
+    }
+
+    private static List<SeatingPlan.Sector> sectors(SeatingPlan plan, SeatRequest request) {
+        List<SeatingPlan.Sector> sectors = new ArrayList<>();
+        for (String code : new LinkedHashSet<>(request.sectors())) {
+            plan.sector(code).ifPresent(sectors::add);
+        }
+        return sectors;
     }
 }

@@ -15,9 +15,10 @@ import java.util.Optional;
  */
 public final class SeatingPlan {
 
-    /** One seat as loaded from the venue. */
+    /** One seat as loaded from the venue; x and y place it on a drawing of its sector. */
     public record Seat(long id, String sector, String category, int sectorPosition, int row, String rowLabel,
-            int number, String label, int block, boolean accessible, boolean companion, int quality, double x) {
+            int number, String label, int block, boolean accessible, boolean companion, boolean restrictedView,
+            int quality, double x, double y) {
     }
 
     /** A row: the seats with indexes {@code from} (inclusive) to {@code to} (exclusive). */

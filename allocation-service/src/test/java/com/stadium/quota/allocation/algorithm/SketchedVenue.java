@@ -29,7 +29,7 @@ final class SketchedVenue {
                 long id = seats.size() + 1L;
                 int quality = Character.isDigit(mark) ? (mark - '0') * 10 : 50;
                 seats.add(new SeatingPlan.Seat(id, code, "CAT1", position, r + 1, Integer.toString(r + 1), number,
-                        Integer.toString(number), block, mark == 'a', mark == 'c', quality, number + block));
+                        Integer.toString(number), block, mark == 'a', mark == 'c', false, quality, number + block, r + 1));
                 if (mark == 'x') {
                     taken.add(id);
                 }

@@ -1,0 +1,178 @@
+package com.stadium.quota.allocation.inventory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import com.stadium.quota.allocation.algorithm.SeatingPlan;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+/**
+ * Seating plans per venue and held seats per match. Plans never change once loaded. A match's held seats are
+ * cached as a bit set over its venue's plan and changed only after the transaction that changed the database
+ * commits; a write that loses against the database's constraint makes the caller drop the view and retry.
+ */
+@ApplicationScoped
+public class Inventory {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    private final Map<Long, SeatingPlan> plans = new ConcurrentHashMap<>();
+    private final Map<Long, BitSet> held = new ConcurrentHashMap<>();
+
+    /** Thrown when a seat the view thought free is already held in the database. */
+    public static class SeatTaken extends RuntimeException {
+        public SeatTaken(long matchId) {
+            super("a seat at match " + matchId + " was taken meanwhile");
+        }
+    }
+
+    public SeatingPlan plan(long venueId) {
+        return plans.computeIfAbsent(venueId, this::loadPlan);
+    }
+
+    /** A copy of the seats held at the match, as plan indexes. */
+    public BitSet occupied(long matchId, SeatingPlan plan) {
+        BitSet view = held.computeIfAbsent(matchId, id -> loadHeld(id, plan));
+        synchronized (view) {
+            return (BitSet) view.clone();
+        }
+    }
+
+    public void forget(Collection<Long> matchIds) {
+        matchIds.forEach(held::remove);
+    }
+
+    /**
+     * Holds the seats for the quota in the caller's transaction; throws {@link SeatTaken} (and the caller rolls
+     * back) when one of them is held already.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void hold(long matchId, UUID quotaId, UUID requestId, SeatingPlan plan, List<Integer> seats) {
+        Long[] seatIds = seats.stream().map(i -> plan.seat(i).id()).toArray(Long[]::new);
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement insert = db.prepareStatement("""
+                        insert into seat_hold (match_id, seat_id, quota_id, request_id, held_at)
+                        select ?, seat, ?, ?, now() from unnest(?) as seat
+                        on conflict do nothing""")) {
+            insert.setLong(1, matchId);
+            insert.setObject(2, quotaId);
+            insert.setObject(3, requestId);
+            insert.setArray(4, db.createArrayOf("bigint", seatIds));
+            if (insert.executeUpdate() != seats.size()) {
+                throw new SeatTaken(matchId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("seats could not be held: " + e.getMessage(), e);
+        }
+        afterCommit(matchId, plan, seats, true);
+    }
+
+    /** Releases seats of a quota at a match (all of them when {@code seatIds} is empty); returns their ids. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Long> release(long matchId, UUID quotaId, List<Long> seatIds, SeatingPlan plan) {
+        List<Long> released = new ArrayList<>();
+        String sql = seatIds.isEmpty()
+                ? "delete from seat_hold where match_id = ? and quota_id = ? returning seat_id"
+                : "delete from seat_hold where match_id = ? and quota_id = ? and seat_id = any (?) returning seat_id";
+        try (Connection db = dataSource.getConnection(); PreparedStatement delete = db.prepareStatement(sql)) {
+            delete.setLong(1, matchId);
+            delete.setObject(2, quotaId);
+            if (!seatIds.isEmpty()) {
+                delete.setArray(3, db.createArrayOf("bigint", seatIds.toArray()));
+            }
+            try (ResultSet rows = delete.executeQuery()) {
+                while (rows.next()) {
+                    released.add(rows.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("seats could not be released: " + e.getMessage(), e);
+        }
+        afterCommit(matchId, plan, released.stream().map(plan::indexOf).toList(), false);
+        return released;
+    }
+
+    private void afterCommit(long matchId, SeatingPlan plan, List<Integer> seats, boolean nowHeld) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                BitSet view = held.get(matchId);
+                if (view == null || status != Status.STATUS_COMMITTED) {
+                    return;
+                }
+                synchronized (view) {
+                    seats.stream().filter(i -> i >= 0).forEach(i -> view.set(i, nowHeld));
+                }
+            }
+        });
+    }
+
+    private SeatingPlan loadPlan(long venueId) {
+        List<SeatingPlan.Seat> seats = new ArrayList<>();
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement select = db.prepareStatement("""
+                        select t.id, s.code, s.category, s.position, t.row_number, t.row_label, t.seat_number,
+                               t.seat_label, t.block, t.accessible, t.companion, t.restricted_view, t.quality,
+                               t.x, t.y
+                          from seat t join sector s on s.id = t.sector_id
+                         where s.venue_id = ?""")) {
+            select.setLong(1, venueId);
+            select.setFetchSize(5_000);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    seats.add(new SeatingPlan.Seat(rows.getLong(1), rows.getString(2), rows.getString(3),
+                            rows.getInt(4), rows.getInt(5), rows.getString(6), rows.getInt(7), rows.getString(8),
+                            rows.getInt(9), rows.getBoolean(10), rows.getBoolean(11), rows.getBoolean(12),
+                            rows.getInt(13), rows.getDouble(14), rows.getDouble(15)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("venue " + venueId + " could not be read: " + e.getMessage(), e);
+        }
+        return SeatingPlan.of(seats);
+    }
+
+    private BitSet loadHeld(long matchId, SeatingPlan plan) {
+        BitSet occupied = new BitSet(plan.size());
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement select = db.prepareStatement("select seat_id from seat_hold where match_id = ?")) {
+            select.setLong(1, matchId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    int index = plan.indexOf(rows.getLong(1));
+                    if (index >= 0) {
+                        occupied.set(index);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("holds of match " + matchId + " could not be read", e);
+        }
+        return occupied;
+    }
+}

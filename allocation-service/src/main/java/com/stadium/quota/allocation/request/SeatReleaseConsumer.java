@@ -1,0 +1,53 @@
+package com.stadium.quota.allocation.request;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.allocation.inventory.Inventory;
+import com.stadium.quota.allocation.match.Match;
+import com.stadium.quota.messaging.contract.EventEnvelope;
+import com.stadium.quota.messaging.contract.SeatsReleased;
+import com.stadium.quota.messaging.inbox.Inbox;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** Gives released seats back to the inventory; releasing seats that are already free changes nothing. */
+@ApplicationScoped
+public class SeatReleaseConsumer {
+
+    private static final Logger LOG = Logger.getLogger(SeatReleaseConsumer.class);
+    static final String CONSUMER = "allocation-service/seat-releases";
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Inventory inventory;
+
+    @Incoming("seat-releases")
+    @Blocking
+    @Transactional
+    public void receive(String message) {
+        EventEnvelope envelope = EventEnvelope.parse(message, json);
+        if (!envelope.is(SeatsReleased.TYPE) || !inbox.firstDelivery(CONSUMER, envelope.id())) {
+            return;
+        }
+        SeatsReleased release = envelope.payloadAs(SeatsReleased.class, json);
+        Match match = Match.findById(release.matchId());
+        if (match == null || release.quotaId() == null) {
+            LOG.warnf("release %s names no known match and quota; nothing to release", envelope.id());
+            return;
+        }
+        int released = inventory.release(match.id, release.quotaId(), release.seatIds(),
+                inventory.plan(match.venueId)).size();
+        LOG.debugf("released %d seats of quota %s at match %d (%s)", released, release.quotaId(), match.id,
+                release.reason());
+    }
+}

@@ -1,0 +1,61 @@
+package com.stadium.quota.messaging.contract;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * allocation-service's answer to an {@link AllocationRequested}, on {@code allocation-results} keyed by the
+ * first quota id.
+ *
+ * <pre>
+ * {"requestId":"6f1c…","outcome":"ALLOCATED","requested":4,"allocated":4,"freeSeats":1312,"reason":null,
+ *  "algorithm":"NM","seed":812734,"freeByMatch":[],
+ *  "holds":[{"matchId":1,"quotaId":"a7e2…","seats":[{"seatId":1021,"sector":"W3","row":"12","seat":"17"}, …]}]}
+ * </pre>
+ *
+ * @param outcome ALLOCATED, PARTIALLY_ALLOCATED (the rest is unfulfilled), FAILED (too few free, nothing
+ *        held) or REJECTED (the request is wrong: unknown match or sector, ...)
+ * @param allocated seats held per match (the same number at every match of a group)
+ * @param freeSeats seats that were free for the request in every one of its matches
+ * @param freeByMatch when FAILED: free seats at each match alone, to show which match blocks the group
+ * @param holds the seats held, per match and quota; empty unless allocated
+ */
+public record AllocationCompleted(UUID requestId, String outcome, int requested, int allocated, int freeSeats,
+        String reason, String algorithm, long seed, List<MatchFree> freeByMatch, List<MatchHolds> holds)
+        implements SuiteEvent {
+
+    public static final String TYPE = "allocation.completed";
+    public static final int VERSION = 1;
+
+    /** Free seats at one match alone. */
+    public record MatchFree(long matchId, int freeSeats) {
+    }
+
+    /** The seats one quota holds at one match. */
+    public record MatchHolds(long matchId, UUID quotaId, List<HeldSeat> seats) {
+    }
+
+    /** A held seat, with the labels a ticket shows. */
+    public record HeldSeat(long seatId, String sector, String row, String seat) {
+    }
+
+    public AllocationCompleted {
+        freeByMatch = freeByMatch == null ? List.of() : List.copyOf(freeByMatch);
+        holds = holds == null ? List.of() : List.copyOf(holds);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public int version() {
+        return VERSION;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.ALLOCATION_RESULTS;
+    }
+}

@@ -1,0 +1,40 @@
+package com.stadium.quota.messaging.contract;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * quota-service gives seats of one quota at one match back to the inventory (cancellation, retraction, a
+ * quota that no longer needs them). On {@code seat-releases} keyed by match id.
+ *
+ * <pre>
+ * {"matchId":1,"quotaId":"a7e2…","seatIds":[1021,1022],"reason":"CANCELLED"}
+ * </pre>
+ *
+ * @param seatIds the seats to release; empty releases every seat the quota holds at that match
+ * @param reason why, for the record (CANCELLED, RETRACTED, ...)
+ */
+public record SeatsReleased(long matchId, UUID quotaId, List<Long> seatIds, String reason) implements SuiteEvent {
+
+    public static final String TYPE = "seats.released";
+    public static final int VERSION = 1;
+
+    public SeatsReleased {
+        seatIds = seatIds == null ? List.of() : List.copyOf(seatIds);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public int version() {
+        return VERSION;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.SEAT_RELEASES;
+    }
+}
