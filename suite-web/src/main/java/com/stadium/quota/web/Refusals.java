@@ -1,0 +1,64 @@
+package com.stadium.quota.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Turns refusals into responses, so no input a user can type or upload ends in a 500. */
+public class Refusals {
+
+    /** The response body of every refusal. */
+    public record Problem(String title, int status, List<Violation> violations) {
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidInput e) {
+        Response.Status status = e.isConflict() ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST;
+        return problem(status, e.isConflict() ? "Conflict" : "Invalid input", e.violations());
+    }
+
+    /** A body that is not JSON. */
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "body"
+                : "body (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return problem(Response.Status.BAD_REQUEST, "Unreadable body",
+                List.of(Violation.of(where, e.getOriginalMessage())));
+    }
+
+    /** JSON with a value of the wrong type (a word where a date belongs): named by its path in the body. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+        String expected = e.getTargetType() == null ? "" : ": expected " + e.getTargetType().getSimpleName();
+        return problem(Response.Status.BAD_REQUEST, "Invalid input",
+                List.of(Violation.of(field.isEmpty() ? "body" : field, "has the wrong type" + expected)));
+    }
+
+    /** Quarkus reports a body that is not JSON as a bare 400; give it the reason like every other refusal. */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        if (e.getResponse().getStatus() == 400 && e.getCause() instanceof MismatchedInputException mismatched) {
+            return mismatched(mismatched);
+        }
+        if (e.getResponse().getStatus() == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable(unreadable);
+        }
+        return e.getResponse();
+    }
+
+    private static Response problem(Response.Status status, String title, List<Violation> violations) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(new Problem(title, status.getStatusCode(), violations)).build();
+    }
+}
