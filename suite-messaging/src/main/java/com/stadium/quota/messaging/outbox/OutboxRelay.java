@@ -3,19 +3,26 @@ package com.stadium.quota.messaging.outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.stadium.quota.messaging.drain.Drain;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +34,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 /**
  * Sends stored events to Kafka in the order they were written, marking each one published once the broker
  * acknowledged it. Woken after every commit that wrote an event, and by a poll that catches up after an outage.
- * A PostgreSQL advisory lock lets one instance relay at a time, which keeps each key's events in order.
+ * A PostgreSQL advisory lock lets one instance relay at a time, which keeps each key's events in order. It uses a
+ * plain Kafka producer of its own: nothing of the transaction leaks to the client's threads.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -36,23 +44,40 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 7_007_008L;
 
     @Inject
-    @Channel("outbox")
-    MutinyEmitter<String> kafka;
+    EntityManager entityManager;
 
     @Inject
-    EntityManager entityManager;
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     @ConfigProperty(name = "suite.outbox.batch-size", defaultValue = "100")
     int batchSize;
 
-    @ConfigProperty(name = "suite.outbox.send-timeout", defaultValue = "PT40S")
+    @ConfigProperty(name = "suite.outbox.send-timeout", defaultValue = "PT30S")
     Duration sendTimeout;
 
     private Drain drain;
+    private KafkaProducer<String, String> producer;
 
     @PostConstruct
     void start() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         drain = new Drain("outbox-relay", () -> relayBatch() == batchSize);
+    }
+
+    @PreDestroy
+    void stop() {
+        drain.close();
+        producer.close(Duration.ofSeconds(5));
     }
 
     /** Asks for a relay run soon; several calls while one is queued make one run. */
@@ -64,9 +89,7 @@ public class OutboxRelay {
         drain.wakeUpAfterCommit(transactions);
     }
 
-    // the first poll waits for the Kafka channel to be wired at start-up
-    @Scheduled(every = "${suite.outbox.poll-interval:2s}", delayed = "${suite.outbox.first-poll-delay:3s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${suite.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wakeUp();
     }
@@ -85,27 +108,29 @@ public class OutboxRelay {
                     .setMaxResults(batchSize)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                     .getResultList();
-            if (batch.isEmpty()) {
-                return 0;
-            }
-            List<Uni<Void>> acks = new ArrayList<>(batch.size());
+            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
             for (OutboxMessage message : batch) {
-                acks.add(kafka.sendMessage(Message.of(message.envelope).addMetadata(
-                        OutgoingKafkaRecordMetadata.<String>builder()
-                                .withTopic(message.topic)
-                                .withKey(message.messageKey)
-                                .build())));
+                acks.add(producer.send(new ProducerRecord<>(message.topic, message.messageKey, message.envelope)));
             }
             // a failure rolls the batch back and it is sent again later: consumers deduplicate on event id
-            Uni.join().all(acks).andCollectFailures().await().atMost(sendTimeout);
+            long deadline = System.nanoTime() + sendTimeout.toNanos();
+            for (Future<RecordMetadata> ack : acks) {
+                await(ack, deadline);
+            }
             Instant now = Instant.now();
             batch.forEach(m -> m.publishedAt = now);
             return batch.size();
         });
     }
 
-    @PreDestroy
-    void stop() {
-        drain.close();
+    private static void await(Future<RecordMetadata> ack, long deadline) {
+        try {
+            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge an event: " + e.getMessage(), e);
+        }
     }
 }
