@@ -1,2 +1,5 @@
-/** Email: Qute templates (HTML and text, one shared layout) and sending through Quarkus Mailer. */
+/**
+ * Email: one Qute template per message kind (HTML and text, shared layouts), texts from a message bundle per
+ * language, QR codes of tickets, and sending through Quarkus Mailer.
+ */
 package com.stadium.quota.notification.email;

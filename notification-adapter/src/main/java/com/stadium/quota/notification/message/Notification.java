@@ -1,7 +1,13 @@
 package com.stadium.quota.notification.message;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.messaging.contract.NotificationRequested;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -15,6 +21,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
+
+    private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
+    };
 
     @Id
     public UUID id;
@@ -60,6 +69,43 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    /** The notification this one sends again (admin resend), if any. */
+    @Column(name = "resend_of")
+    public UUID resendOf;
+
+    /** A new message to send now. */
+    public static Notification pending(UUID id, NotificationRequested request, Instant now, ObjectMapper json) {
+        Notification notification = new Notification();
+        notification.id = id;
+        notification.kind = request.kind();
+        notification.recipientEmail = request.recipientEmail().trim();
+        notification.recipientName = request.recipientName() == null || request.recipientName().isBlank()
+                ? notification.recipientEmail : request.recipientName().trim();
+        notification.locale = request.locale();
+        notification.quotaId = request.quotaId();
+        notification.requestedBy = request.requestedBy();
+        notification.data = json.valueToTree(request.data()).toString();
+        notification.status = NotificationStatus.PENDING;
+        notification.nextAttemptAt = now;
+        notification.receivedAt = now;
+        return notification;
+    }
+
+    /** The request this notification was made from. */
+    public NotificationRequested request(ObjectMapper json) {
+        return new NotificationRequested(kind, recipientEmail, recipientName, locale, quotaId, requestedBy,
+                data(json));
+    }
+
+    /** The template values. */
+    public Map<String, String> data(ObjectMapper json) {
+        try {
+            return json.readValue(data, DATA);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored template data is not a JSON object", e);
+        }
+    }
+
     void sent(Instant now) {
         attempts++;
         status = NotificationStatus.SENT;
@@ -67,12 +113,14 @@ public class Notification extends PanacheEntityBase {
         lastError = null;
     }
 
-    void failed(String error, Instant now, RetryPolicy retries) {
+    /** Schedules the next attempt; returns false when there is none left and the notification has failed. */
+    boolean failed(String error, Instant now, RetryPolicy retries) {
         attempts++;
         lastError = error;
         retries.nextAttempt(attempts, now).ifPresentOrElse(
                 next -> nextAttemptAt = next,
                 () -> status = NotificationStatus.FAILED);
+        return status == NotificationStatus.PENDING;
     }
 
     void undeliverable(String error) {

@@ -4,21 +4,33 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.messaging.contract.NotificationRequested;
+
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-/** What was sent to whom, for the admin portal ("invitation sent / failed"). */
+/** What was sent to whom, for the admin portal ("invitation sent / failed"), and resending. */
 @Path("/api/admin/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("quota-manager")
@@ -28,22 +40,63 @@ public class NotificationAdminResource {
 
     /** A notification and its delivery state. */
     public record NotificationView(UUID id, String kind, String recipientEmail, String quotaId,
-            NotificationStatus status, int attempts, String lastError, Instant receivedAt, Instant sentAt) {
+            NotificationStatus status, int attempts, String lastError, Instant receivedAt, Instant sentAt,
+            UUID resendOf) {
         static NotificationView of(Notification n) {
             return new NotificationView(n.id, n.kind, n.recipientEmail, n.quotaId, n.status, n.attempts,
-                    n.lastError, n.receivedAt, n.sentAt);
+                    n.lastError, n.receivedAt, n.sentAt, n.resendOf);
         }
     }
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    JsonWebToken caller;
+
+    @Inject
+    NotificationDispatcher dispatcher;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One notification by its id (the id of the request event)")
     public NotificationView get(@PathParam("id") UUID id) {
-        Notification notification = Notification.findById(id);
+        return NotificationView.of(find(id, LockModeType.NONE));
+    }
+
+    @POST
+    @Path("/{id}/resend")
+    @Transactional
+    @Operation(summary = "Send a sent or failed notification again, as a new notification with the same content")
+    @APIResponse(responseCode = "202", description = "the new notification, queued; it names the original in resendOf")
+    @APIResponse(responseCode = "404", description = "no such notification")
+    @APIResponse(responseCode = "409", description = "it, or an earlier resend of it, is still being sent")
+    public Response resend(@PathParam("id") UUID id) {
+        // the lock and the check make a double click send one copy, not two
+        Notification original = find(id, LockModeType.PESSIMISTIC_WRITE);
+        if (original.status == NotificationStatus.PENDING
+                || Notification.count("resendOf = ?1 and status = ?2", id, NotificationStatus.PENDING) > 0) {
+            throw new ClientErrorException("notification " + id + " is still being sent", Response.Status.CONFLICT);
+        }
+        NotificationRequested request = original.request(json);
+        Notification copy = Notification.pending(UUID.randomUUID(), new NotificationRequested(request.kind(),
+                request.recipientEmail(), request.recipientName(), request.locale(), request.quotaId(),
+                caller.getName(), request.data()), Instant.now(), json);
+        copy.resendOf = id;
+        copy.persist();
+        dispatcher.wakeUpAfterCommit(transactions);
+        return Response.accepted(NotificationView.of(copy)).build();
+    }
+
+    private static Notification find(UUID id, LockModeType lock) {
+        Notification notification = Notification.findById(id, lock);
         if (notification == null) {
             throw new NotFoundException("no notification " + id);
         }
-        return NotificationView.of(notification);
+        return notification;
     }
 
     @GET

@@ -8,8 +8,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.stadium.quota.messaging.drain.Drain;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.messaging.contract.NotificationFailed;
+import com.stadium.quota.messaging.outbox.Outbox;
 import com.stadium.quota.notification.email.EmailSender;
-import com.stadium.quota.notification.email.UnknownMessageKind;
+import com.stadium.quota.notification.email.EmailSender.SentMail;
+import com.stadium.quota.notification.email.Undeliverable;
+import com.stadium.quota.notification.push.PushNotifier;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -22,7 +27,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Sends the notifications that are due. Rows are locked with SKIP LOCKED, so several instances share the work
- * and never send one message twice.
+ * and never send one message twice. A message given up on is published to the dead-letter topic; one that was
+ * mailed is also pushed to the recipient's devices.
  */
 @ApplicationScoped
 public class NotificationDispatcher {
@@ -35,6 +41,15 @@ public class NotificationDispatcher {
 
     @Inject
     EmailSender email;
+
+    @Inject
+    PushNotifier push;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ObjectMapper json;
 
     @ConfigProperty(name = "suite.delivery.max-attempts")
     int maxAttempts;
@@ -56,7 +71,7 @@ public class NotificationDispatcher {
         drain.close();
     }
 
-    void wakeUpAfterCommit(TransactionSynchronizationRegistry transactions) {
+    public void wakeUpAfterCommit(TransactionSynchronizationRegistry transactions) {
         drain.wakeUpAfterCommit(transactions);
     }
 
@@ -86,16 +101,31 @@ public class NotificationDispatcher {
 
     private void deliver(Notification notification) {
         Instant now = Instant.now();
+        SentMail mail;
         try {
-            email.send(notification);
-            notification.sent(now);
-        } catch (UnknownMessageKind e) {
+            mail = email.send(notification);
+        } catch (Undeliverable e) {
             notification.undeliverable(e.getMessage());
             LOG.errorf("notification %s cannot be sent: %s", notification.id, e.getMessage());
+            deadLetter(notification);
+            return;
         } catch (RuntimeException e) {
-            notification.failed(String.valueOf(e.getMessage()), now, retries);
+            boolean retrying = notification.failed(String.valueOf(e.getMessage()), now, retries);
             LOG.warnf("notification %s to %s failed (attempt %d): %s", notification.id,
                     notification.recipientEmail, notification.attempts, e.getMessage());
+            if (!retrying) {
+                deadLetter(notification);
+            }
+            return;
         }
+        notification.sent(now);
+        push.accompany(notification.recipientEmail, notification.kind, notification.quotaId, notification.id,
+                mail.subject());
+    }
+
+    /** In the transaction that marks it FAILED, so the dead letter and the status never disagree. */
+    private void deadLetter(Notification notification) {
+        outbox.publish(new NotificationFailed(notification.id, notification.request(json), notification.attempts,
+                notification.lastError), notification.id.toString(), notification.recipientEmail);
     }
 }

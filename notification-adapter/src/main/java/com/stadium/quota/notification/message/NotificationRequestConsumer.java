@@ -11,13 +11,15 @@ import com.stadium.quota.messaging.contract.NotificationRequested;
 import com.stadium.quota.messaging.inbox.Inbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
  * Takes notification requests off Kafka and stores each one once; the dispatcher sends them. A message that is not
- * a valid request fails here and goes to the dead-letter topic with the reason.
+ * a valid request fails here and goes to the dead-letter topic with the reason. Observers of
+ * {@link NotificationReceived} (the expiration reminders) act in the same transaction.
  */
 @ApplicationScoped
 public class NotificationRequestConsumer {
@@ -37,6 +39,9 @@ public class NotificationRequestConsumer {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    Event<NotificationReceived> received;
+
     @Incoming("notification-requests")
     @Transactional
     public void receive(String message) {
@@ -54,20 +59,8 @@ public class NotificationRequestConsumer {
             throw new IllegalArgumentException("notification " + envelope.id() + " has no kind or no recipient");
         }
         Instant now = Instant.now();
-        Notification notification = new Notification();
-        notification.id = envelope.id();
-        notification.kind = request.kind();
-        notification.recipientEmail = request.recipientEmail().trim();
-        notification.recipientName = request.recipientName() == null || request.recipientName().isBlank()
-                ? notification.recipientEmail : request.recipientName().trim();
-        notification.locale = request.locale();
-        notification.quotaId = request.quotaId();
-        notification.requestedBy = request.requestedBy();
-        notification.data = json.valueToTree(request.data()).toString();
-        notification.status = NotificationStatus.PENDING;
-        notification.nextAttemptAt = now;
-        notification.receivedAt = now;
-        notification.persist();
+        Notification.pending(envelope.id(), request, now, json).persist();
+        received.fire(new NotificationReceived(envelope.id(), request, now));
         dispatcher.wakeUpAfterCommit(transactions);
     }
 }

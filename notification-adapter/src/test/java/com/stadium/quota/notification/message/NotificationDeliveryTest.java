@@ -1,102 +1,78 @@
 package com.stadium.quota.notification.message;
 
+import static com.stadium.quota.notification.Requests.request;
+import static com.stadium.quota.notification.Requests.uniqueEmail;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.stadium.quota.messaging.contract.EventEnvelope;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.stadium.quota.messaging.contract.NotificationFailed;
+import com.stadium.quota.messaging.contract.NotificationKind;
 import com.stadium.quota.messaging.contract.NotificationRequested;
 import com.stadium.quota.messaging.contract.Topics;
+import com.stadium.quota.notification.ReceivedMail;
+import com.stadium.quota.notification.Requests;
 import com.stadium.quota.testing.Mailbox;
 import com.stadium.quota.testing.TopicReader;
 import com.stadium.quota.testing.TopicWriter;
 import com.stadium.quota.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** Requests go through the test stack's real Kafka; mail arrives in its real SMTP server (GreenMail). */
 @QuarkusTest
 class NotificationDeliveryTest {
 
-    @Inject
-    ObjectMapper json;
-
-    private String request(UUID id, String email, String name, String note) throws Exception {
-        NotificationRequested payload = new NotificationRequested("TEST_MESSAGE", email, name, "en", "quota-1",
-                "admin", Map.of("note", note));
-        return json.writeValueAsString(new EventEnvelope(id, NotificationRequested.TYPE, 1, Instant.now(),
-                email, json.valueToTree(payload)));
-    }
-
-    private static String uniqueEmail() {
-        return "guest-" + UUID.randomUUID().toString().substring(0, 8) + "@partner.example";
+    private static NotificationRequested testMessage(String email, String name, String note) {
+        return new NotificationRequested("TEST_MESSAGE", email, name, "en", "quota-1", "admin", Map.of("note", note));
     }
 
     @Test
     void testMessageArrivesWithItsSubjectAndIsMarkedSent() throws Exception {
         String email = uniqueEmail();
-        UUID id = UUID.randomUUID();
-        TopicWriter.send(Topics.NOTIFICATION_REQUESTS, email, request(id, email, "Grace Guest", "SMTP check"));
+        UUID id = Requests.send(testMessage(email, "Grace Guest", "SMTP check"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !Mailbox.messagesFor(email).isEmpty());
-        Map<String, Object> mail = Mailbox.messagesFor(email).get(0);
-        assertThat(mail.get("subject")).isEqualTo("Test message from FC Example");
-        String mime = (String) mail.get("mimeMessage");
-        assertThat(mime).contains("Hello Grace Guest").contains("SMTP check").contains("text/plain")
-                .contains("text/html").contains("X-Notification-Id: " + id);
+        ReceivedMail mail = ReceivedMail.awaitFirst(email);
+        assertThat(mail.subject()).isEqualTo("Test message from FC Example");
+        assertThat(mail.header("X-Notification-Id")).isEqualTo(id.toString());
+        assertThat(mail.text()).contains("Hello Grace Guest,").contains("Note from the sender: SMTP check");
+        assertThat(mail.html()).contains("Hello Grace Guest,").contains("<em>SMTP check</em>");
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(Tokens.of(Tokens.ADMIN))
-                .get("/api/admin/notifications/{id}", id)
-                .then().statusCode(200)
-                .body("status", equalTo("SENT"))
-                .body("attempts", equalTo(1))
-                .body("recipientEmail", equalTo(email)));
+        Requests.awaitStatus(id, "SENT").body("attempts", equalTo(1)).body("recipientEmail", equalTo(email));
     }
 
     @Test
-    void aRedeliveredRequestIsSentOnlyOnce() throws Exception {
+    void aRedeliveredRequestIsSentOnlyOnce() {
         String email = uniqueEmail();
         UUID id = UUID.randomUUID();
-        String request = request(id, email, "Dora Duplicate", "");
-        TopicWriter.send(Topics.NOTIFICATION_REQUESTS, email, request);
-        TopicWriter.send(Topics.NOTIFICATION_REQUESTS, email, request);
+        NotificationRequested request = testMessage(email, "Dora Duplicate", "");
+        Requests.send(id, request);
+        Requests.send(id, request);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !Mailbox.messagesFor(email).isEmpty());
+        ReceivedMail.awaitFirst(email);
         // a marker request sent after both copies: once it is delivered, both copies have been consumed
         String marker = uniqueEmail();
-        TopicWriter.send(Topics.NOTIFICATION_REQUESTS, email, request(UUID.randomUUID(), marker, "Marker", ""));
-        await().atMost(Duration.ofSeconds(20)).until(() -> !Mailbox.messagesFor(marker).isEmpty());
-        assertThat(Mailbox.messagesFor(email)).hasSize(1);
-    }
-
-    @Test
-    void hostileNamesAreEscapedInTheHtmlPart() throws Exception {
-        String email = uniqueEmail();
         TopicWriter.send(Topics.NOTIFICATION_REQUESTS, email,
-                request(UUID.randomUUID(), email, "<script>alert(1)</script>", "<b>bold</b>"));
-
-        await().atMost(Duration.ofSeconds(20)).until(() -> !Mailbox.messagesFor(email).isEmpty());
-        String mime = (String) Mailbox.messagesFor(email).get(0).get("mimeMessage");
-        String html = mime.substring(mime.indexOf("Content-Type: text/html"));
-        assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;")
-                .doesNotContain("<b>bold</b>").contains("&lt;b&gt;bold&lt;/b&gt;");
+                Requests.envelope(UUID.randomUUID(), testMessage(marker, "Marker", "")));
+        ReceivedMail.awaitFirst(marker);
+        assertThat(Mailbox.messagesFor(email)).hasSize(1);
     }
 
     @Test
     void aMessageThatIsNotAnEventGoesToTheDeadLetterTopic() {
         String garbage = "not json " + UUID.randomUUID();
-        try (TopicReader deadLetters = new TopicReader("notification-requests-dlq")) {
+        try (TopicReader deadLetters = new TopicReader(Topics.NOTIFICATION_REQUESTS_DLQ)) {
             TopicWriter.send(Topics.NOTIFICATION_REQUESTS, "x", garbage);
             List<?> found = deadLetters.await(r -> garbage.equals(r.value()), Duration.ofSeconds(30));
             assertThat(found).hasSize(1);
@@ -104,9 +80,57 @@ class NotificationDeliveryTest {
     }
 
     @Test
+    void aRequestThatCanNeverBeSentFailsAtOnceAndGoesToTheDeadLetterTopicWithTheReason() throws Exception {
+        String email = uniqueEmail();
+        UUID unknown = Requests.send(new NotificationRequested("BIRTHDAY_CARD", email, "Eve", "en", "quota-1",
+                "admin", Map.of()));
+        UUID incomplete = Requests.send(request(NotificationKind.QUOTA_INVITATION, email, "Eve", "quota-1",
+                Map.of("ticketCount", "2")));
+
+        Requests.awaitStatus(unknown, "FAILED").body("attempts", equalTo(1))
+                .body("lastError", equalTo("no message template for kind BIRTHDAY_CARD"));
+        Requests.awaitStatus(incomplete, "FAILED")
+                .body("lastError", startsWith("QUOTA_INVITATION lacks data [deeplinkToken, matches, expiresAt]"));
+
+        ConsumerRecord<String, String> deadLetter = Requests.deadLetterOf(unknown);
+        assertThat(deadLetter.key()).isEqualTo(email);
+        JsonNode envelope = Requests.JSON.readTree(deadLetter.value());
+        assertThat(envelope.path("type").asText()).isEqualTo(NotificationFailed.TYPE);
+        assertThat(envelope.path("payload").path("request").path("kind").asText()).isEqualTo("BIRTHDAY_CARD");
+        assertThat(envelope.path("payload").path("request").path("recipientEmail").asText()).isEqualTo(email);
+        assertThat(envelope.path("payload").path("reason").asText()).contains("BIRTHDAY_CARD");
+        assertThat(Requests.JSON.readTree(Requests.deadLetterOf(incomplete).value()).path("payload").path("attempts").asInt())
+                .isEqualTo(1);
+        assertThat(Mailbox.messagesFor(email)).isEmpty();
+    }
+
+    @Test
+    void anAdminResendsASentMessageAsANewNotification() throws Exception {
+        String email = uniqueEmail();
+        UUID id = Requests.send(testMessage(email, "Rita Resend", "first"));
+        Requests.awaitStatus(id, "SENT");
+
+        String copy = given().auth().oauth2(Tokens.of(Tokens.MANAGER)).post("/api/admin/notifications/{id}/resend", id)
+                .then().statusCode(202)
+                .body("resendOf", equalTo(id.toString()))
+                .body("kind", equalTo("TEST_MESSAGE"))
+                .extract().path("id");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.messagesFor(email).size() == 2);
+        assertThat(ReceivedMail.all(email).get(1).text()).contains("Hello Rita Resend,").contains("first");
+        Requests.awaitStatus(UUID.fromString(copy), "SENT");
+        Requests.view(id).body("status", equalTo("SENT"));
+        given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get("/api/admin/notifications?quotaId=quota-1")
+                .then().statusCode(200).body("find { it.id == '" + copy + "' }.resendOf", equalTo(id.toString()));
+    }
+
+    @Test
     void unknownNotificationIsNotFoundForAnAdmin() {
         given().auth().oauth2(Tokens.of(Tokens.ADMIN))
                 .get("/api/admin/notifications/{id}", UUID.randomUUID())
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.of(Tokens.ADMIN))
+                .post("/api/admin/notifications/{id}/resend", UUID.randomUUID())
                 .then().statusCode(404);
     }
 
@@ -120,6 +144,9 @@ class NotificationDeliveryTest {
                 .then().statusCode(200);
         given().get("/api/admin/notifications?quotaId=quota-1").then().statusCode(401);
         given().auth().oauth2(Tokens.of(Tokens.HOLDER)).get("/api/admin/notifications?quotaId=quota-1")
+                .then().statusCode(403);
+        given().post("/api/admin/notifications/{id}/resend", id).then().statusCode(401);
+        given().auth().oauth2(Tokens.of(Tokens.HOLDER)).post("/api/admin/notifications/{id}/resend", id)
                 .then().statusCode(403);
     }
 }

@@ -11,13 +11,14 @@ import java.util.Map;
  *  "locale":"en","quotaId":null,"requestedBy":"admin","data":{"note":"SMTP check"}}
  * </pre>
  *
- * @param kind which message (a template), e.g. {@code TEST_MESSAGE}, {@code QUOTA_INVITATION}
+ * @param kind which message, the name of a {@link NotificationKind}
  * @param recipientEmail where it goes
  * @param recipientName how the person is addressed
  * @param locale language tag, {@code en} when absent
  * @param quotaId the quota it concerns, if any, so its messages can be listed per quota
  * @param requestedBy who caused it (token subject or a service name)
- * @param data values the template needs; each kind documents its keys
+ * @param data values the template needs: {@link NotificationKind} lists the {@link NotificationData} keys of each
+ *        kind
  */
 public record NotificationRequested(String kind, String recipientEmail, String recipientName, String locale,
         String quotaId, String requestedBy, Map<String, String> data) implements SuiteEvent {

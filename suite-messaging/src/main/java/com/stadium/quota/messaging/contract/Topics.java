@@ -13,6 +13,11 @@ public final class Topics {
     public static final String SEAT_RELEASES = "seat-releases";
     /** any service → notification-adapter: a message owed to a person, keyed by recipient email. */
     public static final String NOTIFICATION_REQUESTS = "notification-requests";
+    /**
+     * notification-adapter's dead letters, keyed as received: a message it could not read (as it was, the reason
+     * in the headers), or a {@code notification.failed} event for one it gave up sending.
+     */
+    public static final String NOTIFICATION_REQUESTS_DLQ = "notification-requests-dlq";
 
     private Topics() {
     }

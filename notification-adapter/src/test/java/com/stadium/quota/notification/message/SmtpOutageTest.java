@@ -1,0 +1,99 @@
+package com.stadium.quota.notification.message;
+
+import static com.stadium.quota.notification.Requests.uniqueEmail;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.stadium.quota.messaging.contract.NotificationRequested;
+import com.stadium.quota.notification.ReceivedMail;
+import com.stadium.quota.notification.Requests;
+import com.stadium.quota.notification.SmtpLink;
+import com.stadium.quota.notification.SmtpLinkResource;
+import com.stadium.quota.testing.Mailbox;
+import com.stadium.quota.testing.Tokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * SMTP goes away for this adapter (the link to the shared server is cut) and comes back. %test tries 4 times,
+ * 1 s, 2 s and 4 s apart.
+ */
+@QuarkusTest
+class SmtpOutageTest {
+
+    private final SmtpLink smtp = SmtpLinkResource.link();
+
+    private static NotificationRequested testMessage(String email) {
+        return new NotificationRequested("TEST_MESSAGE", email, "Olga Outage", "en", "quota-outage", "admin",
+                Map.of("note", "during an outage"));
+    }
+
+    @Test
+    void everyMessageQueuedWhileSmtpIsDownIsDeliveredOnceWhenItIsBack() {
+        List<String> emails = List.of(uniqueEmail(), uniqueEmail(), uniqueEmail());
+        List<UUID> ids;
+        smtp.cut();
+        try {
+            ids = emails.stream().map(email -> Requests.send(testMessage(email))).toList();
+            for (UUID id : ids) {
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Requests.view(id)
+                        .body("status", equalTo("PENDING"))
+                        .body("attempts", greaterThanOrEqualTo(1))
+                        .body("lastError", not(emptyOrNullString())));
+            }
+            // still being tried: an admin cannot queue a second copy meanwhile
+            given().auth().oauth2(Tokens.of(Tokens.ADMIN)).post("/api/admin/notifications/{id}/resend", ids.get(0))
+                    .then().statusCode(409);
+        } finally {
+            smtp.restore();
+        }
+
+        for (UUID id : ids) {
+            Requests.awaitStatus(id, "SENT").body("attempts", greaterThanOrEqualTo(2));
+        }
+        for (String email : emails) {
+            assertThat(ReceivedMail.awaitFirst(email)).isNotNull();
+        }
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> emails.stream().allMatch(email -> Mailbox.messagesFor(email).size() == 1));
+    }
+
+    @Test
+    void afterTheLastAttemptTheNotificationFailsAndGoesToTheDeadLetterTopic() throws Exception {
+        String email = uniqueEmail();
+        UUID id;
+        smtp.cut();
+        try {
+            id = Requests.send(testMessage(email));
+            Requests.awaitStatus(id, "FAILED").body("attempts", equalTo(4))
+                    .body("lastError", not(emptyOrNullString()));
+        } finally {
+            smtp.restore();
+        }
+        JsonNode deadLetter = Requests.JSON.readTree(Requests.deadLetterOf(id).value());
+        assertThat(deadLetter.path("payload").path("attempts").asInt()).isEqualTo(4);
+        assertThat(deadLetter.path("payload").path("reason").asText()).isNotBlank();
+        assertThat(deadLetter.path("payload").path("request").path("data").path("note").asText())
+                .isEqualTo("during an outage");
+        assertThat(Mailbox.messagesFor(email)).isEmpty();
+
+        // the admin portal shows it failed; the admin resends it once SMTP works again
+        given().auth().oauth2(Tokens.of(Tokens.ADMIN)).post("/api/admin/notifications/{id}/resend", id)
+                .then().statusCode(202);
+        assertThat(ReceivedMail.awaitFirst(email).text()).contains("Hello Olga Outage,");
+        Requests.view(id).body("status", equalTo("FAILED"));
+    }
+}

@@ -1,0 +1,41 @@
+package com.stadium.quota.messaging.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class NotificationKindTest {
+
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+
+    @Test
+    void namesTheDataAnInvitationLacks() {
+        Map<String, String> data = Map.of(NotificationData.DEEPLINK_TOKEN, "t", NotificationData.TICKET_COUNT, " ");
+        assertEquals(List.of(NotificationData.MATCHES, NotificationData.TICKET_COUNT, NotificationData.EXPIRES_AT),
+                NotificationKind.QUOTA_INVITATION.missingKeys(data));
+        assertTrue(NotificationKind.TEST_MESSAGE.missingKeys(Map.of()).isEmpty());
+    }
+
+    @Test
+    void anUnknownKindIsNoKind() {
+        assertEquals(NotificationKind.CLAIM_CONFIRMATION, NotificationKind.of("CLAIM_CONFIRMATION").orElseThrow());
+        assertTrue(NotificationKind.of("claim_confirmation").isEmpty());
+        assertTrue(NotificationKind.of(null).isEmpty());
+    }
+
+    @Test
+    void listsTravelAsJsonStringsInTheData() {
+        List<NotificationData.Ticket> tickets = List.of(new NotificationData.Ticket("T-1", "FC Example v Rovers",
+                Instant.parse("2026-12-05T18:30:00Z"), "W1", "12", "7", "Ada"));
+        String value = NotificationData.write(tickets, json);
+        assertEquals(tickets, NotificationData.readTickets(value, json));
+        assertTrue(NotificationData.readMatches(null, json).isEmpty());
+    }
+}
