@@ -18,12 +18,13 @@ import com.stadium.quota.allocation.venue.VenueLayout;
 import com.stadium.quota.allocation.venue.VenueStore;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-/** Loads the demo stadium and three matches in the coming weeks, unless the venue is already there. */
+/** Loads the demo stadium and three matches in the coming weeks, unless the venue is already there; before anything else reads them at start. */
 @ApplicationScoped
 public class DemoData {
 
@@ -42,7 +43,7 @@ public class DemoData {
     Clock clock = Clock.systemUTC();
 
     @Transactional
-    void onStart(@Observes StartupEvent start) {
+    void onStart(@Observes @Priority(10) StartupEvent start) {
         if (!enabled || Venue.findByCode(VENUE_CODE) != null) {
             return;
         }

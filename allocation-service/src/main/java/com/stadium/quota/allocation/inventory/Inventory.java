@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
@@ -15,8 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 import com.stadium.quota.allocation.algorithm.SeatingPlan;
+import com.stadium.quota.allocation.match.Match;
+
+import io.quarkus.runtime.StartupEvent;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -44,6 +49,14 @@ public class Inventory {
     public static class SeatTaken extends RuntimeException {
         public SeatTaken(long matchId) {
             super("a seat at match " + matchId + " was taken meanwhile");
+        }
+    }
+
+    /** Loads the views of upcoming matches at start, so the first requests do not wait for 60,000 seats. */
+    @Transactional
+    void warmUp(@Observes StartupEvent start) {
+        for (Match match : Match.<Match>list("kickoff > ?1", Instant.now())) {
+            occupied(match.id, plan(match.venueId));
         }
     }
 
