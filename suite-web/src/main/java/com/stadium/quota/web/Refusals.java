@@ -25,6 +25,12 @@ public class Refusals {
         return problem(status, e.isConflict() ? "Conflict" : "Invalid input", e.violations());
     }
 
+    @ServerExceptionMapper
+    public Response unavailable(Unavailable e) {
+        return problem(Response.Status.SERVICE_UNAVAILABLE, "Try again later", List.of(Violation.of(e.service(),
+                "does not answer right now; nothing was changed")));
+    }
+
     /** A body that is not JSON. */
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {

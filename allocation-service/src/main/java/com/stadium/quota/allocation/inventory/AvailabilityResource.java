@@ -25,7 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 /** What is free, held and sold at a match, per sector and seat by seat, for the admin portal. */
 @Path("/api/matches/{matchId}")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("quota-manager")
+@RolesAllowed({"quota-manager", "suite-service"})
 @Tag(name = "Availability")
 @SecurityRequirement(name = "SecurityScheme")
 public class AvailabilityResource {

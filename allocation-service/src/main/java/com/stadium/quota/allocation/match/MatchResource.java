@@ -27,10 +27,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The matches seats can be given for: created by admins, listed soonest first. */
+/** The matches seats can be given for: created by admins, listed soonest first (also for other services). */
 @Path("/api/matches")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("quota-manager")
+@RolesAllowed({"quota-manager", "suite-service"})
 @Tag(name = "Matches")
 @SecurityRequirement(name = "SecurityScheme")
 public class MatchResource {
@@ -44,6 +44,7 @@ public class MatchResource {
     EntityManager entityManager;
 
     @POST
+    @RolesAllowed("quota-manager")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Create a match at a venue, with a price for every sector category of the venue")

@@ -18,6 +18,7 @@ import com.stadium.quota.allocation.algorithm.SeatRequest;
 import com.stadium.quota.allocation.algorithm.SeatingPlan;
 import com.stadium.quota.allocation.inventory.Inventory;
 import com.stadium.quota.allocation.match.Match;
+import com.stadium.quota.allocation.match.MatchPrice;
 import com.stadium.quota.messaging.contract.AllocationCompleted;
 import com.stadium.quota.messaging.contract.AllocationRequested;
 import com.stadium.quota.messaging.outbox.Outbox;
@@ -109,9 +110,12 @@ public class SeatAllocation {
                 break;
             }
             inventory.hold(quota.matchId(), quota.quotaId(), request.requestId(), plan, allocation.seats());
+            Map<String, Integer> prices = MatchPrice.<MatchPrice>list("matchId", quota.matchId()).stream()
+                    .collect(Collectors.toMap(p -> p.category, p -> p.priceCents));
             holds.add(new AllocationCompleted.MatchHolds(quota.matchId(), quota.quotaId(),
                     allocation.seats().stream().map(plan::seat).map(s -> new AllocationCompleted.HeldSeat(
-                            s.id(), s.sector(), s.rowLabel(), s.label())).toList()));
+                            s.id(), s.sector(), s.rowLabel(), s.label(), s.category(), prices.get(s.category())))
+                            .toList()));
         }
         List<AllocationCompleted.MatchFree> freeByMatch = List.of();
         if (allocation.outcome() == Allocation.Outcome.FAILED && matches.size() > 1) {

@@ -68,6 +68,47 @@ public class Quota extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
+    /** The holder's quota when this one is a subquota. */
+    @Column(name = "parent_id")
+    public UUID parentId;
+
+    @Column(name = "match_name", nullable = false)
+    public String matchName;
+
+    @Column(name = "kickoff")
+    public Instant kickoff;
+
+    @Column(name = "include_accessible", nullable = false)
+    public boolean includeAccessible;
+
+    @Column(name = "allocation_request_id")
+    public UUID allocationRequestId;
+
+    /** REDOM's seed as allocation-service used it, to replay the draw. */
+    @Column(name = "seed")
+    public Long seed;
+
+    /** Seats asked for but not held (partial allocation). */
+    @Column(nullable = false)
+    public int unfulfilled;
+
+    /** For a failed allocation: the seats that were free. */
+    @Column(name = "free_seats")
+    public Integer freeSeats;
+
+    @Column(name = "failure_reason")
+    public String failureReason;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    @Column(name = "cancellation_scope")
+    public String cancellationScope;
+
     @Version
     public long version;
+
+    public java.util.List<String> sectorList() {
+        return java.util.List.of(sectors.split(";"));
+    }
 }

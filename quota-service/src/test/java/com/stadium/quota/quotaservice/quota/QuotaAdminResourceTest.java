@@ -54,6 +54,6 @@ class QuotaAdminResourceTest {
         given().auth().oauth2(Tokens.of(Tokens.ADMIN))
                 .when().get("/api/admin/quotas?size=5000")
                 .then().statusCode(400)
-                .body("violations[0].field", equalTo("list.size"));
+                .body("violations[0].field", equalTo("search.size"));
     }
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
  * <pre>
  * {"requestId":"6f1c…","outcome":"ALLOCATED","requested":4,"allocated":4,"freeSeats":1312,"reason":null,
  *  "algorithm":"NM","seed":812734,"freeByMatch":[],
- *  "holds":[{"matchId":1,"quotaId":"a7e2…","seats":[{"seatId":1021,"sector":"W3","row":"12","seat":"17"}, …]}]}
+ *  "holds":[{"matchId":1,"quotaId":"a7e2…","seats":[{"seatId":1021,"sector":"W3","row":"12","seat":"17","category":"CAT1","priceCents":8500}, …]}]}
  * </pre>
  *
  * @param outcome ALLOCATED, PARTIALLY_ALLOCATED (the rest is unfulfilled), FAILED (too few free, nothing
@@ -35,8 +35,12 @@ public record AllocationCompleted(UUID requestId, String outcome, int requested,
     public record MatchHolds(long matchId, UUID quotaId, List<HeldSeat> seats) {
     }
 
-    /** A held seat, with the labels a ticket shows. */
-    public record HeldSeat(long seatId, String sector, String row, String seat) {
+    /**
+     * A held seat, with the labels a ticket shows, its sector's price category and the full price at that match
+     * (both optional: added after version 1 was first published).
+     */
+    public record HeldSeat(long seatId, String sector, String row, String seat, String category,
+            Integer priceCents) {
     }
 
     public AllocationCompleted {

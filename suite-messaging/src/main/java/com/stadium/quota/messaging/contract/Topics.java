@@ -19,6 +19,9 @@ public final class Topics {
      */
     public static final String NOTIFICATION_REQUESTS_DLQ = "notification-requests-dlq";
 
+    /** quota-service → the payment service's adapter: refunds of cancelled paid tickets, keyed by quota id. */
+    public static final String REFUND_REQUESTS = "refund-requests";
+
     private Topics() {
     }
 }

@@ -1,0 +1,75 @@
+package com.stadium.quota.quotaservice.allocation;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.stadium.quota.quotaservice.quota.MatchInfo;
+import com.stadium.quota.web.Unavailable;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
+/**
+ * The matches quota-service may create quotas for, as allocation-service knows them. Answers are kept for half a
+ * minute: a CSV import of 50 lines asks for the same three matches 50 times.
+ */
+@ApplicationScoped
+public class MatchCatalog {
+
+    private static final Duration FRESH = Duration.ofSeconds(30);
+
+    @Inject
+    @RestClient
+    AllocationServiceClient allocation;
+
+    private record Cached(MatchInfo match, long loadedAt) {
+    }
+
+    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+
+    /** The known matches among {@code ids}; unknown ids are simply absent. */
+    public Map<Long, MatchInfo> lookup(Collection<Long> ids) {
+        Map<Long, MatchInfo> found = new HashMap<>();
+        long now = System.nanoTime();
+        boolean allFresh = ids.stream().filter(Objects::nonNull).allMatch(id -> {
+            Cached cached = cache.get(id);
+            return cached != null && now - cached.loadedAt() < FRESH.toNanos();
+        });
+        if (!allFresh) {
+            reload(ids);
+        }
+        ids.stream().filter(Objects::nonNull).map(cache::get).filter(Objects::nonNull)
+                .forEach(cached -> found.put(cached.match().id(), cached.match()));
+        return found;
+    }
+
+    private void reload(Collection<Long> ids) {
+        try {
+            Map<Long, AllocationServiceClient.MatchView> matches = allocation.matches().stream()
+                    .collect(Collectors.toMap(AllocationServiceClient.MatchView::id, m -> m));
+            for (Long id : ids) {
+                AllocationServiceClient.MatchView match = id == null ? null : matches.get(id);
+                if (match == null) {
+                    cache.remove(id);
+                    continue;
+                }
+                Map<String, Integer> seats = allocation.availability(id).sectors().stream().collect(
+                        Collectors.toMap(AllocationServiceClient.SectorAvailability::sector,
+                                AllocationServiceClient.SectorAvailability::seats));
+                cache.put(id, new Cached(new MatchInfo(id, match.name(), match.kickoff(), match.venueCode(), seats),
+                        System.nanoTime()));
+            }
+        } catch (WebApplicationException | ProcessingException e) {
+            throw new Unavailable("allocation-service", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package com.stadium.quota.quotaservice.cancellation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A refund asked of the payment service for a cancelled paid ticket. */
+@Entity
+@Table(name = "refund")
+public class Refund extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "ticket_id", nullable = false, unique = true)
+    public UUID ticketId;
+
+    @Column(name = "quota_id", nullable = false)
+    public UUID quotaId;
+
+    @Column(name = "amount_cents", nullable = false)
+    public int amountCents;
+
+    /** REQUESTED until the payment service answers (the holder issue reads its answers). */
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "requested_at", nullable = false)
+    public Instant requestedAt;
+}

@@ -1,0 +1,108 @@
+package com.stadium.quota.quotaservice.quota;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.stadium.quota.messaging.contract.AllocationRequested;
+import com.stadium.quota.messaging.outbox.Outbox;
+import com.stadium.quota.quotaservice.allocation.MatchCatalog;
+import com.stadium.quota.quotaservice.audit.Audit;
+import com.stadium.quota.web.InvalidInput;
+import com.stadium.quota.web.Violation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * Creates a quota, or a quota group for several matches, in PENDING_ALLOCATION and asks allocation-service for
+ * the seats, all in one transaction (the request leaves through the outbox).
+ */
+@ApplicationScoped
+public class QuotaCreation {
+
+    @Inject
+    MatchCatalog catalog;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    QuotaEvents events;
+
+    @ConfigProperty(name = "suite.club.time-zone", defaultValue = "Europe/Berlin")
+    ZoneId clubZone;
+
+    Clock clock = Clock.systemUTC();
+
+    /** The rules' verdict on a new quota without creating anything (used by imports to preview). */
+    public List<Violation> check(NewQuota request) {
+        List<Long> ids = request.matchIds() == null ? List.of()
+                : request.matchIds().stream().filter(Objects::nonNull).toList();
+        Map<Long, MatchInfo> matches = catalog.lookup(ids);
+        Instant now = clock.instant();
+        return QuotaRules.check(request, matches, LocalDate.ofInstant(now, clubZone), now);
+    }
+
+    /** The quotas created, one per match, sharing a group id when there are several. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public List<Quota> create(NewQuota request, String actor) {
+        List<Violation> violations = check(request);
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
+        Map<Long, MatchInfo> matches = catalog.lookup(request.matchIds());
+        UUID groupId = request.matchIds().size() > 1 ? UUID.randomUUID() : null;
+        UUID requestId = UUID.randomUUID();
+        Instant now = clock.instant();
+        List<Quota> created = new ArrayList<>();
+        List<AllocationRequested.MatchQuota> wanted = new ArrayList<>();
+        for (Long matchId : request.matchIds()) {
+            MatchInfo match = matches.get(matchId);
+            Quota quota = new Quota();
+            quota.id = UUID.randomUUID();
+            quota.groupId = groupId;
+            quota.matchId = matchId;
+            quota.matchName = match.name();
+            quota.kickoff = match.kickoff();
+            quota.holderEmail = QuotaRules.normalEmail(request.holderEmail());
+            quota.holderName = request.holderName().trim();
+            quota.sectors = String.join(";", request.sectors());
+            quota.quantity = request.quantity();
+            quota.discountPercent = request.discountPercent() == null ? 0 : request.discountPercent();
+            quota.algorithm = request.algorithm();
+            quota.expiresOn = request.expiresOn();
+            quota.mayDelegate = Boolean.TRUE.equals(request.delegate());
+            quota.transferable = Boolean.TRUE.equals(request.transferable());
+            quota.allowPartial = Boolean.TRUE.equals(request.allowPartial());
+            quota.includeAccessible = Boolean.TRUE.equals(request.includeAccessible());
+            quota.state = QuotaState.PENDING_ALLOCATION;
+            quota.allocationRequestId = requestId;
+            quota.createdAt = now;
+            quota.createdBy = actor;
+            quota.persist();
+            created.add(quota);
+            wanted.add(new AllocationRequested.MatchQuota(matchId, quota.id));
+            audit.record(quota.id, actor, "CREATED", Map.of("match", matchId, "quantity", quota.quantity,
+                    "sectors", request.sectors(), "algorithm", quota.algorithm, "group", String.valueOf(groupId)));
+            events.changed(quota, "CREATED", actor);
+        }
+        AllocationRequested allocation = new AllocationRequested(requestId, wanted, request.sectors(),
+                request.quantity(), request.algorithm(), Boolean.TRUE.equals(request.includeAccessible()),
+                Boolean.TRUE.equals(request.allowPartial()), null);
+        outbox.publish(allocation, requestId.toString(), allocation.partitionKey());
+        return created;
+    }
+}

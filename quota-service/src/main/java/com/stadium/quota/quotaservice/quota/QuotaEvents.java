@@ -1,0 +1,51 @@
+package com.stadium.quota.quotaservice.quota;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.stadium.quota.messaging.contract.QuotaChanged;
+import com.stadium.quota.messaging.outbox.Outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Announces a quota's change on quota-events, in the transaction that made it. */
+@ApplicationScoped
+public class QuotaEvents {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changed(Quota quota, String change, String actor) {
+        entityManager.flush();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        ticketCounts(quota.id).forEach((status, count) -> counts.put(status.name(), count));
+        outbox.publish(new QuotaChanged(quota.id, quota.groupId, quota.parentId, change, quota.state.name(),
+                quota.matchId, quota.holderEmail, quota.quantity, quota.unfulfilled, counts, quota.expiresOn, actor),
+                quota.id.toString());
+    }
+
+    /** Tickets of the quota per status, every status present (0 when none). */
+    public Map<TicketStatus, Integer> ticketCounts(UUID quotaId) {
+        Map<TicketStatus, Integer> counts = new EnumMap<>(TicketStatus.class);
+        for (TicketStatus status : TicketStatus.values()) {
+            counts.put(status, 0);
+        }
+        List<Object[]> rows = entityManager.createQuery(
+                "select t.status, count(t) from Ticket t where t.quotaId = :quota group by t.status", Object[].class)
+                .setParameter("quota", quotaId).getResultList();
+        for (Object[] row : rows) {
+            counts.put((TicketStatus) row[0], ((Number) row[1]).intValue());
+        }
+        return counts;
+    }
+}

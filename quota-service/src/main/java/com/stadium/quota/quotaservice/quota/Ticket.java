@@ -1,0 +1,60 @@
+package com.stadium.quota.quotaservice.quota;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** One seat of a quota at its match. */
+@Entity
+@Table(name = "ticket")
+public class Ticket extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "quota_id", nullable = false)
+    public UUID quotaId;
+
+    @Column(name = "match_id", nullable = false)
+    public long matchId;
+
+    @Column(name = "seat_id", nullable = false)
+    public long seatId;
+
+    @Column(nullable = false)
+    public String sector;
+
+    @Column(name = "row_label", nullable = false)
+    public String rowLabel;
+
+    @Column(name = "seat_label", nullable = false)
+    public String seatLabel;
+
+    public String category;
+
+    /** Full price at the match, before the quota's discount. */
+    @Column(name = "price_cents")
+    public Integer priceCents;
+
+    /** What was paid, once sold. */
+    @Column(name = "paid_cents")
+    public Integer paidCents;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TicketStatus status;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}
