@@ -4,8 +4,9 @@
 # and GreenMail (SMTP + IMAP + a REST API to read mail). Kafka, Keycloak and GreenMail come from
 # Maven Central through the Maven wrapper and are cached in $SUITE_CACHE_DIR, outside the repository.
 #
-#   infra/stack.sh [--profile dev|test] up|down|status
+#   infra/stack.sh [--profile dev|test] up|down|status [postgres|kafka|mail|keycloak ...]
 #
+# Naming components starts or stops only those (tests stop and restart Kafka this way to prove the outbox).
 # Data, logs and pid files live in .work/<profile>/ (ignored by git). "up" is harmless when already up.
 set -euo pipefail
 
@@ -19,6 +20,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 ACTION=${1:-status}
+shift || true
+COMPONENTS=${*:-postgres kafka mail keycloak}
+wants() { case " $COMPONENTS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 [ -f "$ROOT/infra/profiles/$PROFILE.env" ] || { echo "unknown profile '$PROFILE' (dev or test)" >&2; exit 2; }
 # shellcheck source=/dev/null
 source "$ROOT/infra/profiles/$PROFILE.env"
@@ -280,17 +284,18 @@ case "$ACTION" in
   up)
     command -v java >/dev/null || die "a JDK 17+ is needed (java not found)"
     command -v curl >/dev/null || die "curl is needed"
-    postgres_up
-    kafka_up
-    mail_up
-    keycloak_up
+    wants postgres && postgres_up
+    wants kafka && kafka_up
+    wants mail && mail_up
+    wants keycloak && keycloak_up
     log "infrastructure is up"
     ;;
   down)
-    stop_daemon keycloak
-    stop_daemon mail
-    stop_daemon kafka
-    postgres_down
+    wants keycloak && stop_daemon keycloak
+    wants mail && stop_daemon mail
+    wants kafka && stop_daemon kafka
+    wants postgres && postgres_down
+    true
     ;;
   status) status ;;
   *) echo "usage: infra/stack.sh [--profile dev|test] up|down|status" >&2; exit 2 ;;
