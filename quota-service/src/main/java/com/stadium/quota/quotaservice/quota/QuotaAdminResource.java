@@ -21,6 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.stadium.quota.quotaservice.audit.Audit;
+import com.stadium.quota.quotaservice.cancellation.CancelRequest;
+import com.stadium.quota.quotaservice.cancellation.CancellationScope;
+import com.stadium.quota.quotaservice.cancellation.QuotaCancellation;
 import com.stadium.quota.web.InvalidInput;
 
 import io.quarkus.panache.common.Page;
@@ -41,7 +44,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The admins' API over quotas: create, search, detail with tickets, subquotas and audit trail. */
+/** The admins' API over quotas: create, search, detail with tickets, subquotas and audit trail, cancel. */
 @Path("/api/admin/quotas")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("quota-manager")
@@ -60,6 +63,9 @@ public class QuotaAdminResource {
 
     @Inject
     Audit audit;
+
+    @Inject
+    QuotaCancellation cancellation;
 
     @Inject
     JsonWebToken caller;
@@ -179,6 +185,17 @@ public class QuotaAdminResource {
                 quota.transferable, quota.allowPartial, quota.includeAccessible, quota.seed, quota.freeSeats,
                 quota.failureReason, quota.createdAt, quota.createdBy, quota.cancelledAt, quota.cancellationScope,
                 tickets, subquotas, audit.trail(id));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a quota and its subquotas; the answer says what was cancelled")
+    @APIResponse(responseCode = "409", description = "the quota is cancelled already")
+    public QuotaCancellation.Report cancel(@PathParam("id") UUID id, CancelRequest request) {
+        CancellationScope scope = CancelRequest.scopeOf(request);
+        find(id);
+        return cancellation.cancel(List.of(id), scope, caller.getName());
     }
 
     @GET
