@@ -61,6 +61,11 @@ public class OutboxRelay {
 
     @PostConstruct
     void start() {
+        producer = newProducer();
+        drain = new Drain("outbox-relay", () -> relayBatch() == batchSize);
+    }
+
+    private KafkaProducer<String, String> newProducer() {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -70,8 +75,7 @@ public class OutboxRelay {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis());
         config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
-        drain = new Drain("outbox-relay", () -> relayBatch() == batchSize);
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
     @PreDestroy
@@ -114,8 +118,15 @@ public class OutboxRelay {
             }
             // a failure rolls the batch back and it is sent again later: consumers deduplicate on event id
             long deadline = System.nanoTime() + sendTimeout.toNanos();
-            for (Future<RecordMetadata> ack : acks) {
-                await(ack, deadline);
+            try {
+                for (Future<RecordMetadata> ack : acks) {
+                    await(ack, deadline);
+                }
+            } catch (RuntimeException e) {
+                // drop what the client still buffers, so the retry is the only copy that reaches Kafka
+                producer.close(Duration.ZERO);
+                producer = newProducer();
+                throw e;
             }
             Instant now = Instant.now();
             batch.forEach(m -> m.publishedAt = now);
