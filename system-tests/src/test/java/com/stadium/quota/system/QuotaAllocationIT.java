@@ -1,0 +1,92 @@
+package com.stadium.quota.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.stadium.quota.system.RunningSuite.Service;
+import com.stadium.quota.testing.Tokens;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** A quota's life across the real services: quota-service, Kafka, allocation-service, PostgreSQL, Keycloak. */
+@ExtendWith(RunningSuite.class)
+class QuotaAllocationIT {
+
+    private static long firstMatch() {
+        return given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get(Service.ALLOCATION.url() + "/api/matches")
+                .then().statusCode(200).extract().jsonPath().getLong("[0].id");
+    }
+
+    private static JsonPath quota(String id) {
+        return given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get(Service.QUOTA.url() + "/api/admin/quotas/{id}", id)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static int held(long match, String sector) {
+        List<Map<String, Object>> sectors = given().auth().oauth2(Tokens.of(Tokens.ADMIN))
+                .get(Service.ALLOCATION.url() + "/api/matches/{id}/availability", match)
+                .then().statusCode(200).extract().jsonPath().getList("sectors");
+        return sectors.stream().filter(s -> sector.equals(s.get("sector"))).findFirst()
+                .map(s -> (Integer) s.get("held")).orElseThrow();
+    }
+
+    @Test
+    void aQuotaIsCreatedAllocatedWithNeighbouringSeatsAndCancelledBackIntoTheInventory() {
+        long match = firstMatch();
+        int heldBefore = held(match, "W4");
+        String id = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body("""
+                        {"holderEmail":"vip@sponsor.example","holderName":"Vera VIP","matchIds":[%d],
+                         "sectors":["W4"],"quantity":4,"discountPercent":25,"algorithm":"NM"}""".formatted(match))
+                .post(Service.QUOTA.url() + "/api/admin/quotas")
+                .then().statusCode(201).extract().path("quotas[0].id");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> quota(id).getString("quota.state").equals("ALLOCATED"));
+        JsonPath allocated = quota(id);
+        assertThat(allocated.getList("tickets.sector", String.class)).containsOnly("W4").hasSize(4);
+        assertThat(allocated.getList("tickets.row", String.class)).containsOnly(allocated.getString("tickets[0].row"));
+        assertThat(allocated.getList("tickets.fullPriceCents", Integer.class)).containsOnly(8500);
+        assertThat(allocated.getList("tickets.priceCents", Integer.class)).containsOnly(6375);
+        assertThat(held(match, "W4")).isEqualTo(heldBefore + 4);
+
+        given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body("{\"scope\":\"UNFULFILLED_ONLY\"}")
+                .post(Service.QUOTA.url() + "/api/admin/quotas/{id}/cancel", id).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> held(match, "W4") == heldBefore);
+    }
+
+    @Test
+    void aGroupThatOneMatchCannotSeatFailsAndNamesThatMatch() {
+        List<Long> matches = given().auth().oauth2(Tokens.of(Tokens.ADMIN))
+                .get(Service.ALLOCATION.url() + "/api/matches").then().extract().jsonPath().getList("id", Long.class);
+        // fill VIP-WEST at the second match only (480 seats, wheelchair places included)
+        String filler = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body("""
+                        {"holderEmail":"club@club.example","holderName":"Club Reserve","matchIds":[%d],
+                         "sectors":["VIP-WEST"],"quantity":478,"algorithm":"NM","includeAccessible":true}"""
+                        .formatted(matches.get(1)))
+                .post(Service.QUOTA.url() + "/api/admin/quotas").then().statusCode(201).extract().path("quotas[0].id");
+        await().atMost(Duration.ofSeconds(10)).until(() -> quota(filler).getString("quota.state").equals("ALLOCATED"));
+
+        String group = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body("""
+                        {"holderEmail":"board@sponsor.example","holderName":"Bo Board","matchIds":[%d,%d],
+                         "sectors":["VIP-WEST"],"quantity":4,"algorithm":"NM","includeAccessible":true}"""
+                        .formatted(matches.get(0), matches.get(1)))
+                .post(Service.QUOTA.url() + "/api/admin/quotas").then().statusCode(201).extract().path("quotas[0].id");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> quota(group).getString("quota.state").equals("ALLOCATION_FAILED"));
+        assertThat(quota(group).getString("failureReason"))
+                .isEqualTo("only 2 of 4 seats are free in the chosen sectors (match " + matches.get(1) + " has 2 free)");
+        assertThat(quota(group).getInt("freeSeats")).isEqualTo(2);
+    }
+}
