@@ -56,6 +56,12 @@ public class RunningSuite implements BeforeAllCallback {
             Path root = Path.of(System.getProperty("suite.root", ".."));
             try {
                 for (Service service : Service.values()) {
+                    if (listening(service.port)) {
+                        throw new IllegalStateException("port " + service.port + " (for " + service.module
+                                + ") is taken: another suite or test run is using it");
+                    }
+                }
+                for (Service service : Service.values()) {
                     Path jar = root.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
                     if (!Files.exists(jar)) {
                         throw new IllegalStateException(jar + " is missing: package the services first");
@@ -76,6 +82,15 @@ public class RunningSuite implements BeforeAllCallback {
                 throw new IllegalStateException("the suite did not start: " + e.getMessage(), e);
             }
             return processes;
+        }
+
+        private static boolean listening(int port) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 200);
+                return true;
+            } catch (IOException free) {
+                return false;
+            }
         }
 
         private static boolean ready(Service service) {
