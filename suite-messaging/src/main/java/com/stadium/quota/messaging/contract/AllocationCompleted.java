@@ -20,6 +20,7 @@ import java.util.UUID;
  * @param freeByMatch when FAILED: free seats at each match alone, to show which match blocks the group
  * @param holds the seats held, per match and quota; empty unless allocated
  */
+@EventType(name = AllocationCompleted.TYPE, version = AllocationCompleted.VERSION, topic = Topics.ALLOCATION_RESULTS)
 public record AllocationCompleted(UUID requestId, String outcome, int requested, int allocated, int freeSeats,
         String reason, String algorithm, long seed, List<MatchFree> freeByMatch, List<MatchHolds> holds)
         implements SuiteEvent {
@@ -46,20 +47,5 @@ public record AllocationCompleted(UUID requestId, String outcome, int requested,
     public AllocationCompleted {
         freeByMatch = freeByMatch == null ? List.of() : List.copyOf(freeByMatch);
         holds = holds == null ? List.of() : List.copyOf(holds);
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int version() {
-        return VERSION;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.ALLOCATION_RESULTS;
     }
 }

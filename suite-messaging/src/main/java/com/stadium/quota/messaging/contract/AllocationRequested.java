@@ -19,6 +19,7 @@ import java.util.UUID;
  * @param algorithm {@code NM} or {@code REDOM}
  * @param seed REDOM's random seed; when null allocation-service derives one from the request id and returns it
  */
+@EventType(name = AllocationRequested.TYPE, version = AllocationRequested.VERSION, topic = Topics.ALLOCATION_REQUESTS)
 public record AllocationRequested(UUID requestId, List<MatchQuota> quotas, List<String> sectors, int quantity,
         String algorithm, boolean includeAccessible, boolean allowPartial, Long seed) implements SuiteEvent {
 
@@ -38,20 +39,5 @@ public record AllocationRequested(UUID requestId, List<MatchQuota> quotas, List<
     public String partitionKey() {
         return quotas.stream().mapToLong(MatchQuota::matchId).min().stream()
                 .mapToObj(Long::toString).findFirst().orElse("none");
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int version() {
-        return VERSION;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.ALLOCATION_REQUESTS;
     }
 }

@@ -16,24 +16,10 @@ import java.util.UUID;
  * @param attempts how many times sending was tried
  * @param reason the last error
  */
+@EventType(name = NotificationFailed.TYPE, version = NotificationFailed.VERSION, topic = Topics.NOTIFICATION_REQUESTS_DLQ)
 public record NotificationFailed(UUID notificationId, NotificationRequested request, int attempts, String reason)
         implements SuiteEvent {
 
     public static final String TYPE = "notification.failed";
     public static final int VERSION = 1;
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int version() {
-        return VERSION;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.NOTIFICATION_REQUESTS_DLQ;
-    }
 }

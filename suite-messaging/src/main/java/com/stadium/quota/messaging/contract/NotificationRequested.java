@@ -20,6 +20,7 @@ import java.util.Map;
  * @param data values the template needs: {@link NotificationKind} lists the {@link NotificationData} keys of each
  *        kind
  */
+@EventType(name = NotificationRequested.TYPE, version = NotificationRequested.VERSION, topic = Topics.NOTIFICATION_REQUESTS)
 public record NotificationRequested(String kind, String recipientEmail, String recipientName, String locale,
         String quotaId, String requestedBy, Map<String, String> data) implements SuiteEvent {
 
@@ -29,20 +30,5 @@ public record NotificationRequested(String kind, String recipientEmail, String r
     public NotificationRequested {
         data = data == null ? Map.of() : Map.copyOf(data);
         locale = locale == null || locale.isBlank() ? "en" : locale;
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int version() {
-        return VERSION;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.NOTIFICATION_REQUESTS;
     }
 }

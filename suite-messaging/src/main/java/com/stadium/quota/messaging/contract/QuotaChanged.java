@@ -20,6 +20,7 @@ import java.util.UUID;
  * @param parentId the holder's quota when this one is a subquota
  * @param actor who made the change (a user name, or the service for automatic changes)
  */
+@EventType(name = QuotaChanged.TYPE, version = QuotaChanged.VERSION, topic = Topics.QUOTA_EVENTS)
 public record QuotaChanged(UUID quotaId, UUID groupId, UUID parentId, String change, String state, long matchId,
         String holderEmail, int quantity, int unfulfilled, Map<String, Integer> ticketCounts, LocalDate expiresOn,
         String actor) implements SuiteEvent {
@@ -29,20 +30,5 @@ public record QuotaChanged(UUID quotaId, UUID groupId, UUID parentId, String cha
 
     public QuotaChanged {
         ticketCounts = ticketCounts == null ? Map.of() : Map.copyOf(ticketCounts);
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int version() {
-        return VERSION;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.QUOTA_EVENTS;
     }
 }

@@ -11,24 +11,10 @@ import java.util.UUID;
  *  "idempotencyKey":"refund-91b3…","reason":"QUOTA_CANCELLED"}
  * </pre>
  */
+@EventType(name = RefundRequested.TYPE, version = RefundRequested.VERSION, topic = Topics.REFUND_REQUESTS)
 public record RefundRequested(UUID refundId, UUID quotaId, UUID ticketId, int amountCents, String currency,
         String idempotencyKey, String reason) implements SuiteEvent {
 
     public static final String TYPE = "refund.requested";
     public static final int VERSION = 1;
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int version() {
-        return VERSION;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.REFUND_REQUESTS;
-    }
 }

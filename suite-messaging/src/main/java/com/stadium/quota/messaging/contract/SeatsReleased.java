@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param seatIds the seats to release; empty releases every seat the quota holds at that match
  * @param reason why, for the record (CANCELLED, RETRACTED, ...)
  */
+@EventType(name = SeatsReleased.TYPE, version = SeatsReleased.VERSION, topic = Topics.SEAT_RELEASES)
 public record SeatsReleased(long matchId, UUID quotaId, List<Long> seatIds, String reason) implements SuiteEvent {
 
     public static final String TYPE = "seats.released";
@@ -21,20 +22,5 @@ public record SeatsReleased(long matchId, UUID quotaId, List<Long> seatIds, Stri
 
     public SeatsReleased {
         seatIds = seatIds == null ? List.of() : List.copyOf(seatIds);
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public int version() {
-        return VERSION;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.SEAT_RELEASES;
     }
 }
