@@ -15,6 +15,7 @@ import com.stadium.quota.messaging.contract.SeatsReleased;
 import com.stadium.quota.messaging.inbox.Inbox;
 import com.stadium.quota.messaging.outbox.Outbox;
 import com.stadium.quota.quotaservice.audit.Audit;
+import com.stadium.quota.quotaservice.invitation.Invitations;
 import com.stadium.quota.quotaservice.quota.Quota;
 import com.stadium.quota.quotaservice.quota.QuotaEvents;
 import com.stadium.quota.quotaservice.quota.QuotaState;
@@ -52,6 +53,9 @@ public class AllocationResults {
     @Inject
     QuotaEvents events;
 
+    @Inject
+    Invitations invitations;
+
     @Incoming("allocation-results")
     @Blocking
     @Transactional
@@ -66,17 +70,23 @@ public class AllocationResults {
             LOG.debugf("result of request %s names no quota of this service", result.requestId());
             return;
         }
+        boolean allocated = false;
         for (Quota quota : quotas) {
             List<AllocationCompleted.HeldSeat> seats = result.holds().stream()
                     .filter(h -> h.quotaId().equals(quota.id)).findFirst()
                     .map(AllocationCompleted.MatchHolds::seats).orElse(List.of());
             if (quota.state == QuotaState.PENDING_ALLOCATION) {
                 apply(quota, result, seats);
+                allocated |= !seats.isEmpty();
             } else if (quota.state == QuotaState.CANCELLED && !seats.isEmpty()) {
                 outbox.publish(new SeatsReleased(quota.matchId, quota.id,
                         seats.stream().map(AllocationCompleted.HeldSeat::seatId).toList(), "CANCELLED"),
                         quota.id.toString(), Long.toString(quota.matchId));
             }
+        }
+        if (allocated && quotas.get(0).parentId == null) {
+            // one deeplink for the whole group: the holder sees every match of it
+            invitations.invite(quotas.get(0), quotas, ACTOR);
         }
     }
 
