@@ -97,7 +97,7 @@ class QuotaLifecycleTest {
         assertThat(detail.getList("tickets.priceCents", Integer.class)).containsOnly(4800);
         assertThat(detail.getList("tickets.fullPriceCents", Integer.class)).containsOnly(6000);
         assertThat(detail.getLong("seed")).isEqualTo(4242L);
-        assertThat(detail.getList("audit.action", String.class)).containsExactly("CREATED", "ALLOCATED");
+        assertThat(detail.getList("audit.action", String.class)).containsExactly("CREATED", "ALLOCATED", "INVITED");
         assertThat(detail.getString("audit[0].actor")).isEqualTo("admin");
 
         try (TopicReader events = new TopicReader(Topics.QUOTA_EVENTS)) {
