@@ -27,6 +27,11 @@ public class InvalidInput extends RuntimeException {
         return new InvalidInput(List.of(Violation.of(field, message)), true);
     }
 
+    /** Several clashes at once (lines of an upload that no longer fit what exists): answered with 409. */
+    public static InvalidInput conflict(List<Violation> violations) {
+        return new InvalidInput(violations, true);
+    }
+
     public List<Violation> violations() {
         return violations;
     }

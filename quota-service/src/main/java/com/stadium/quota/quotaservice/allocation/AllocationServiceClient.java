@@ -19,7 +19,7 @@ public interface AllocationServiceClient {
     record MatchView(long id, String code, String name, Instant kickoff, String venueCode) {
     }
 
-    record SectorAvailability(String sector, String category, int seats) {
+    record SectorAvailability(String sector, String category, int seats, int free) {
     }
 
     record Availability(long matchId, List<SectorAvailability> sectors) {

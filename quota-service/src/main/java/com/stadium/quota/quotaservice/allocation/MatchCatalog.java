@@ -52,6 +52,17 @@ public class MatchCatalog {
         return found;
     }
 
+    /** Free seats per sector of a match right now (never cached: an import checks them before it writes). */
+    public Map<String, Integer> freeSeats(long matchId) {
+        try {
+            return allocation.availability(matchId).sectors().stream().collect(Collectors.toMap(
+                    AllocationServiceClient.SectorAvailability::sector,
+                    AllocationServiceClient.SectorAvailability::free));
+        } catch (WebApplicationException | ProcessingException e) {
+            throw new Unavailable("allocation-service", e);
+        }
+    }
+
     private void reload(Collection<Long> ids) {
         try {
             Map<Long, AllocationServiceClient.MatchView> matches = allocation.matches().stream()
