@@ -23,6 +23,11 @@ public final class QuotaRules {
     private QuotaRules() {
     }
 
+    /** True for an address the club can send to (after {@link #normalEmail}). */
+    public static boolean isEmail(String email) {
+        return email != null && email.length() <= 320 && EMAIL.matcher(email).matches();
+    }
+
     /** The email as stored: trimmed and lower-cased, so one person is one holder. */
     public static String normalEmail(String email) {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
@@ -37,7 +42,7 @@ public final class QuotaRules {
         String email = normalEmail(quota.holderEmail());
         if (email == null || email.isEmpty()) {
             violations.add(Violation.of("holderEmail", "is required"));
-        } else if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
+        } else if (!isEmail(email)) {
             violations.add(new Violation("holderEmail", "is not an email address", null, quota.holderEmail()));
         }
         if (quota.holderName() == null || quota.holderName().isBlank()) {

@@ -1,0 +1,135 @@
+package com.stadium.quota.quotaservice.claim;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import com.stadium.quota.quotaservice.quota.QuotaRules;
+import com.stadium.quota.quotaservice.quota.TicketStatus;
+import com.stadium.quota.web.Violation;
+
+/** The claim's rules (DESIGN.md, "Ticket status" and "Masquerade"), without the database. */
+public final class ClaimRules {
+
+    private ClaimRules() {
+    }
+
+    /** A ticket as the rules see it. */
+    public record TicketView(UUID id, TicketStatus status) {
+    }
+
+    /** Who sits on one ticket. */
+    public record Attendee(UUID ticketId, String name, String email) {
+    }
+
+    /** Step 1: only ALLOCATED tickets of the claimant can be selected, at least one, each once. */
+    public static List<Violation> select(List<UUID> wanted, List<TicketView> owned) {
+        List<Violation> violations = new ArrayList<>();
+        if (wanted == null || wanted.isEmpty()) {
+            violations.add(Violation.of("ticketIds", "select at least one ticket"));
+            return violations;
+        }
+        Set<UUID> seen = new HashSet<>();
+        for (UUID id : wanted) {
+            TicketView ticket = owned.stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
+            if (!seen.add(id)) {
+                violations.add(new Violation("ticketIds", "ticket is selected twice", null, String.valueOf(id)));
+            } else if (ticket == null) {
+                violations.add(new Violation("ticketIds", "not a ticket of this quota", null, String.valueOf(id)));
+            } else if (ticket.status() != TicketStatus.ALLOCATED) {
+                violations.add(new Violation("ticketIds", "ticket is " + ticket.status() + ", not available",
+                        null, id.toString()));
+            }
+        }
+        return violations;
+    }
+
+    /** When a hold made at {@code selectedAt} lapses. */
+    public static Instant holdExpiry(Instant selectedAt, Duration hold) {
+        return selectedAt.plus(hold);
+    }
+
+    /**
+     * Step 2: one attendee per selected ticket, with a name and an email; the claimant may take one ticket
+     * themself, the others are for other people.
+     */
+    public static List<Violation> attendees(ClaimStep step, List<UUID> selected, List<Attendee> attendees,
+            String claimantEmail) {
+        List<Violation> violations = new ArrayList<>(order(step, ClaimStep.SELECTED, "attendees"));
+        if (!violations.isEmpty()) {
+            return violations;
+        }
+        List<Attendee> given = attendees == null ? List.of() : attendees;
+        Set<UUID> covered = new HashSet<>();
+        int claimantSeats = 0;
+        for (int i = 0; i < given.size(); i++) {
+            Attendee attendee = given.get(i);
+            String at = "attendees[" + i + "]";
+            if (attendee.ticketId() == null || !selected.contains(attendee.ticketId())) {
+                violations.add(new Violation(at + ".ticketId", "not one of the selected tickets", null,
+                        String.valueOf(attendee.ticketId())));
+                continue;
+            }
+            if (!covered.add(attendee.ticketId())) {
+                violations.add(new Violation(at + ".ticketId", "this ticket already has an attendee", null,
+                        attendee.ticketId().toString()));
+            }
+            if (attendee.name() == null || attendee.name().isBlank() || attendee.name().length() > 200) {
+                violations.add(Violation.of(at + ".name", "is required, at most 200 characters"));
+            }
+            String email = QuotaRules.normalEmail(attendee.email());
+            if (email == null || !QuotaRules.isEmail(email)) {
+                violations.add(new Violation(at + ".email", "is not an email address", null, attendee.email()));
+            } else if (email.equals(QuotaRules.normalEmail(claimantEmail)) && ++claimantSeats > 1) {
+                violations.add(new Violation(at + ".email", "you may take one ticket yourself; the others are for "
+                        + "your guests", null, attendee.email()));
+            }
+        }
+        for (UUID ticket : selected) {
+            if (!covered.contains(ticket)) {
+                violations.add(new Violation("attendees", "ticket has no attendee", null, ticket.toString()));
+            }
+        }
+        return violations;
+    }
+
+    /** Step 3: pay, or confirm straight away when the quota's discount makes the tickets free. */
+    public static ClaimStep afterAttendees(int discountPercent) {
+        return discountPercent >= 100 ? ClaimStep.COMPLETED : ClaimStep.PAYMENT_PENDING;
+    }
+
+    /** Step 3 may be started only after step 2, and never by an admin acting as the holder. */
+    public static List<Violation> pay(ClaimStep step, boolean masquerading) {
+        List<Violation> violations = new ArrayList<>(order(step, ClaimStep.ATTENDEES_GIVEN, "payment"));
+        if (masquerading) {
+            violations.add(Violation.of("payment", "an admin acting as the holder cannot complete a payment"));
+        }
+        return violations;
+    }
+
+    /** What the payment service's answer does to a pending claim; a repeated answer changes nothing. */
+    public static ClaimStep paymentResult(ClaimStep step, boolean paid) {
+        if (step != ClaimStep.PAYMENT_PENDING) {
+            return step;
+        }
+        return paid ? ClaimStep.COMPLETED : ClaimStep.RELEASED;
+    }
+
+    /** A hold that lapsed releases the claim unless it was completed or is waiting for the payment's answer. */
+    public static boolean releasedByExpiry(ClaimStep step, Instant expiresAt, Instant now) {
+        return (step == ClaimStep.SELECTED || step == ClaimStep.ATTENDEES_GIVEN) && !now.isBefore(expiresAt);
+    }
+
+    private static List<Violation> order(ClaimStep step, ClaimStep expected, String field) {
+        if (step == expected) {
+            return List.of();
+        }
+        return List.of(new Violation(field, "the claim is " + step.name().toLowerCase(Locale.ROOT)
+                + "; this step needs it " + expected.name().toLowerCase(Locale.ROOT), null, step.name()));
+    }
+}
