@@ -16,6 +16,7 @@ import com.stadium.quota.messaging.contract.NotificationKind;
 import com.stadium.quota.messaging.contract.NotificationRequested;
 import com.stadium.quota.messaging.outbox.Outbox;
 import com.stadium.quota.quotaservice.audit.Audit;
+import com.stadium.quota.quotaservice.holder.HolderAccounts;
 import com.stadium.quota.quotaservice.quota.Quota;
 import com.stadium.quota.quotaservice.quota.QuotaEvents;
 import com.stadium.quota.quotaservice.quota.TicketStatus;
@@ -43,6 +44,9 @@ public class Invitations {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    HolderAccounts accounts;
+
     @ConfigProperty(name = "suite.club.time-zone", defaultValue = "Europe/Berlin")
     ZoneId clubZone;
 
@@ -63,6 +67,7 @@ public class Invitations {
         invitation.tokenHash = token.hash();
         invitation.createdAt = now;
         invitation.persist();
+        accounts.request(quota.holderEmail, quota.holderName);
 
         int unclaimed = group.stream().mapToInt(q -> events.ticketCounts(q.id).get(TicketStatus.ALLOCATED)).sum();
         Map<String, String> data = new LinkedHashMap<>();

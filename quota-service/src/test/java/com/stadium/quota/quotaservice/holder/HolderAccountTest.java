@@ -1,0 +1,102 @@
+package com.stadium.quota.quotaservice.holder;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.quotaservice.Allocations;
+import com.stadium.quota.quotaservice.FixedCatalog;
+import com.stadium.quota.quotaservice.allocation.MatchCatalog;
+import com.stadium.quota.testing.TestStack;
+import com.stadium.quota.testing.Tokens;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+/** Invited holders become users of the test stack's real Keycloak, once per email, with the holder role only. */
+@QuarkusTest
+class HolderAccountTest {
+
+    @Inject
+    ObjectMapper json;
+
+    @BeforeEach
+    void matches() {
+        QuarkusMock.installMockForType(new FixedCatalog(), MatchCatalog.class);
+    }
+
+    private void invite(String email) {
+        UUID quota = UUID.fromString(given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body("""
+                        {"holderEmail":"%s","holderName":"Kim van Keycloak","matchIds":[1],"sectors":["N1"],
+                         "quantity":1,"algorithm":"NM"}""".formatted(email))
+                .post("/api/admin/quotas").then().statusCode(201).extract().path("quotas[0].id"));
+        Allocations.answer(Allocations.requestFor(quota, json), "ALLOCATED", 1, 80, List.of(), json);
+    }
+
+    private static boolean provisioned(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            HolderAccount account = HolderAccount.findById(email);
+            return account != null && account.provisionedAt != null;
+        });
+    }
+
+    /** What Keycloak's admin API says about the users with this email, asked as the realm's administrator. */
+    private static List<Map<String, Object>> keycloakUsers(String email) {
+        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "kcadmin").formParam("password", "kcadmin-local")
+                .post(TestStack.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        List<Map<String, Object>> users = given().auth().oauth2(admin).queryParam("email", email)
+                .queryParam("exact", true).get(TestStack.keycloakUrl() + "/admin/realms/quota/users")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        for (Map<String, Object> user : users) {
+            user.put("realmRoles", given().auth().oauth2(admin)
+                    .get(TestStack.keycloakUrl() + "/admin/realms/quota/users/{id}/role-mappings/realm", user.get("id"))
+                    .then().statusCode(200).extract().jsonPath().getList("name"));
+            user.put("credentials", given().auth().oauth2(admin)
+                    .get(TestStack.keycloakUrl() + "/admin/realms/quota/users/{id}/credentials", user.get("id"))
+                    .then().statusCode(200).extract().jsonPath().getList("$"));
+        }
+        return users;
+    }
+
+    @Test
+    void anInvitedHolderBecomesAKeycloakUserWithTheHolderRoleAndNoPassword() {
+        String email = "kim-" + UUID.randomUUID().toString().substring(0, 8) + "@sponsor.example";
+        invite(email);
+        await().atMost(Duration.ofSeconds(30)).until(() -> provisioned(email));
+
+        List<Map<String, Object>> users = keycloakUsers(email);
+        assertThat(users).hasSize(1);
+        Map<String, Object> user = users.get(0);
+        assertThat(user).containsEntry("username", email).containsEntry("emailVerified", true)
+                .containsEntry("firstName", "Kim").containsEntry("lastName", "van Keycloak");
+        @SuppressWarnings("unchecked")
+        List<String> roles = (List<String>) user.get("realmRoles");
+        assertThat(roles).contains("quota-holder").doesNotContain("quota-manager", "quota-masquerade");
+        assertThat((List<?>) user.get("credentials")).isEmpty();
+    }
+
+    @Test
+    void aHolderInvitedTwiceIsOneUser() {
+        String email = "twice-" + UUID.randomUUID().toString().substring(0, 8) + "@sponsor.example";
+        invite(email);
+        await().atMost(Duration.ofSeconds(30)).until(() -> provisioned(email));
+        invite(email.toUpperCase());
+        await().atMost(Duration.ofSeconds(30)).until(() -> provisioned(email));
+        assertThat(keycloakUsers(email)).hasSize(1);
+    }
+}
