@@ -84,6 +84,12 @@ stop_daemon() {
   log "$name stopped"
 }
 
+# a component that answers is used as it is; one another checkout started is left for that checkout to stop
+already_up() {
+  if pid_alive "$2"; then log "$1 already up on $3"
+  else log "$1 already up on $3 (not started from this checkout: reused, not stopped by it)"; fi
+}
+
 mvnw_fetch() { "$ROOT/mvnw" -q -B -f "$ROOT/infra/tools/pom.xml" "$@"; }
 
 # ---------------------------------------------------------------- PostgreSQL
@@ -153,7 +159,7 @@ postgres_down() {
 # ---------------------------------------------------------------- Kafka (KRaft, one combined node)
 kafka_up() {
   local home=$SUITE_CACHE_DIR/kafka-$SUITE_KAFKA_VERSION dir=$WORK/kafka
-  if port_open "$SUITE_KAFKA_PORT" && pid_alive kafka; then log "Kafka already up on $SUITE_KAFKA_PORT"; return; fi
+  if port_open "$SUITE_KAFKA_PORT"; then already_up Kafka kafka "$SUITE_KAFKA_PORT"; return; fi
   check_port_free Kafka "$SUITE_KAFKA_PORT"
   check_port_free "Kafka controller" "$SUITE_KAFKA_CONTROLLER_PORT"
   if [ ! -d "$home/lib" ]; then
@@ -217,7 +223,7 @@ keycloak_ready() {
 
 keycloak_up() {
   local dist=$SUITE_CACHE_DIR/keycloak-$SUITE_KEYCLOAK_VERSION home=$WORK/keycloak
-  if pid_alive keycloak && keycloak_ready >/dev/null 2>&1; then log "Keycloak already up on $SUITE_KEYCLOAK_PORT"; return; fi
+  if keycloak_ready >/dev/null 2>&1; then already_up Keycloak keycloak "$SUITE_KEYCLOAK_PORT"; return; fi
   check_port_free Keycloak "$SUITE_KEYCLOAK_PORT"
   check_port_free "Keycloak management" "$SUITE_KEYCLOAK_MANAGEMENT_PORT"
   if [ ! -x "$dist/bin/kc.sh" ]; then
@@ -254,7 +260,7 @@ mail_ready() { curl -fsS "http://127.0.0.1:$SUITE_MAIL_API_PORT/api/configuratio
 
 mail_up() {
   local jar=$SUITE_CACHE_DIR/greenmail-$SUITE_GREENMAIL_VERSION/greenmail-standalone-$SUITE_GREENMAIL_VERSION.jar
-  if pid_alive mail && mail_ready >/dev/null 2>&1; then log "GreenMail already up on $SUITE_SMTP_PORT"; return; fi
+  if mail_ready >/dev/null 2>&1; then already_up GreenMail mail "$SUITE_SMTP_PORT"; return; fi
   check_port_free SMTP "$SUITE_SMTP_PORT"
   check_port_free "mail REST API" "$SUITE_MAIL_API_PORT"
   if [ ! -f "$jar" ]; then
