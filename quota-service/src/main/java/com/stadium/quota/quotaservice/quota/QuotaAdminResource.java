@@ -174,10 +174,8 @@ public class QuotaAdminResource {
         Quota quota = find(id);
         List<TicketView> tickets = new ArrayList<>();
         for (Ticket t : Ticket.<Ticket>list("quotaId = ?1 order by sector, rowLabel, seatLabel", id)) {
-            Integer price = t.priceCents == null ? null
-                    : Math.toIntExact(Math.round(t.priceCents * (100 - quota.discountPercent) / 100.0));
             tickets.add(new TicketView(t.id, t.matchId, t.sector, t.rowLabel, t.seatLabel, t.category, t.priceCents,
-                    price, t.status));
+                    t.priceAfter(quota.discountPercent), t.status));
         }
         List<QuotaSummary> subquotas = Quota.<Quota>list("parentId = ?1 order by createdAt", id).stream()
                 .map(this::summary).toList();

@@ -57,4 +57,9 @@ public class Ticket extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** What the ticket costs with the quota's discount, to the cent; null when the price is unknown. */
+    public Integer priceAfter(int discountPercent) {
+        return priceCents == null ? null : Math.toIntExact(Math.round(priceCents * (100 - discountPercent) / 100.0));
+    }
 }

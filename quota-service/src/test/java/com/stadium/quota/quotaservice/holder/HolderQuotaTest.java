@@ -1,0 +1,105 @@
+package com.stadium.quota.quotaservice.holder;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.quotaservice.Allocations;
+import com.stadium.quota.quotaservice.FixedCatalog;
+import com.stadium.quota.quotaservice.allocation.MatchCatalog;
+import com.stadium.quota.testing.Tokens;
+
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+
+/** The demo holder (holder@club.example, a real Keycloak user) sees its own quotas and nobody else's. */
+@QuarkusTest
+class HolderQuotaTest {
+
+    static final String HOLDER_EMAIL = "holder@club.example";
+
+    @Inject
+    ObjectMapper json;
+
+    @BeforeEach
+    void matches() {
+        QuarkusMock.installMockForType(new FixedCatalog(), MatchCatalog.class);
+    }
+
+    private String quota(String email, String outcome) {
+        String id = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body("""
+                        {"holderEmail":"%s","holderName":"Hanna Holder","matchIds":[2],"sectors":["W2"],"quantity":3,
+                         "discountPercent":50,"algorithm":"NM","delegate":true}""".formatted(email))
+                .post("/api/admin/quotas").then().statusCode(201).extract().path("quotas[0].id");
+        Allocations.answer(Allocations.requestFor(UUID.fromString(id), json), outcome, 3, 3, List.of(), json);
+        String expected = outcome.equals("FAILED") ? "ALLOCATION_FAILED" : outcome;
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.of(Tokens.ADMIN))
+                .get("/api/admin/quotas/{id}", id).then().extract().path("quota.state").equals(expected));
+        return id;
+    }
+
+    private static List<Map<String, Object>> mine() {
+        return given().auth().oauth2(Tokens.of(Tokens.HOLDER)).get("/api/holder/quotas")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    @Test
+    void theHolderSeesOwnQuotasWithTicketCountsAndPermissionsAndNotOthers() {
+        String own = quota(HOLDER_EMAIL.toUpperCase(), "ALLOCATED");
+        String someoneElses = quota("other-" + UUID.randomUUID().toString().substring(0, 8) + "@sponsor.example",
+                "ALLOCATED");
+        String failed = quota(HOLDER_EMAIL, "FAILED");
+
+        List<Map<String, Object>> mine = mine();
+        assertThat(mine).extracting(q -> q.get("id")).contains(own).doesNotContain(someoneElses, failed);
+        Map<String, Object> quota = mine.stream().filter(q -> own.equals(q.get("id"))).findFirst().orElseThrow();
+        assertThat(quota).containsEntry("matchName", "FC Example vs Harbour City").containsEntry("received", false);
+        assertThat(quota.get("ticketCounts")).isEqualTo(Map.of("ALLOCATED", 3, "RESERVED", 0, "SOLD", 0,
+                "CANCELLED", 0));
+        assertThat(quota.get("permissions")).isEqualTo(Map.of("claim", true, "delegate", true,
+                "transferable", false));
+    }
+
+    @Test
+    void ticketsAreCardsWithThePriceTheHolderPays() {
+        String own = quota(HOLDER_EMAIL, "ALLOCATED");
+        JsonPath detail = given().auth().oauth2(Tokens.of(Tokens.HOLDER)).get("/api/holder/quotas/{id}", own)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(detail.getList("tickets")).hasSize(3);
+        assertThat(detail.getList("tickets.priceCents", Integer.class)).containsOnly(3000);
+        assertThat(detail.getList("tickets.matchName", String.class)).containsOnly("FC Example vs Harbour City");
+        assertThat(detail.getList("tickets.status", String.class)).containsOnly("ALLOCATED");
+    }
+
+    @Test
+    void anotherPersonsQuotaIsNotFoundForTheHolder() {
+        String someoneElses = quota("stranger-" + UUID.randomUUID().toString().substring(0, 8) + "@sponsor.example",
+                "ALLOCATED");
+        given().auth().oauth2(Tokens.of(Tokens.HOLDER)).get("/api/holder/quotas/{id}", someoneElses)
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.of(Tokens.HOLDER)).get("/api/holder/quotas/{id}", UUID.randomUUID())
+                .then().statusCode(404);
+    }
+
+    @Test
+    void onlyHoldersUseTheHolderApi() {
+        given().get("/api/holder/quotas").then().statusCode(401);
+        given().get("/api/holder/quotas/{id}", UUID.randomUUID()).then().statusCode(401);
+        given().auth().oauth2(Tokens.of(Tokens.MANAGER)).get("/api/holder/quotas").then().statusCode(403);
+        given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get("/api/holder/quotas/{id}", UUID.randomUUID())
+                .then().statusCode(403);
+    }
+}
