@@ -71,7 +71,10 @@ public class HolderAccounts {
         drain.wakeUp();
     }
 
-    /** Provisions a batch of waiting accounts; true when a full batch suggests more are waiting. */
+    /**
+     * Provisions a batch of waiting accounts; true when a full batch all succeeded, so more may be waiting. A failure
+     * ends the run: with Keycloak down the next try is the poll's, not an immediate loop.
+     */
     boolean provisionBatch() {
         List<String> waiting = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
                 "select a.email from HolderAccount a where a.provisionedAt is null order by a.requestedAt",
@@ -81,7 +84,9 @@ public class HolderAccounts {
         requestContext.activate();
         try {
             for (String email : waiting) {
-                QuarkusTransaction.requiringNew().run(() -> provision(email));
+                if (!QuarkusTransaction.requiringNew().call(() -> provision(email))) {
+                    return false;
+                }
             }
         } finally {
             requestContext.terminate();
@@ -89,20 +94,23 @@ public class HolderAccounts {
         return waiting.size() == BATCH;
     }
 
-    private void provision(String email) {
+    /** False when Keycloak could not make the account this time. */
+    private boolean provision(String email) {
         HolderAccount account = HolderAccount.findById(email);
         if (account == null || account.provisionedAt != null) {
-            return;
+            return true;
         }
         account.attempts++;
         try {
             account.keycloakId = ensureUser(account.email, account.name);
             account.provisionedAt = Instant.now();
             account.lastError = null;
+            return true;
         } catch (RuntimeException e) {
             account.lastError = String.valueOf(e.getMessage());
             LOG.warnf("Keycloak account for %s not made yet (attempt %d): %s", email, account.attempts,
                     e.getMessage());
+            return false;
         }
     }
 
