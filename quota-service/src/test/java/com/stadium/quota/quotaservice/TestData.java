@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.stadium.quota.quotaservice.claim.Claim;
 import com.stadium.quota.quotaservice.quota.Quota;
 import com.stadium.quota.quotaservice.quota.QuotaState;
 import com.stadium.quota.quotaservice.quota.Ticket;
@@ -58,5 +59,24 @@ public class TestData {
             ticket.quotaId = sub.id;
         }
         return sub.id;
+    }
+
+    /** Makes a claim's hold lapse now, as if its 15 minutes had passed. */
+    @Transactional
+    public void lapseHold(UUID claimId) {
+        Claim claim = Claim.findById(claimId);
+        claim.holdExpiresAt = Instant.now().minusSeconds(1);
+    }
+
+    /** Makes a pending payment's deadline pass now. */
+    @Transactional
+    public void lapsePayment(UUID claimId) {
+        Claim claim = Claim.findById(claimId);
+        claim.paymentDeadline = Instant.now().minusSeconds(1);
+    }
+
+    @Transactional
+    public Claim claim(UUID claimId) {
+        return Claim.findById(claimId);
     }
 }

@@ -27,13 +27,28 @@ public final class Tokens {
 
     /** A bearer token for the user, obtained with the password grant of the quota-cli client. */
     public static String of(String username) {
-        Cached cached = CACHE.get(username);
-        if (cached != null && cached.expiresAtMillis() > System.currentTimeMillis() + 30_000) {
-            return cached.token();
-        }
         String password = PASSWORDS.get(username);
         if (password == null) {
             throw new IllegalArgumentException("no demo user " + username);
+        }
+        return token(username, password);
+    }
+
+    /**
+     * A bearer token of a holder made for a test: a real Keycloak user with the holder role, found or created by
+     * email through Keycloak's admin API (with a password only tests know; real holders have none).
+     */
+    public static String holder(String email) {
+        KeycloakUsers.ensureHolder(email, TEST_HOLDER_PASSWORD);
+        return token(email, TEST_HOLDER_PASSWORD);
+    }
+
+    private static final String TEST_HOLDER_PASSWORD = "test-holder-only";
+
+    private static String token(String username, String password) {
+        Cached cached = CACHE.get(username);
+        if (cached != null && cached.expiresAtMillis() > System.currentTimeMillis() + 30_000) {
+            return cached.token();
         }
         var response = given()
                 .formParam("grant_type", "password")

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -16,13 +17,28 @@ import jakarta.ws.rs.core.Response;
 public class Refusals {
 
     /** The response body of every refusal. */
-    public record Problem(String title, int status, List<Violation> violations) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Problem(String title, int status, List<Violation> violations, Object current) {
+
+        public Problem(String title, int status, List<Violation> violations) {
+            this(title, status, violations, null);
+        }
     }
 
     @ServerExceptionMapper
     public Response invalid(InvalidInput e) {
-        Response.Status status = e.isConflict() ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST;
-        return problem(status, e.isConflict() ? "Conflict" : "Invalid input", e.violations());
+        Response.Status status = switch (e.kind()) {
+            case INVALID -> Response.Status.BAD_REQUEST;
+            case FORBIDDEN -> Response.Status.FORBIDDEN;
+            case CONFLICT -> Response.Status.CONFLICT;
+        };
+        String title = switch (e.kind()) {
+            case INVALID -> "Invalid input";
+            case FORBIDDEN -> "Not allowed";
+            case CONFLICT -> "Conflict";
+        };
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(new Problem(title, status.getStatusCode(), e.violations(), e.current())).build();
     }
 
     @ServerExceptionMapper

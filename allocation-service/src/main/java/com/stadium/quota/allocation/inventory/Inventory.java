@@ -101,6 +101,20 @@ public class Inventory {
         afterCommit(matchId, plan, seats, true);
     }
 
+    /** Marks held seats of a quota at a match SOLD; returns how many it found. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int markSold(long matchId, UUID quotaId, List<Long> seatIds) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement update = db.prepareStatement(
+                "update seat_hold set status = 'SOLD' where match_id = ? and quota_id = ? and seat_id = any (?)")) {
+            update.setLong(1, matchId);
+            update.setObject(2, quotaId);
+            update.setArray(3, db.createArrayOf("bigint", seatIds.toArray()));
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("seats could not be marked sold: " + e.getMessage(), e);
+        }
+    }
+
     /** Releases seats of a quota at a match (all of them when {@code seatIds} is empty); returns their ids. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Long> release(long matchId, UUID quotaId, List<Long> seatIds, SeatingPlan plan) {

@@ -8,6 +8,7 @@ import com.stadium.quota.allocation.inventory.Inventory;
 import com.stadium.quota.allocation.match.Match;
 import com.stadium.quota.messaging.contract.EventEnvelope;
 import com.stadium.quota.messaging.contract.SeatsReleased;
+import com.stadium.quota.messaging.contract.SeatsSold;
 import com.stadium.quota.messaging.inbox.Inbox;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -36,7 +37,15 @@ public class SeatReleaseConsumer {
     @Transactional
     public void receive(String message) {
         EventEnvelope envelope = EventEnvelope.parse(message, json);
-        if (!envelope.is(SeatsReleased.TYPE) || !inbox.firstDelivery(CONSUMER, envelope.id())) {
+        boolean sale = envelope.is(SeatsSold.TYPE);
+        if (!(sale || envelope.is(SeatsReleased.TYPE)) || !inbox.firstDelivery(CONSUMER, envelope.id())) {
+            return;
+        }
+        if (sale) {
+            SeatsSold sold = envelope.payloadAs(SeatsSold.class, json);
+            int marked = inventory.markSold(sold.matchId(), sold.quotaId(), sold.seatIds());
+            LOG.debugf("%d of %d seats of quota %s at match %d sold", marked, sold.seatIds().size(), sold.quotaId(),
+                    sold.matchId());
             return;
         }
         SeatsReleased release = envelope.payloadAs(SeatsReleased.class, json);

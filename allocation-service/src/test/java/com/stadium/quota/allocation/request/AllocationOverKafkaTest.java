@@ -20,6 +20,7 @@ import com.stadium.quota.messaging.contract.AllocationRequested;
 import com.stadium.quota.messaging.contract.AllocationRequested.MatchQuota;
 import com.stadium.quota.messaging.contract.EventEnvelope;
 import com.stadium.quota.messaging.contract.SeatsReleased;
+import com.stadium.quota.messaging.contract.SeatsSold;
 import com.stadium.quota.messaging.contract.SuiteEvent;
 import com.stadium.quota.messaging.contract.Topics;
 import com.stadium.quota.testing.TopicReader;
@@ -184,6 +185,27 @@ class AllocationOverKafkaTest {
         send(new SeatsReleased(match, quota, List.of(), "CANCELLED"), Long.toString(match));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> sector(match, "E4").get("held").equals(0));
+    }
+
+    @Test
+    void soldSeatsShowAsSoldAndCancellingThemFreesThem() throws Exception {
+        long match = matchIds().get(1);
+        UUID quota = UUID.randomUUID();
+        UUID requestId = UUID.randomUUID();
+        send(new AllocationRequested(requestId, List.of(new MatchQuota(match, quota)), List.of("E3"), 6, "NM",
+                false, false, null), Long.toString(match));
+        List<Long> seats = result(requestId).holds().get(0).seats().stream()
+                .map(AllocationCompleted.HeldSeat::seatId).toList();
+
+        send(new SeatsSold(match, quota, seats.subList(0, 2)), Long.toString(match));
+        send(new SeatsSold(match, UUID.randomUUID(), seats.subList(2, 4)), Long.toString(match));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> sector(match, "E3").get("sold").equals(2));
+        assertThat(sector(match, "E3").get("held")).as("another quota's sale changes nothing").isEqualTo(4);
+
+        send(new SeatsReleased(match, quota, List.of(), "CANCELLED"), Long.toString(match));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> sector(match, "E3").get("sold").equals(0) && sector(match, "E3").get("held").equals(0));
     }
 
     @Test

@@ -59,6 +59,19 @@ class MessageKindsTest {
     }
 
     @Test
+    void aQuotaWithoutExpirationDateIsInvitedWithoutAClaimByLine() throws Exception {
+        String email = uniqueEmail();
+        Map<String, String> data = new java.util.HashMap<>(invitation("tok-" + UUID.randomUUID(), EXPIRES, Map.of()));
+        data.remove(NotificationData.EXPIRES_AT);
+        Requests.send(request(NotificationKind.QUOTA_INVITATION, email, "Ada Sponsor", "q-" + email, data));
+
+        ReceivedMail mail = ReceivedMail.awaitFirst(email);
+        for (String part : List.of(mail.text(), mail.html())) {
+            assertThat(part).contains("FC Example has set aside 4 tickets for you").doesNotContain("Please claim");
+        }
+    }
+
+    @Test
     void subquotaInvitationNamesTheSenderAndEscapesEveryUserSuppliedText() throws Exception {
         String email = uniqueEmail();
         Requests.send(request(NotificationKind.SUBQUOTA_INVITATION, email, "<img src=x onerror=alert(1)>",

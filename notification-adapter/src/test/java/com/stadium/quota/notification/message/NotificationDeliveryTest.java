@@ -90,7 +90,7 @@ class NotificationDeliveryTest {
         Requests.awaitStatus(unknown, "FAILED").body("attempts", equalTo(1))
                 .body("lastError", equalTo("no message template for kind BIRTHDAY_CARD"));
         Requests.awaitStatus(incomplete, "FAILED")
-                .body("lastError", startsWith("QUOTA_INVITATION lacks data [deeplinkToken, matches, expiresAt]"));
+                .body("lastError", startsWith("QUOTA_INVITATION lacks data [deeplinkToken, matches]"));
 
         ConsumerRecord<String, String> deadLetter = Requests.deadLetterOf(unknown);
         assertThat(deadLetter.key()).isEqualTo(email);

@@ -24,7 +24,14 @@ public class Audit {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID quotaId, String actor, String action, Map<String, ?> details) {
+        record(quotaId, actor, null, action, details);
+    }
+
+    /** A line naming both the admin who acted and the holder they masqueraded as (null when nobody). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(UUID quotaId, String actor, String onBehalfOf, String action, Map<String, ?> details) {
         AuditEntry entry = new AuditEntry();
+        entry.onBehalfOf = onBehalfOf;
         entry.quotaId = quotaId;
         entry.at = Instant.now();
         entry.actor = actor;

@@ -106,7 +106,7 @@ public class QuotaCancellation {
                     "refund-" + paid.id(), "QUOTA_CANCELLED"), quota.id.toString());
         }
         if (!releasedSeats.isEmpty()) {
-            outbox.publish(new SeatsReleased(quota.matchId, quota.id, releasedSeats, "CANCELLED"),
+            outbox.publish(new SeatsReleased(quota.matchId, quota.inventoryHolder(), releasedSeats, "CANCELLED"),
                     quota.id.toString(), Long.toString(quota.matchId));
         }
         int unfulfilled = quota.unfulfilled;

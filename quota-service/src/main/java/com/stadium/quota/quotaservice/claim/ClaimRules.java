@@ -36,6 +36,10 @@ public final class ClaimRules {
         }
         Set<UUID> seen = new HashSet<>();
         for (UUID id : wanted) {
+            if (id == null) {
+                violations.add(Violation.of("ticketIds", "a ticket id is missing"));
+                continue;
+            }
             TicketView ticket = owned.stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
             if (!seen.add(id)) {
                 violations.add(new Violation("ticketIds", "ticket is selected twice", null, String.valueOf(id)));
@@ -60,7 +64,9 @@ public final class ClaimRules {
      */
     public static List<Violation> attendees(ClaimStep step, List<UUID> selected, List<Attendee> attendees,
             String claimantEmail) {
-        List<Violation> violations = new ArrayList<>(order(step, ClaimStep.SELECTED, "attendees"));
+        // attendees may be corrected until the payment starts
+        ClaimStep asSelected = step == ClaimStep.ATTENDEES_GIVEN ? ClaimStep.SELECTED : step;
+        List<Violation> violations = new ArrayList<>(order(asSelected, ClaimStep.SELECTED, "attendees"));
         if (!violations.isEmpty()) {
             return violations;
         }
@@ -70,6 +76,10 @@ public final class ClaimRules {
         for (int i = 0; i < given.size(); i++) {
             Attendee attendee = given.get(i);
             String at = "attendees[" + i + "]";
+            if (attendee == null) {
+                violations.add(Violation.of(at, "is empty"));
+                continue;
+            }
             if (attendee.ticketId() == null || !selected.contains(attendee.ticketId())) {
                 violations.add(new Violation(at + ".ticketId", "not one of the selected tickets", null,
                         String.valueOf(attendee.ticketId())));
@@ -98,9 +108,14 @@ public final class ClaimRules {
         return violations;
     }
 
-    /** Step 3: pay, or confirm straight away when the quota's discount makes the tickets free. */
-    public static ClaimStep afterAttendees(int discountPercent) {
-        return discountPercent >= 100 ? ClaimStep.COMPLETED : ClaimStep.PAYMENT_PENDING;
+    /** After step 2: on to the payment, or confirmed straight away when the tickets cost nothing. */
+    public static ClaimStep afterAttendees(int discountPercent, int amountCents) {
+        return discountPercent >= 100 || amountCents == 0 ? ClaimStep.COMPLETED : ClaimStep.ATTENDEES_GIVEN;
+    }
+
+    /** A step that needs another one first: the claim's state, not the input, is in the way. */
+    public static boolean isOutOfOrder(List<Violation> violations) {
+        return violations.stream().anyMatch(v -> v.message().startsWith("the claim is "));
     }
 
     /** Step 3 may be started only after step 2, and never by an admin acting as the holder. */

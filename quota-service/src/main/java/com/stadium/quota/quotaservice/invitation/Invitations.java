@@ -56,6 +56,12 @@ public class Invitations {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public DeeplinkToken invite(Quota quota, List<Quota> group, String actor) {
+        return invite(quota, group, actor, null);
+    }
+
+    /** For a subquota the mail says who passed the tickets on, with their own words if they wrote any. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DeeplinkToken invite(Quota quota, List<Quota> group, String actor, String personalMessage) {
         Instant now = Instant.now();
         revoke(quota.id, actor, now);
         DeeplinkToken token = DeeplinkToken.generate();
@@ -81,8 +87,17 @@ public class Invitations {
                     quota.expiresOn.atTime(LocalTime.MAX).atZone(clubZone).toInstant().toString());
         }
         data.put(NotificationData.UNCLAIMED_TICKETS, Integer.toString(unclaimed));
-        outbox.publish(new NotificationRequested(NotificationKind.QUOTA_INVITATION.name(), quota.holderEmail,
-                quota.holderName, "en", quota.id.toString(), actor, data), quota.id.toString(), quota.holderEmail);
+        NotificationKind kind = NotificationKind.QUOTA_INVITATION;
+        if (quota.parentId != null) {
+            kind = NotificationKind.SUBQUOTA_INVITATION;
+            Quota parent = Quota.findById(quota.parentId);
+            data.put(NotificationData.SENDER_NAME, parent.holderName);
+            if (personalMessage != null && !personalMessage.isBlank()) {
+                data.put(NotificationData.PERSONAL_MESSAGE, personalMessage.strip());
+            }
+        }
+        outbox.publish(new NotificationRequested(kind.name(), quota.holderEmail, quota.holderName, "en",
+                quota.id.toString(), actor, data), quota.id.toString(), quota.holderEmail);
         audit.record(quota.id, actor, "INVITED", Map.of("email", quota.holderEmail));
         return token;
     }

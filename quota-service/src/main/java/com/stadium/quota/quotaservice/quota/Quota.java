@@ -108,6 +108,11 @@ public class Quota extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** The quota allocation-service holds the seats under: a subquota's seats are still its parent's there. */
+    public UUID inventoryHolder() {
+        return parentId != null ? parentId : id;
+    }
+
     public java.util.List<String> sectorList() {
         return java.util.List.of(sectors.split(";"));
     }

@@ -52,6 +52,16 @@ public class Ticket extends PanacheEntityBase {
     @Column(nullable = false)
     public TicketStatus status;
 
+    /** The claim that reserved or sold the ticket. */
+    @Column(name = "claim_id")
+    public UUID claimId;
+
+    @Column(name = "attendee_name")
+    public String attendeeName;
+
+    @Column(name = "attendee_email")
+    public String attendeeEmail;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

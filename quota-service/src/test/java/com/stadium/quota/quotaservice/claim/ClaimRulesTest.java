@@ -55,6 +55,10 @@ class ClaimRulesTest {
         assertThat(ClaimRules.attendees(ClaimStep.PAYMENT_PENDING, List.of(first), List.of(), "a@b.example"))
                 .extracting(Violation::message)
                 .containsExactly("the claim is payment_pending; this step needs it selected");
+        assertThat(ClaimRules.isOutOfOrder(ClaimRules.attendees(ClaimStep.COMPLETED, List.of(first), List.of(),
+                "a@b.example"))).isTrue();
+        assertThat(ClaimRules.attendees(ClaimStep.ATTENDEES_GIVEN, List.of(first),
+                List.of(new Attendee(first, "Ada", "ada@b.example")), "a@b.example")).isEmpty();
         assertThat(ClaimRules.pay(ClaimStep.SELECTED, false)).extracting(Violation::field).containsExactly("payment");
         assertThat(ClaimRules.pay(ClaimStep.ATTENDEES_GIVEN, false)).isEmpty();
     }
@@ -67,8 +71,9 @@ class ClaimRulesTest {
 
     @Test
     void freeTicketsSkipThePayment() {
-        assertThat(ClaimRules.afterAttendees(100)).isEqualTo(ClaimStep.COMPLETED);
-        assertThat(ClaimRules.afterAttendees(99)).isEqualTo(ClaimStep.PAYMENT_PENDING);
+        assertThat(ClaimRules.afterAttendees(100, 0)).isEqualTo(ClaimStep.COMPLETED);
+        assertThat(ClaimRules.afterAttendees(99, 0)).isEqualTo(ClaimStep.COMPLETED);
+        assertThat(ClaimRules.afterAttendees(99, 1)).isEqualTo(ClaimStep.ATTENDEES_GIVEN);
     }
 
     @Test

@@ -2,9 +2,13 @@ package com.stadium.quota.quotaservice.subquota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 
 import com.stadium.quota.quotaservice.subquota.SubquotaRules.Parent;
+import com.stadium.quota.quotaservice.subquota.SubquotaRules.Seat;
 import com.stadium.quota.web.Violation;
 
 class SubquotaRulesTest {
@@ -46,5 +50,33 @@ class SubquotaRulesTest {
         assertThat(SubquotaRules.rightsOf(delegating)).isEqualTo(new SubquotaRules.Rights(true, false));
         assertThat(SubquotaRules.rightsOf(new Parent("h@s.example", true, false, false, 1)))
                 .isEqualTo(new SubquotaRules.Rights(false, false));
+    }
+
+    private static Seat seat(String sector, String row, long seatId) {
+        return new Seat(new UUID(0, seatId), sector, row, seatId);
+    }
+
+    private static List<Long> seatIds(List<UUID> tickets) {
+        return tickets.stream().map(UUID::getLeastSignificantBits).toList();
+    }
+
+    @Test
+    void passedOnTicketsSitTogetherInOneRowWhenTheyCan() {
+        List<Seat> free = List.of(seat("W1", "1", 10), seat("W1", "1", 12), seat("W1", "2", 20), seat("W1", "2", 21),
+                seat("W1", "2", 22), seat("W1", "3", 30));
+        assertThat(seatIds(SubquotaRules.keepTogether(free, 3))).containsExactly(20L, 21L, 22L);
+        assertThat(seatIds(SubquotaRules.keepTogether(free, 2))).as("neighbours beat a gap in the row before")
+                .containsExactly(20L, 21L);
+    }
+
+    @Test
+    void whenNoRowHoldsThemTheFewestRowsAndSectorsWin() {
+        List<Seat> free = List.of(seat("N1", "1", 1), seat("W1", "1", 10), seat("W1", "1", 11), seat("W1", "2", 20),
+                seat("W1", "2", 21), seat("W2", "1", 40));
+        assertThat(seatIds(SubquotaRules.keepTogether(free, 4))).containsExactly(10L, 11L, 20L, 21L);
+        assertThat(SubquotaRules.keepTogether(free, 6)).hasSize(6);
+        assertThat(SubquotaRules.keepTogether(List.of(free.get(3), free.get(1), free.get(0), free.get(2)), 2))
+                .as("the same seats in another order give the same choice")
+                .isEqualTo(SubquotaRules.keepTogether(free.subList(0, 4), 2));
     }
 }

@@ -27,10 +27,13 @@ import java.util.Optional;
  */
 public enum NotificationKind {
 
-    /** A holder's quota is ready: the deeplink, the matches, the number of tickets, the expiration date. */
-    QUOTA_INVITATION(DEEPLINK_TOKEN, MATCHES, TICKET_COUNT, EXPIRES_AT),
+    /**
+     * A holder's quota is ready: the deeplink, the matches, the number of tickets, and the expiration date when
+     * the quota has one (it is optional).
+     */
+    QUOTA_INVITATION(DEEPLINK_TOKEN, MATCHES, TICKET_COUNT),
     /** A holder passed tickets on: as an invitation, plus who sent it and optionally a personal message. */
-    SUBQUOTA_INVITATION(DEEPLINK_TOKEN, MATCHES, TICKET_COUNT, EXPIRES_AT, SENDER_NAME),
+    SUBQUOTA_INVITATION(DEEPLINK_TOKEN, MATCHES, TICKET_COUNT, SENDER_NAME),
     /** Tickets were claimed: one entry per ticket; the mail carries a QR code of each reference. */
     CLAIM_CONFIRMATION(TICKETS),
     /** The holder took back the tickets of a subquota that were not claimed yet. */

@@ -9,7 +9,7 @@ public final class Topics {
     public static final String ALLOCATION_REQUESTS = "allocation-requests";
     /** allocation-service → quota-service: seats held or the reason none were, keyed by quota id. */
     public static final String ALLOCATION_RESULTS = "allocation-results";
-    /** quota-service → allocation-service: seats given back (cancel, retract), keyed by match id. */
+    /** quota-service → allocation-service: seats given back (cancel) or sold, keyed by match id. */
     public static final String SEAT_RELEASES = "seat-releases";
     /** any service → notification-adapter: a message owed to a person, keyed by recipient email. */
     public static final String NOTIFICATION_REQUESTS = "notification-requests";

@@ -1,0 +1,117 @@
+package com.stadium.quota.quotaservice.holder;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.stadium.quota.quotaservice.quota.ExpirationReminder;
+import com.stadium.quota.quotaservice.quota.Quota;
+import com.stadium.quota.quotaservice.quota.QuotaEvents;
+import com.stadium.quota.quotaservice.quota.QuotaState;
+import com.stadium.quota.quotaservice.quota.Ticket;
+import com.stadium.quota.quotaservice.quota.TicketStatus;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+/**
+ * A holder's quotas as the holder sees them, and the one door to change them: {@link #lockOwn} finds the caller's
+ * quota and locks its row, so two changes to one quota (two tabs, web and app) take turns and the second sees the
+ * first one's result.
+ */
+@ApplicationScoped
+public class HolderQuotas {
+
+    @Inject
+    QuotaEvents events;
+
+    @ConfigProperty(name = "suite.expiration.soon-days", defaultValue = "3")
+    int soonDays;
+
+    @ConfigProperty(name = "suite.club.time-zone", defaultValue = "Europe/Berlin")
+    ZoneId clubZone;
+
+    Clock clock = Clock.systemUTC();
+
+    /** What the holder may do with a quota. */
+    public record Permissions(boolean claim, boolean delegate, boolean transferable) {
+    }
+
+    /** One of the holder's quotas. */
+    public record MyQuota(UUID id, UUID groupId, boolean received, String matchName, Instant kickoff,
+            QuotaState state, int quantity, Map<TicketStatus, Integer> ticketCounts, Permissions permissions,
+            ExpirationReminder expiration, List<SubquotaProgress> subquotas) {
+    }
+
+    /** Tickets the holder passed on, and how far the recipient got. */
+    public record SubquotaProgress(UUID id, String recipientEmail, String recipientName, QuotaState state,
+            Map<TicketStatus, Integer> ticketCounts) {
+    }
+
+    /** A ticket as a card: where, when, what it costs the holder, its status and who it is for. */
+    public record TicketCard(UUID id, String matchName, Instant kickoff, String sector, String row, String seat,
+            Integer priceCents, TicketStatus status, UUID claimId, String attendeeName, String attendeeEmail) {
+    }
+
+    /** One quota with its tickets. */
+    public record MyQuotaDetail(MyQuota quota, List<TicketCard> tickets) {
+    }
+
+    public List<MyQuota> mine(String email) {
+        return Quota.<Quota>list("holderEmail = ?1 and state <> ?2 order by kickoff, createdAt", email,
+                QuotaState.ALLOCATION_FAILED).stream().map(this::view).toList();
+    }
+
+    /** The caller's quota, unlocked; anyone else's is 404, as if it did not exist. */
+    public Quota own(String email, UUID id) {
+        return visible(email, Quota.findById(id), id);
+    }
+
+    /** The caller's quota, its row locked until the transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Quota lockOwn(String email, UUID id) {
+        return visible(email, Quota.findById(id, LockModeType.PESSIMISTIC_WRITE), id);
+    }
+
+    private static Quota visible(String email, Quota quota, UUID id) {
+        if (quota == null || email == null || !quota.holderEmail.equals(email)
+                || quota.state == QuotaState.ALLOCATION_FAILED) {
+            throw new NotFoundException("no quota " + id);
+        }
+        return quota;
+    }
+
+    public MyQuotaDetail detail(Quota quota) {
+        List<TicketCard> tickets = Ticket.<Ticket>list("quotaId = ?1 order by sector, rowLabel, seatId", quota.id)
+                .stream().filter(t -> t.status != TicketStatus.CANCELLED || quota.state == QuotaState.CANCELLED)
+                .map(t -> new TicketCard(t.id, quota.matchName, quota.kickoff, t.sector, t.rowLabel, t.seatLabel,
+                        t.priceAfter(quota.discountPercent), t.status, t.claimId, t.attendeeName, t.attendeeEmail))
+                .toList();
+        return new MyQuotaDetail(view(quota), tickets);
+    }
+
+    /** Whether tickets of the quota can still be claimed or passed on. */
+    public static boolean isOpen(Quota quota) {
+        return quota.state == QuotaState.ALLOCATED || quota.state == QuotaState.PARTIALLY_ALLOCATED;
+    }
+
+    private MyQuota view(Quota quota) {
+        boolean open = isOpen(quota);
+        List<SubquotaProgress> subquotas = Quota.<Quota>list("parentId = ?1 order by createdAt", quota.id).stream()
+                .map(s -> new SubquotaProgress(s.id, s.holderEmail, s.holderName, s.state, events.ticketCounts(s.id)))
+                .toList();
+        return new MyQuota(quota.id, quota.groupId, quota.parentId != null, quota.matchName, quota.kickoff,
+                quota.state, quota.quantity, events.ticketCounts(quota.id),
+                new Permissions(open, open && quota.mayDelegate && quota.parentId == null, quota.transferable),
+                ExpirationReminder.of(quota.expiresOn, LocalDate.now(clock.withZone(clubZone)), soonDays), subquotas);
+    }
+}

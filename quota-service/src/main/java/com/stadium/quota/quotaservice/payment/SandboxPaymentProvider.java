@@ -1,0 +1,62 @@
+package com.stadium.quota.quotaservice.payment;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Stands in for the payment service locally and in tests. A payment stays PENDING until someone tells the sandbox
+ * how it ended ({@link SandboxResource}); telling it nothing is a timeout. Payments live in memory: a restart forgets
+ * them, and a forgotten payment reads as FAILED, as a real provider's expired session would.
+ */
+@ApplicationScoped
+public class SandboxPaymentProvider implements PaymentProvider {
+
+    /** One sandbox payment. */
+    public record SandboxPayment(String id, PaymentOrder order, PaymentStatus status) {
+    }
+
+    private final Map<String, SandboxPayment> byId = new ConcurrentHashMap<>();
+    private final Map<String, String> idByKey = new ConcurrentHashMap<>();
+
+    @ConfigProperty(name = "suite.payment.sandbox.page-url", defaultValue = "http://127.0.0.1:8081/sandbox/payments")
+    String pageUrl;
+
+    @Override
+    public PaymentSession create(PaymentOrder order) {
+        String id = idByKey.computeIfAbsent(order.idempotencyKey(), key -> {
+            String paymentId = "sbx_" + UUID.randomUUID();
+            byId.put(paymentId, new SandboxPayment(paymentId, order, PaymentStatus.PENDING));
+            return paymentId;
+        });
+        return new PaymentSession(id, pageUrl + "/" + id, status(id));
+    }
+
+    @Override
+    public PaymentStatus status(String paymentId) {
+        SandboxPayment payment = byId.get(paymentId);
+        return payment == null ? PaymentStatus.FAILED : payment.status();
+    }
+
+    @Override
+    public PaymentStatus cancel(String paymentId) {
+        SandboxPayment payment = byId.computeIfPresent(paymentId, (id, p) -> p.status() == PaymentStatus.PENDING
+                ? new SandboxPayment(id, p.order(), PaymentStatus.CANCELLED) : p);
+        return payment == null ? PaymentStatus.FAILED : payment.status();
+    }
+
+    /** Ends a pending payment as the payer would; a payment that has ended keeps its first answer. */
+    public PaymentStatus answer(String paymentId, boolean paid) {
+        SandboxPayment payment = byId.computeIfPresent(paymentId, (id, p) -> p.status() == PaymentStatus.PENDING
+                ? new SandboxPayment(id, p.order(), paid ? PaymentStatus.PAID : PaymentStatus.FAILED) : p);
+        return payment == null ? PaymentStatus.FAILED : payment.status();
+    }
+
+    public SandboxPayment find(String paymentId) {
+        return byId.get(paymentId);
+    }
+}

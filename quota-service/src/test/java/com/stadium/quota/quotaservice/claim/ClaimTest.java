@@ -1,0 +1,312 @@
+package com.stadium.quota.quotaservice.claim;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.messaging.contract.NotificationData;
+import com.stadium.quota.messaging.contract.NotificationRequested;
+import com.stadium.quota.messaging.contract.QuotaChanged;
+import com.stadium.quota.messaging.contract.SeatsSold;
+import com.stadium.quota.messaging.contract.Topics;
+import com.stadium.quota.quotaservice.FixedCatalog;
+import com.stadium.quota.quotaservice.HeldQuotas;
+import com.stadium.quota.quotaservice.TestData;
+import com.stadium.quota.quotaservice.allocation.MatchCatalog;
+import com.stadium.quota.quotaservice.payment.CallbackSignature;
+import com.stadium.quota.quotaservice.payment.PaymentCallbackResource;
+import com.stadium.quota.testing.Tokens;
+
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+
+/** The three steps of a claim, on the real database, broker and Keycloak, with the sandbox as payment service. */
+@QuarkusTest
+class ClaimTest {
+
+    static final String CALLBACK_SECRET = "sandbox-local-secret";
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    TestData data;
+
+    @Inject
+    HoldExpiry expiry;
+
+    String email;
+    String token;
+
+    @BeforeEach
+    void holder() {
+        QuarkusMock.installMockForType(new FixedCatalog(), MatchCatalog.class);
+        email = HeldQuotas.uniqueEmail("claimant");
+        token = Tokens.holder(email);
+    }
+
+    private UUID quota(int seats, int discountPercent) {
+        return HeldQuotas.allocated(email, seats, discountPercent, true, false, json);
+    }
+
+    private List<UUID> ticketIds(UUID quota) {
+        return data.tickets(quota).stream().map(t -> t.id).toList();
+    }
+
+    private ValidatableResponse select(UUID quota, List<UUID> tickets) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("ticketIds", tickets)).post("/api/holder/quotas/{q}/claims", quota).then();
+    }
+
+    private UUID selected(UUID quota, List<UUID> tickets) {
+        return UUID.fromString(select(quota, tickets).statusCode(201).extract().path("id"));
+    }
+
+    private ValidatableResponse attendees(UUID quota, UUID claim, List<Map<String, Object>> attendees) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("attendees", attendees))
+                .put("/api/holder/quotas/{q}/claims/{c}/attendees", quota, claim).then();
+    }
+
+    private static Map<String, Object> attendee(UUID ticket, String name, String email) {
+        return Map.of("ticketId", ticket, "name", name, "email", email);
+    }
+
+    private ValidatableResponse pay(UUID quota, UUID claim) {
+        return given().auth().oauth2(token).post("/api/holder/quotas/{q}/claims/{c}/payment", quota, claim).then();
+    }
+
+    private Map<String, Integer> counts(UUID quota) {
+        return given().auth().oauth2(token).get("/api/holder/quotas/{q}", quota).then().statusCode(200).extract()
+                .jsonPath().getMap("quota.ticketCounts");
+    }
+
+    private static ValidatableResponse callback(String body, String signature) {
+        var request = given().contentType(ContentType.JSON).body(body);
+        if (signature != null) {
+            request.header(PaymentCallbackResource.SIGNATURE_HEADER, signature);
+        }
+        return request.post("/api/payments/callback").then();
+    }
+
+    private static String signed(String body) {
+        return CallbackSignature.sign(CALLBACK_SECRET, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A claim of the first two tickets with attendees given, ready to pay (2 × 60.00 at 50 % = 60.00). */
+    private UUID readyToPay(UUID quota) {
+        List<UUID> tickets = ticketIds(quota);
+        UUID claim = selected(quota, tickets.subList(0, 2));
+        attendees(quota, claim, List.of(attendee(tickets.get(0), "Hanna Holder", email),
+                attendee(tickets.get(1), "Gus Guest", "gus@friends.example"))).statusCode(200)
+                .body("step", org.hamcrest.Matchers.equalTo("ATTENDEES_GIVEN"))
+                .body("amountCents", org.hamcrest.Matchers.equalTo(6000));
+        return claim;
+    }
+
+    @Test
+    void selectAttendeesAndPaySellsTheTicketsAndTellsEveryone() {
+        UUID quota = quota(4, 50);
+        List<UUID> tickets = ticketIds(quota);
+
+        JsonPath claim = select(quota, tickets.subList(0, 2)).statusCode(201).extract().jsonPath();
+        assertThat(claim.getString("step")).isEqualTo("SELECTED");
+        assertThat(Instant.parse(claim.getString("holdExpiresAt")))
+                .isCloseTo(Instant.now().plus(15, ChronoUnit.MINUTES), within(1, ChronoUnit.MINUTES));
+        assertThat(claim.getList("tickets.status")).containsOnly("RESERVED").hasSize(2);
+        assertThat(counts(quota)).containsEntry("ALLOCATED", 2).containsEntry("RESERVED", 2);
+        UUID claimId = UUID.fromString(claim.getString("id"));
+
+        attendees(quota, claimId, List.of(attendee(tickets.get(0), "Hanna Holder", email),
+                attendee(tickets.get(1), "Gus Guest", " GUS@friends.example"))).statusCode(200)
+                .body("step", org.hamcrest.Matchers.equalTo("ATTENDEES_GIVEN"))
+                .body("amountCents", org.hamcrest.Matchers.equalTo(6000));
+
+        JsonPath payment = pay(quota, claimId).statusCode(200).extract().jsonPath();
+        assertThat(payment.getString("step")).isEqualTo("PAYMENT_PENDING");
+        String paymentId = payment.getString("paymentId");
+        assertThat(payment.getString("paymentUrl")).endsWith("/sandbox/payments/" + paymentId);
+        assertThat(pay(quota, claimId).statusCode(200).extract().<String>path("paymentId"))
+                .as("asking again gives the same payment, never a second charge").isEqualTo(paymentId);
+
+        given().post("/sandbox/payments/{p}/succeed", paymentId).then().statusCode(200);
+
+        JsonPath detail = given().auth().oauth2(token).get("/api/holder/quotas/{q}", quota).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(detail.getMap("quota.ticketCounts")).containsEntry("SOLD", 2).containsEntry("ALLOCATED", 2);
+        assertThat(detail.getList("tickets.findAll { it.status == 'SOLD' }.attendeeName"))
+                .containsExactlyInAnyOrder("Hanna Holder", "Gus Guest");
+        assertThat(detail.getList("tickets.findAll { it.status == 'SOLD' }.attendeeEmail"))
+                .containsExactlyInAnyOrder(email, "gus@friends.example");
+        assertThat(data.tickets(quota).stream().filter(t -> t.paidCents != null).map(t -> t.paidCents))
+                .containsExactly(3000, 3000);
+        assertThat(given().auth().oauth2(token).get("/api/holder/quotas/{q}/claims/{c}", quota, claimId)
+                .then().statusCode(200).extract().<String>path("step")).isEqualTo("COMPLETED");
+
+        List<NotificationRequested> confirmations = HeldQuotas.events(Topics.NOTIFICATION_REQUESTS,
+                NotificationRequested.class, n -> n.kind().equals("CLAIM_CONFIRMATION")
+                        && n.quotaId().equals(quota.toString()), 2, json);
+        Map<String, Integer> ticketsPerRecipient = new java.util.HashMap<>();
+        confirmations.forEach(n -> ticketsPerRecipient.put(n.recipientEmail(),
+                NotificationData.readTickets(n.data().get(NotificationData.TICKETS), json).size()));
+        assertThat(ticketsPerRecipient).isEqualTo(Map.of(email, 2, "gus@friends.example", 1));
+
+        List<SeatsSold> sold = HeldQuotas.events(Topics.SEAT_RELEASES, SeatsSold.class,
+                s -> s.quotaId().equals(quota), 1, json);
+        assertThat(sold.get(0).seatIds()).containsExactlyInAnyOrderElementsOf(data.tickets(quota).stream()
+                .filter(t -> tickets.subList(0, 2).contains(t.id)).map(t -> t.seatId).toList());
+        assertThat(HeldQuotas.events(Topics.QUOTA_EVENTS, QuotaChanged.class,
+                q -> q.quotaId().equals(quota) && q.change().startsWith("CLAIM_"), 3, json))
+                .extracting(QuotaChanged::change)
+                .containsExactly("CLAIM_STARTED", "CLAIM_ATTENDEES_GIVEN", "CLAIM_COMPLETED");
+        assertThat(given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get("/api/admin/quotas/{id}", quota).then()
+                .extract().jsonPath().getList("audit.findAll { it.actor == '" + email + "' }.action"))
+                .contains("CLAIM_STARTED", "CLAIM_ATTENDEES_GIVEN", "PAYMENT_STARTED");
+    }
+
+    @Test
+    void aFailedPaymentReturnsTheTicketsAndRepeatedOrLateCallbacksChangeNothing() {
+        UUID quota = quota(3, 50);
+        UUID claim = readyToPay(quota);
+        String paymentId = pay(quota, claim).statusCode(200).extract().path("paymentId");
+
+        String failed = "{\"paymentId\":\"" + paymentId + "\",\"status\":\"FAILED\"}";
+        callback(failed, "00" + signed(failed).substring(2)).statusCode(401);
+        callback(failed, null).statusCode(401);
+        assertThat(counts(quota)).as("an unsigned callback changes nothing").containsEntry("RESERVED", 2);
+
+        callback(failed, signed(failed)).statusCode(200);
+        assertThat(counts(quota)).containsEntry("ALLOCATED", 3).containsEntry("RESERVED", 0);
+        callback(failed, signed(failed)).statusCode(200);
+        String paid = "{\"paymentId\":\"" + paymentId + "\",\"status\":\"PAID\"}";
+        callback(paid, signed(paid)).statusCode(200);
+        assertThat(counts(quota)).as("a repeated or late answer changes nothing").containsEntry("ALLOCATED", 3)
+                .containsEntry("SOLD", 0);
+        assertThat(data.claim(claim).releasedBecause).isEqualTo("PAYMENT_FAILED");
+        assertThat(data.tickets(quota)).allMatch(t -> t.claimId == null && t.attendeeName == null);
+
+        String unknown = "{\"paymentId\":\"sbx_nobody\",\"status\":\"PAID\"}";
+        callback(unknown, signed(unknown)).statusCode(404);
+        String pending = "{\"paymentId\":\"" + paymentId + "\",\"status\":\"PENDING\"}";
+        callback(pending, signed(pending)).statusCode(400)
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("status"));
+        String garbage = "{\"paymentId\":";
+        callback(garbage, signed(garbage)).statusCode(400);
+    }
+
+    @Test
+    void aPaymentThatNeverAnswersTimesOutAndIsCancelledAtTheProvider() {
+        UUID quota = quota(2, 50);
+        UUID claim = readyToPay(quota);
+        String paymentId = pay(quota, claim).statusCode(200).extract().path("paymentId");
+
+        expiry.releaseLapsed(Instant.now());
+        assertThat(data.claim(claim).step).as("before its deadline it waits").isEqualTo(ClaimStep.PAYMENT_PENDING);
+
+        data.lapsePayment(claim);
+        expiry.releaseLapsed(Instant.now());
+        assertThat(data.claim(claim).step).isEqualTo(ClaimStep.RELEASED);
+        assertThat(data.claim(claim).releasedBecause).isEqualTo("PAYMENT_TIMED_OUT");
+        assertThat(counts(quota)).containsEntry("ALLOCATED", 2);
+        assertThat(given().post("/sandbox/payments/{p}/succeed", paymentId).then().statusCode(200).extract()
+                .asString()).as("the provider cancelled it, so the payer can no longer pay").contains("CANCELLED");
+        assertThat(counts(quota)).containsEntry("SOLD", 0);
+    }
+
+    @Test
+    void aLapsedHoldIsReleasedAndItsClaimCannotGoOn() {
+        UUID quota = quota(2, 50);
+        List<UUID> tickets = ticketIds(quota);
+        UUID claim = selected(quota, tickets);
+        data.lapseHold(claim);
+
+        attendees(quota, claim, List.of(attendee(tickets.get(0), "Ann", "ann@friends.example"),
+                attendee(tickets.get(1), "Bob", "bob@friends.example"))).statusCode(409)
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("claim"))
+                .body("violations[0].message", org.hamcrest.Matchers.startsWith("the hold on these tickets expired"));
+
+        expiry.releaseLapsed(Instant.now());
+        assertThat(counts(quota)).containsEntry("ALLOCATED", 2).containsEntry("RESERVED", 0);
+        assertThat(data.claim(claim).releasedBecause).isEqualTo("HOLD_EXPIRED");
+        attendees(quota, claim, List.of()).statusCode(409)
+                .body("violations[0].message", org.hamcrest.Matchers.startsWith("the claim is released"));
+        selected(quota, tickets);
+    }
+
+    @Test
+    void freeTicketsAreConfirmedWithoutPayment() {
+        UUID quota = quota(2, 100);
+        List<UUID> tickets = ticketIds(quota);
+        UUID claim = selected(quota, tickets.subList(0, 1));
+        attendees(quota, claim, List.of(attendee(tickets.get(0), "Hanna Holder", email))).statusCode(200)
+                .body("step", org.hamcrest.Matchers.equalTo("COMPLETED"))
+                .body("amountCents", org.hamcrest.Matchers.equalTo(0));
+        assertThat(counts(quota)).containsEntry("SOLD", 1).containsEntry("ALLOCATED", 1);
+        pay(quota, claim).statusCode(409).body("violations[0].field", org.hamcrest.Matchers.equalTo("payment"));
+        assertThat(data.tickets(quota).stream().filter(t -> t.id.equals(tickets.get(0))).map(t -> t.paidCents))
+                .containsExactly(0);
+    }
+
+    @Test
+    void eachStepValidatesItsInputAndRefusesToRunOutOfOrder() {
+        UUID quota = quota(3, 50);
+        List<UUID> tickets = ticketIds(quota);
+        select(quota, List.of()).statusCode(400).body("violations[0].field", org.hamcrest.Matchers.equalTo("ticketIds"));
+        select(quota, List.of(tickets.get(0), tickets.get(0))).statusCode(400)
+                .body("violations[0].message", org.hamcrest.Matchers.equalTo("ticket is selected twice"));
+        select(quota, List.of(UUID.randomUUID())).statusCode(400)
+                .body("violations[0].message", org.hamcrest.Matchers.equalTo("not a ticket of this quota"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"ticketIds\":[\"not-a-uuid\"]}")
+                .post("/api/holder/quotas/{q}/claims", quota).then().statusCode(400);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("[1,2")
+                .post("/api/holder/quotas/{q}/claims", quota).then().statusCode(400);
+
+        UUID claim = selected(quota, tickets.subList(0, 2));
+        pay(quota, claim).statusCode(409).body("violations[0].field", org.hamcrest.Matchers.equalTo("payment"))
+                .body("current.quota.id", org.hamcrest.Matchers.equalTo(quota.toString()));
+        attendees(quota, claim, List.of(attendee(tickets.get(0), "", "not-an-email"),
+                attendee(tickets.get(2), "Ann", "ann@friends.example"))).statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.contains("attendees[0].name", "attendees[0].email",
+                        "attendees[1].ticketId", "attendees"));
+        attendees(quota, claim, List.of(attendee(tickets.get(0), "Me", email),
+                attendee(tickets.get(1), "Me Again", email.toUpperCase()))).statusCode(400)
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("attendees[1].email"));
+        assertThat(counts(quota)).as("refused steps change nothing").containsEntry("RESERVED", 2)
+                .containsEntry("ALLOCATED", 1);
+
+        given().auth().oauth2(token).delete("/api/holder/quotas/{q}/claims/{c}", quota, claim).then()
+                .statusCode(200).body("step", org.hamcrest.Matchers.equalTo("RELEASED"))
+                .body("releasedBecause", org.hamcrest.Matchers.equalTo("ABANDONED"));
+        assertThat(counts(quota)).containsEntry("ALLOCATED", 3);
+        given().auth().oauth2(token).delete("/api/holder/quotas/{q}/claims/{c}", quota, claim).then()
+                .statusCode(409);
+        given().auth().oauth2(token).get("/api/holder/quotas/{q}/claims/{c}", quota, UUID.randomUUID()).then()
+                .statusCode(404);
+    }
+
+    @Test
+    void ticketsTakenMeanwhileAreAConflictCarryingTheCurrentState() {
+        UUID quota = quota(3, 50);
+        List<UUID> tickets = ticketIds(quota);
+        selected(quota, tickets.subList(0, 2));
+        JsonPath conflict = select(quota, tickets.subList(1, 3)).statusCode(409).extract().jsonPath();
+        assertThat(conflict.getString("violations[0].message")).isEqualTo("ticket is RESERVED, not available");
+        assertThat(conflict.getMap("current.quota.ticketCounts")).containsEntry("RESERVED", 2)
+                .containsEntry("ALLOCATED", 1);
+        assertThat(conflict.getList("current.tickets")).hasSize(3);
+    }
+}
