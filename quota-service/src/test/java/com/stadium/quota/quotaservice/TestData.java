@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.stadium.quota.quotaservice.cancellation.Refund;
 import com.stadium.quota.quotaservice.claim.Claim;
 import com.stadium.quota.quotaservice.quota.Quota;
 import com.stadium.quota.quotaservice.quota.QuotaState;
@@ -78,5 +79,10 @@ public class TestData {
     @Transactional
     public Claim claim(UUID claimId) {
         return Claim.findById(claimId);
+    }
+
+    @Transactional
+    public List<Refund> refunds(UUID quotaId) {
+        return Refund.list("quotaId", quotaId);
     }
 }

@@ -88,8 +88,9 @@ public class ExpirationReminders {
                 .findById(ExpirationReminder.idOf(request.quotaId(), request.recipientEmail()));
         switch (kind) {
             case QUOTA_INVITATION, SUBQUOTA_INVITATION -> {
-                // an invitation that lacks data is never sent, so nothing to remind of
-                if (kind.missingKeys(data).isEmpty()) {
+                // an invitation that lacks data is never sent, and one without an expiration date has none to remind of
+                String expiresAt = data.get(EXPIRES_AT);
+                if (kind.missingKeys(data).isEmpty() && expiresAt != null && !expiresAt.isBlank()) {
                     schedule(reminder, request, receivedAt);
                 }
             }

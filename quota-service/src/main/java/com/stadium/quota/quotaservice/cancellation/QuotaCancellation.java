@@ -15,6 +15,9 @@ import com.stadium.quota.messaging.contract.RefundRequested;
 import com.stadium.quota.messaging.contract.SeatsReleased;
 import com.stadium.quota.messaging.outbox.Outbox;
 import com.stadium.quota.quotaservice.audit.Audit;
+import com.stadium.quota.quotaservice.claim.Claim;
+import com.stadium.quota.quotaservice.claim.Claims;
+import com.stadium.quota.quotaservice.payment.Refunds;
 import com.stadium.quota.quotaservice.quota.Quota;
 import com.stadium.quota.quotaservice.quota.QuotaEvents;
 import com.stadium.quota.quotaservice.quota.QuotaState;
@@ -35,6 +38,12 @@ import jakarta.transaction.Transactional;
 public class QuotaCancellation {
 
     static final String CURRENCY = "EUR";
+
+    @Inject
+    Claims claims;
+
+    @Inject
+    Refunds refunds;
 
     @Inject
     Outbox outbox;
@@ -79,6 +88,7 @@ public class QuotaCancellation {
     }
 
     private Cancelled cancel(Quota quota, CancellationScope scope, String actor, Instant now) {
+        claims.settleBeforeCancellation(quota, actor);
         List<Ticket> tickets = Ticket.list("quotaId", quota.id);
         CancellationPlan.Outcome plan = CancellationPlan.plan(tickets.stream()
                 .map(t -> new CancellationPlan.TicketView(t.id, t.status, quota.kickoff, t.paidCents)).toList(),
@@ -98,9 +108,11 @@ public class QuotaCancellation {
             refund.ticketId = paid.id();
             refund.quotaId = quota.id;
             refund.amountCents = paid.paidCents();
-            refund.status = "REQUESTED";
+            refund.status = Refunds.REQUESTED;
             refund.requestedAt = now;
+            refund.paymentId = paymentOf(tickets, paid.id());
             refund.persist();
+            refunds.afterCommit();
             refundedCents += paid.paidCents();
             outbox.publish(new RefundRequested(refund.id, quota.id, paid.id(), paid.paidCents(), CURRENCY,
                     "refund-" + paid.id(), "QUOTA_CANCELLED"), quota.id.toString());
@@ -144,5 +156,11 @@ public class QuotaCancellation {
         }
         outbox.publish(new NotificationRequested(NotificationKind.QUOTA_CANCELLED.name(), quota.holderEmail,
                 quota.holderName, "en", quota.id.toString(), actor, data), quota.id.toString(), quota.holderEmail);
+    }
+
+    /** The payment a sold ticket was paid with, through the claim that sold it. */
+    private static String paymentOf(List<Ticket> tickets, UUID ticketId) {
+        return tickets.stream().filter(t -> t.id.equals(ticketId) && t.claimId != null).findFirst()
+                .map(t -> Claim.<Claim>findById(t.claimId)).map(c -> c.paymentId).orElse(null);
     }
 }

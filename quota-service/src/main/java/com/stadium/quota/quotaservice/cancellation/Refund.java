@@ -26,10 +26,23 @@ public class Refund extends PanacheEntityBase {
     @Column(name = "amount_cents", nullable = false)
     public int amountCents;
 
-    /** REQUESTED until the payment service answers (the holder issue reads its answers). */
+    /** REQUESTED until the payment provider answers: REFUNDED, or FAILED with the reason in lastError. */
     @Column(nullable = false)
     public String status;
 
     @Column(name = "requested_at", nullable = false)
     public Instant requestedAt;
+
+    /** The payment the ticket was paid with; null when it was sold without one. */
+    @Column(name = "payment_id")
+    public String paymentId;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "refunded_at")
+    public Instant refundedAt;
 }

@@ -286,6 +286,25 @@ public class Claims {
         });
     }
 
+    /**
+     * Before a quota is cancelled, its open claims end: a payment still pending is cancelled at the provider, and one
+     * that was paid meanwhile is completed, so the cancellation treats those tickets as sold (kept or refunded by its
+     * scope) rather than taking money for nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void settleBeforeCancellation(Quota quota, String actor) {
+        List<Claim> open = Claim.list("quotaId = ?1 and step in ?2", quota.id,
+                List.of(ClaimStep.SELECTED, ClaimStep.ATTENDEES_GIVEN, ClaimStep.PAYMENT_PENDING));
+        for (Claim claim : open) {
+            PaymentStatus status = claim.step == ClaimStep.PAYMENT_PENDING ? payments.cancel(claim.paymentId) : null;
+            if (status == PaymentStatus.PAID) {
+                complete(quota, claim, actor, null);
+            } else {
+                release(quota, claim, "QUOTA_CANCELLED", actor, null);
+            }
+        }
+    }
+
     private void complete(Quota quota, Claim claim, String actor, String onBehalfOf) {
         Instant now = Instant.now();
         List<Ticket> sold = new ArrayList<>();

@@ -23,4 +23,10 @@ public interface PaymentProvider {
 
     /** Gives up a pending payment; the answer is the payment's status after that (PAID if it was paid meanwhile). */
     PaymentStatus cancel(String paymentId);
+
+    /**
+     * Pays back part or all of a paid payment; the same idempotency key refunds once. False when the provider refuses
+     * (not paid, more than was paid); an exception when it cannot be asked now (try again later).
+     */
+    boolean refund(String paymentId, int amountCents, String idempotencyKey);
 }

@@ -22,6 +22,10 @@ public class SandboxPaymentProvider implements PaymentProvider {
 
     private final Map<String, SandboxPayment> byId = new ConcurrentHashMap<>();
     private final Map<String, String> idByKey = new ConcurrentHashMap<>();
+    private final Map<String, SandboxRefund> refunds = new java.util.HashMap<>();
+
+    private record SandboxRefund(String paymentId, int amountCents) {
+    }
 
     @ConfigProperty(name = "suite.payment.sandbox.page-url", defaultValue = "http://127.0.0.1:8081/sandbox/payments")
     String pageUrl;
@@ -47,6 +51,34 @@ public class SandboxPaymentProvider implements PaymentProvider {
         SandboxPayment payment = byId.computeIfPresent(paymentId, (id, p) -> p.status() == PaymentStatus.PENDING
                 ? new SandboxPayment(id, p.order(), PaymentStatus.CANCELLED) : p);
         return payment == null ? PaymentStatus.FAILED : payment.status();
+    }
+
+    @Override
+    public boolean refund(String paymentId, int amountCents, String idempotencyKey) {
+        SandboxPayment payment = byId.get(paymentId);
+        if (payment == null || payment.status() != PaymentStatus.PAID) {
+            return false;
+        }
+        synchronized (refunds) {
+            if (refunds.containsKey(idempotencyKey)) {
+                return true;
+            }
+            int refunded = refunds.values().stream().filter(r -> r.paymentId().equals(paymentId))
+                    .mapToInt(SandboxRefund::amountCents).sum();
+            if (refunded + amountCents > payment.order().amountCents()) {
+                return false;
+            }
+            refunds.put(idempotencyKey, new SandboxRefund(paymentId, amountCents));
+            return true;
+        }
+    }
+
+    /** What the sandbox paid back for a payment, in all. */
+    public int refunded(String paymentId) {
+        synchronized (refunds) {
+            return refunds.values().stream().filter(r -> r.paymentId().equals(paymentId))
+                    .mapToInt(SandboxRefund::amountCents).sum();
+        }
     }
 
     /** Ends a pending payment as the payer would; a payment that has ended keeps its first answer. */

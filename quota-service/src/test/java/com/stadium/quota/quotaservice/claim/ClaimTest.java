@@ -26,6 +26,9 @@ import com.stadium.quota.quotaservice.TestData;
 import com.stadium.quota.quotaservice.allocation.MatchCatalog;
 import com.stadium.quota.quotaservice.payment.CallbackSignature;
 import com.stadium.quota.quotaservice.payment.PaymentCallbackResource;
+import com.stadium.quota.quotaservice.payment.PaymentStatus;
+import com.stadium.quota.quotaservice.payment.SandboxPaymentProvider;
+import com.stadium.quota.quotaservice.quota.TicketStatus;
 import com.stadium.quota.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusMock;
@@ -49,6 +52,9 @@ class ClaimTest {
 
     @Inject
     HoldExpiry expiry;
+
+    @Inject
+    SandboxPaymentProvider sandbox;
 
     String email;
     String token;
@@ -225,6 +231,53 @@ class ClaimTest {
         assertThat(given().post("/sandbox/payments/{p}/succeed", paymentId).then().statusCode(200).extract()
                 .asString()).as("the provider cancelled it, so the payer can no longer pay").contains("CANCELLED");
         assertThat(counts(quota)).containsEntry("SOLD", 0);
+    }
+
+    @Test
+    void cancellingAQuotaEndsItsOpenClaimsAndKeepsWhatWasPaidMeanwhile() {
+        UUID quota = quota(4, 50);
+        List<UUID> tickets = ticketIds(quota);
+        UUID unpaid = readyToPay(quota);
+        String unpaidPayment = pay(quota, unpaid).statusCode(200).extract().path("paymentId");
+        UUID paid = selected(quota, tickets.subList(2, 3));
+        attendees(quota, paid, List.of(attendee(tickets.get(2), "Ann", "ann@friends.example"))).statusCode(200);
+        String paidPayment = pay(quota, paid).statusCode(200).extract().path("paymentId");
+        sandbox.answer(paidPayment, true); // paid at the provider; its callback has not arrived yet
+        UUID open = selected(quota, tickets.subList(3, 4));
+
+        given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body("{\"scope\":\"UNFULFILLED_ONLY\"}").post("/api/admin/quotas/{id}/cancel", quota)
+                .then().statusCode(200);
+
+        assertThat(data.claim(unpaid).releasedBecause).isEqualTo("QUOTA_CANCELLED");
+        assertThat(sandbox.status(unpaidPayment)).as("nobody can pay for cancelled tickets any more")
+                .isEqualTo(PaymentStatus.CANCELLED);
+        assertThat(data.claim(open).releasedBecause).isEqualTo("QUOTA_CANCELLED");
+        assertThat(data.claim(paid).step).isEqualTo(ClaimStep.COMPLETED);
+        assertThat(data.tickets(quota)).filteredOn(t -> t.status == TicketStatus.SOLD).extracting(t -> t.id)
+                .as("what was paid stays valid under 'unfulfilled only'").containsExactly(tickets.get(2));
+        assertThat(data.tickets(quota)).filteredOn(t -> t.status == TicketStatus.CANCELLED).hasSize(3);
+    }
+
+    @Test
+    void cancellingPaidTicketsRefundsThemThroughTheProviderOnce() {
+        UUID quota = quota(3, 50);
+        UUID claim = readyToPay(quota);
+        String paymentId = pay(quota, claim).statusCode(200).extract().path("paymentId");
+        given().post("/sandbox/payments/{p}/succeed", paymentId).then().statusCode(200);
+
+        given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body("{\"scope\":\"ALL_UNUSED\"}").post("/api/admin/quotas/{id}/cancel", quota)
+                .then().statusCode(200);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> data.refunds(quota).stream().allMatch(r -> r.status.equals("REFUNDED")));
+        assertThat(data.refunds(quota)).hasSize(2).allMatch(r -> paymentId.equals(r.paymentId))
+                .extracting(r -> r.amountCents).containsExactly(3000, 3000);
+        assertThat(sandbox.refunded(paymentId)).isEqualTo(6000);
+        assertThat(sandbox.refund(paymentId, 3000, data.refunds(quota).get(0).id.toString()))
+                .as("the same refund asked again is not paid twice").isTrue();
+        assertThat(sandbox.refunded(paymentId)).isEqualTo(6000);
     }
 
     @Test
