@@ -32,11 +32,56 @@ class QuotaAllocationIT {
     }
 
     private static int held(long match, String sector) {
+        return seats(match, sector, "held");
+    }
+
+    private static int seats(long match, String sector, String state) {
         List<Map<String, Object>> sectors = given().auth().oauth2(Tokens.of(Tokens.ADMIN))
                 .get(Service.ALLOCATION.url() + "/api/matches/{id}/availability", match)
                 .then().statusCode(200).extract().jsonPath().getList("sectors");
         return sectors.stream().filter(s -> sector.equals(s.get("sector"))).findFirst()
-                .map(s -> (Integer) s.get("held")).orElseThrow();
+                .map(s -> (Integer) s.get(state)).orElseThrow();
+    }
+
+    @Test
+    void aHolderClaimsAndPaysAndTheInventoryShowsTheSeatsSoldUntilTheQuotaIsCancelled() {
+        long match = firstMatch();
+        int heldBefore = held(match, "W3");
+        int soldBefore = seats(match, "W3", "sold");
+        String email = "payer-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@sponsor.example";
+        String holder = Tokens.holder(email);
+        String id = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body("""
+                        {"holderEmail":"%s","holderName":"Pia Payer","matchIds":[%d],"sectors":["W3"],
+                         "quantity":4,"discountPercent":50,"algorithm":"NM","delegate":true}""".formatted(email, match))
+                .post(Service.QUOTA.url() + "/api/admin/quotas").then().statusCode(201).extract().path("quotas[0].id");
+        await().atMost(Duration.ofSeconds(10)).until(() -> quota(id).getString("quota.state").equals("ALLOCATED"));
+        List<String> tickets = quota(id).getList("tickets.id", String.class);
+
+        String claims = Service.QUOTA.url() + "/api/holder/quotas/" + id + "/claims";
+        String claim = given().auth().oauth2(holder).contentType(ContentType.JSON)
+                .body(Map.of("ticketIds", tickets.subList(0, 2))).post(claims).then().statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(holder).contentType(ContentType.JSON).body(Map.of("attendees", List.of(
+                Map.of("ticketId", tickets.get(0), "name", "Pia Payer", "email", email),
+                Map.of("ticketId", tickets.get(1), "name", "Gus Guest", "email", "gus@friends.example"))))
+                .put(claims + "/" + claim + "/attendees").then().statusCode(200);
+        String paymentUrl = given().auth().oauth2(holder).post(claims + "/" + claim + "/payment").then()
+                .statusCode(200).extract().path("paymentUrl");
+        assertThat(given().get(paymentUrl).then().statusCode(200).extract().asString()).contains("Pay 85.00 EUR");
+        given().post(paymentUrl + "/succeed").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> seats(match, "W3", "sold") == soldBefore + 2);
+        given().auth().oauth2(holder).contentType(ContentType.JSON)
+                .body(Map.of("recipientEmail", "gus@friends.example", "recipientName", "Gus Guest", "tickets", 2))
+                .post(Service.QUOTA.url() + "/api/holder/quotas/" + id + "/subquotas").then().statusCode(201);
+        assertThat(held(match, "W3")).as("passed-on seats stay held").isEqualTo(heldBefore + 2);
+
+        given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body("{\"scope\":\"ALL_UNUSED\"}")
+                .post(Service.QUOTA.url() + "/api/admin/quotas/{id}/cancel", id).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> held(match, "W3") == heldBefore
+                && seats(match, "W3", "sold") == soldBefore);
     }
 
     @Test

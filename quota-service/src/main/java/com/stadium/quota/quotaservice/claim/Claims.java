@@ -40,6 +40,7 @@ import com.stadium.quota.web.Violation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -74,6 +75,9 @@ public class Claims {
 
     @Inject
     SeatSales sales;
+
+    @Inject
+    EntityManager entityManager;
 
     @ConfigProperty(name = "suite.claim.hold", defaultValue = "15m")
     Duration hold;
@@ -230,15 +234,18 @@ public class Claims {
      */
     @Transactional
     public boolean paymentAnswered(String paymentId, PaymentStatus status) {
-        Claim found = Claim.find("paymentId", paymentId).firstResult();
-        if (found == null) {
+        List<Object[]> found = entityManager.createQuery(
+                "select c.id, c.quotaId from Claim c where c.paymentId = :payment", Object[].class)
+                .setParameter("payment", paymentId).getResultList();
+        if (found.isEmpty()) {
             return false;
         }
         if (!status.isFinal()) {
             return true;
         }
-        Quota quota = Quota.findById(found.quotaId, LockModeType.PESSIMISTIC_WRITE);
-        Claim claim = Claim.findById(found.id);
+        // the claim is read only once the quota's lock is ours, so a concurrent answer is seen, not overwritten
+        Quota quota = Quota.findById(found.get(0)[1], LockModeType.PESSIMISTIC_WRITE);
+        Claim claim = Claim.findById(found.get(0)[0]);
         ClaimStep next = ClaimRules.paymentResult(claim.step, status == PaymentStatus.PAID);
         if (next == claim.step) {
             return true;
@@ -266,8 +273,9 @@ public class Claims {
      */
     public void expire(UUID claimId, Instant now) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Claim found = Claim.findById(claimId);
-            Quota quota = Quota.findById(found.quotaId, LockModeType.PESSIMISTIC_WRITE);
+            UUID quotaId = entityManager.createQuery("select c.quotaId from Claim c where c.id = :id", UUID.class)
+                    .setParameter("id", claimId).getSingleResult();
+            Quota quota = Quota.findById(quotaId, LockModeType.PESSIMISTIC_WRITE);
             Claim claim = Claim.findById(claimId);
             if (ClaimRules.releasedByExpiry(claim.step, claim.holdExpiresAt, now)) {
                 release(quota, claim, "HOLD_EXPIRED", "hold-expiry", null);

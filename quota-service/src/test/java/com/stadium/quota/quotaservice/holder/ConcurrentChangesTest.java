@@ -128,6 +128,36 @@ class ConcurrentChangesTest {
                 .extracting(t -> t.id).doesNotHaveDuplicates();
     }
 
+    @Test
+    void aPaymentAnswerDeliveredManyTimesAtOnceSellsTheTicketsOnce() throws Exception {
+        String email = HeldQuotas.uniqueEmail("payer");
+        String token = Tokens.holder(email);
+        UUID quota = HeldQuotas.allocated(email, 2, 50, true, false, json);
+        List<UUID> ids = data.tickets(quota).stream().map(t -> t.id).toList();
+        String claim = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("ticketIds", ids))
+                .post("/api/holder/quotas/{q}/claims", quota).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("attendees", List.of(
+                Map.of("ticketId", ids.get(0), "name", "Pia", "email", email),
+                Map.of("ticketId", ids.get(1), "name", "Gus", "email", "gus@friends.example"))))
+                .put("/api/holder/quotas/{q}/claims/{c}/attendees", quota, claim).then().statusCode(200);
+        String paymentId = given().auth().oauth2(token).post("/api/holder/quotas/{q}/claims/{c}/payment", quota, claim)
+                .then().statusCode(200).extract().path("paymentId");
+        String body = "{\"paymentId\":\"" + paymentId + "\",\"status\":\"PAID\"}";
+        String signature = com.stadium.quota.quotaservice.payment.CallbackSignature.sign("sandbox-local-secret",
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        List<Callable<Response>> callbacks = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            callbacks.add(() -> given().contentType(ContentType.JSON).header("Payment-Signature", signature)
+                    .body(body).post("/api/payments/callback"));
+        }
+        assertThat(atOnce(callbacks)).extracting(Response::statusCode).containsOnly(200);
+
+        assertThat(data.tickets(quota)).extracting(t -> t.status).containsOnly(TicketStatus.SOLD);
+        assertThat(given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get("/api/admin/quotas/{id}", quota).then()
+                .extract().jsonPath().getList("audit.findAll { it.action == 'CLAIM_COMPLETED' }")).hasSize(1);
+    }
+
     /** The subquotas of a quota, read as the admin sees them. */
     private static List<UUID> subquotasOf(UUID quota) {
         return given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get("/api/admin/quotas/{id}", quota).then()

@@ -1,0 +1,137 @@
+package com.stadium.quota.quotaservice.holder;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.quotaservice.FixedCatalog;
+import com.stadium.quota.quotaservice.HeldQuotas;
+import com.stadium.quota.quotaservice.TestData;
+import com.stadium.quota.quotaservice.allocation.MatchCatalog;
+import com.stadium.quota.testing.Tokens;
+
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+
+/**
+ * Every holder endpoint × every kind of caller: nobody but the holder (or an admin masquerading as them) reaches a
+ * quota, and a refused call changes nothing.
+ */
+@QuarkusTest
+class HolderAuthorizationTest {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    TestData data;
+
+    String holderA;
+    UUID quota;
+    UUID subquota;
+    UUID claim;
+    List<UUID> tickets;
+    Map<String, String> tokens;
+
+    @BeforeEach
+    void world() {
+        QuarkusMock.installMockForType(new FixedCatalog(), MatchCatalog.class);
+        holderA = HeldQuotas.uniqueEmail("holder-a");
+        String subRecipient = HeldQuotas.uniqueEmail("sub-of-a");
+        tokens = new LinkedHashMap<>();
+        tokens.put("anonymous", null);
+        tokens.put("holder B", Tokens.holder(HeldQuotas.uniqueEmail("holder-b")));
+        tokens.put("sub-recipient of A", Tokens.holder(subRecipient));
+        tokens.put("admin without masquerade", Tokens.of(Tokens.MANAGER));
+        tokens.put("admin with masquerade, as admin", Tokens.of(Tokens.ADMIN));
+        tokens.put("holder A", Tokens.holder(holderA));
+
+        quota = HeldQuotas.allocated(holderA, 6, 50, true, false, json);
+        tickets = data.tickets(quota).stream().map(t -> t.id).toList();
+        subquota = UUID.fromString(as("holder A").contentType(ContentType.JSON).body(Map.of("recipientEmail",
+                subRecipient, "recipientName", "Sub Recipient", "ticketIds", List.of(tickets.get(5))))
+                .post("/api/holder/quotas/{q}/subquotas", quota).then().statusCode(201).extract().path("quota.id"));
+        claim = UUID.fromString(as("holder A").contentType(ContentType.JSON)
+                .body(Map.of("ticketIds", List.of(tickets.get(0)))).post("/api/holder/quotas/{q}/claims", quota)
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    private RequestSpecification as(String who) {
+        String token = tokens.get(who);
+        return token == null ? given() : given().auth().oauth2(token);
+    }
+
+    /** The endpoints on holder A's quota, each as a call any caller can make. */
+    private Map<String, Function<RequestSpecification, Response>> endpoints() {
+        Map<String, Function<RequestSpecification, Response>> calls = new LinkedHashMap<>();
+        calls.put("GET quota", r -> r.get("/api/holder/quotas/{q}", quota));
+        calls.put("POST claims", r -> r.contentType(ContentType.JSON)
+                .body(Map.of("ticketIds", List.of(tickets.get(1)))).post("/api/holder/quotas/{q}/claims", quota));
+        calls.put("GET claim", r -> r.get("/api/holder/quotas/{q}/claims/{c}", quota, claim));
+        calls.put("PUT attendees", r -> r.contentType(ContentType.JSON).body(Map.of("attendees", List.of(Map.of(
+                "ticketId", tickets.get(0), "name", "Ann", "email", "ann@friends.example"))))
+                .put("/api/holder/quotas/{q}/claims/{c}/attendees", quota, claim));
+        calls.put("POST payment", r -> r.post("/api/holder/quotas/{q}/claims/{c}/payment", quota, claim));
+        calls.put("DELETE claim", r -> r.delete("/api/holder/quotas/{q}/claims/{c}", quota, claim));
+        calls.put("POST subquotas", r -> r.contentType(ContentType.JSON).body(Map.of("recipientEmail",
+                "x@friends.example", "recipientName", "X", "ticketIds", List.of(tickets.get(2))))
+                .post("/api/holder/quotas/{q}/subquotas", quota));
+        calls.put("POST retraction", r -> r.post("/api/holder/quotas/{q}/subquotas/{s}/retraction", quota,
+                subquota));
+        return calls;
+    }
+
+    @Test
+    void nobodyButTheHolderReachesTheirQuotaAndRefusalsChangeNothing() {
+        Map<String, Integer> refusedWith = Map.of("anonymous", 401, "holder B", 404, "sub-recipient of A", 404,
+                "admin without masquerade", 403, "admin with masquerade, as admin", 403);
+        Map<String, Object> before = state();
+        for (Map.Entry<String, Function<RequestSpecification, Response>> endpoint : endpoints().entrySet()) {
+            refusedWith.forEach((who, status) -> assertThat(endpoint.getValue().apply(as(who)).statusCode())
+                    .as("%s by %s", endpoint.getKey(), who).isEqualTo(status));
+        }
+        assertThat(state()).as("refused calls change nothing").isEqualTo(before);
+
+        Map<String, Integer> holderGets = new LinkedHashMap<>();
+        endpoints().forEach((name, call) -> holderGets.put(name, call.apply(as("holder A")).statusCode()));
+        assertThat(holderGets).isEqualTo(Map.of("GET quota", 200, "POST claims", 201, "GET claim", 200,
+                "PUT attendees", 200, "POST payment", 200, "DELETE claim", 200, "POST subquotas", 201,
+                "POST retraction", 200));
+    }
+
+    @Test
+    void myQuotasListsOnlyTheCallersOwn() {
+        assertThat(as("anonymous").get("/api/holder/quotas").statusCode()).isEqualTo(401);
+        assertThat(as("admin without masquerade").get("/api/holder/quotas").statusCode()).isEqualTo(403);
+        assertThat(mine("holder A")).containsExactly(quota.toString());
+        assertThat(mine("holder B")).isEmpty();
+        assertThat(mine("sub-recipient of A")).containsExactly(subquota.toString());
+        assertThat(as("sub-recipient of A").get("/api/holder/quotas/{q}", subquota).statusCode()).isEqualTo(200);
+        assertThat(as("holder A").get("/api/holder/quotas/{q}", subquota).statusCode())
+                .as("the parent's holder sees a subquota's progress in their own quota, not the subquota itself")
+                .isEqualTo(404);
+    }
+
+    private List<String> mine(String who) {
+        return as(who).get("/api/holder/quotas").then().statusCode(200).extract().jsonPath().getList("id");
+    }
+
+    private Map<String, Object> state() {
+        return Map.of("tickets", data.tickets(quota).stream().map(t -> t.id + ":" + t.status + ":" + t.claimId)
+                .toList(), "sub", data.tickets(subquota).stream().map(t -> t.id + ":" + t.status).toList(),
+                "claim", data.claim(claim).step);
+    }
+}
