@@ -165,7 +165,7 @@ class ClaimTest {
 
         List<NotificationRequested> confirmations = HeldQuotas.events(Topics.NOTIFICATION_REQUESTS,
                 NotificationRequested.class, n -> n.kind().equals("CLAIM_CONFIRMATION")
-                        && n.quotaId().equals(quota.toString()), 2, json);
+                        && quota.toString().equals(n.quotaId()), 2, json);
         Map<String, Integer> ticketsPerRecipient = new java.util.HashMap<>();
         confirmations.forEach(n -> ticketsPerRecipient.put(n.recipientEmail(),
                 NotificationData.readTickets(n.data().get(NotificationData.TICKETS), json).size()));

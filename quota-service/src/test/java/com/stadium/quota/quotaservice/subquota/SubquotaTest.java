@@ -185,7 +185,7 @@ class SubquotaTest {
         UUID sub = UUID.fromString(passOn(holderToken, quota, toGuest(2)).statusCode(201).extract()
                 .path("quota.id"));
         String link = HeldQuotas.events(Topics.NOTIFICATION_REQUESTS, NotificationRequested.class,
-                n -> n.quotaId().equals(sub.toString()), 1, json).get(0).data().get(NotificationData.DEEPLINK_TOKEN);
+                n -> sub.toString().equals(n.quotaId()), 1, json).get(0).data().get(NotificationData.DEEPLINK_TOKEN);
 
         retract(quota, sub).statusCode(200).body("quota.ticketCounts.ALLOCATED", equalTo(2))
                 .body("quota.subquotas[0].state", equalTo("CANCELLED"));
