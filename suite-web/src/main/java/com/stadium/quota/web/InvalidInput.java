@@ -6,16 +6,16 @@ import java.util.List;
 public class InvalidInput extends RuntimeException {
 
     private final List<Violation> violations;
-    private final boolean conflict;
+    private final int status;
 
     public InvalidInput(List<Violation> violations) {
-        this(violations, false);
+        this(violations, 400);
     }
 
-    private InvalidInput(List<Violation> violations, boolean conflict) {
+    private InvalidInput(List<Violation> violations, int status) {
         super(violations.isEmpty() ? "invalid input" : violations.get(0).field() + ": " + violations.get(0).message());
         this.violations = List.copyOf(violations);
-        this.conflict = conflict;
+        this.status = status;
     }
 
     public static InvalidInput of(String field, String message) {
@@ -24,12 +24,17 @@ public class InvalidInput extends RuntimeException {
 
     /** Input that is well-formed but clashes with what exists (a code already taken): answered with 409. */
     public static InvalidInput conflict(String field, String message) {
-        return new InvalidInput(List.of(Violation.of(field, message)), true);
+        return new InvalidInput(List.of(Violation.of(field, message)), 409);
+    }
+
+    /** Input that names nothing the caller may use (a deeplink that is not valid any more): answered with 404. */
+    public static InvalidInput notFound(String field, String message) {
+        return new InvalidInput(List.of(Violation.of(field, message)), 404);
     }
 
     /** Several clashes at once (lines of an upload that no longer fit what exists): answered with 409. */
     public static InvalidInput conflict(List<Violation> violations) {
-        return new InvalidInput(violations, true);
+        return new InvalidInput(violations, 409);
     }
 
     public List<Violation> violations() {
@@ -37,6 +42,11 @@ public class InvalidInput extends RuntimeException {
     }
 
     public boolean isConflict() {
-        return conflict;
+        return status == 409;
+    }
+
+    /** The HTTP status this refusal is answered with: 400, 404 or 409. */
+    public int status() {
+        return status;
     }
 }

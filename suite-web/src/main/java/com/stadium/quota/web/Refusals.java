@@ -21,8 +21,13 @@ public class Refusals {
 
     @ServerExceptionMapper
     public Response invalid(InvalidInput e) {
-        Response.Status status = e.isConflict() ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST;
-        return problem(status, e.isConflict() ? "Conflict" : "Invalid input", e.violations());
+        Response.Status status = Response.Status.fromStatusCode(e.status());
+        String title = switch (status) {
+            case CONFLICT -> "Conflict";
+            case NOT_FOUND -> "Not found";
+            default -> "Invalid input";
+        };
+        return problem(status, title, e.violations());
     }
 
     @ServerExceptionMapper

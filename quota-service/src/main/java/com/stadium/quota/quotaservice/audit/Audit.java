@@ -24,10 +24,17 @@ public class Audit {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID quotaId, String actor, String action, Map<String, ?> details) {
+        record(quotaId, actor, null, action, details);
+    }
+
+    /** A line for an admin acting for a holder (masquerade): both names are kept. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(UUID quotaId, String actor, String onBehalfOf, String action, Map<String, ?> details) {
         AuditEntry entry = new AuditEntry();
         entry.quotaId = quotaId;
         entry.at = Instant.now();
         entry.actor = actor;
+        entry.onBehalfOf = onBehalfOf;
         entry.action = action;
         entry.details = json.valueToTree(details).toString();
         entry.persist();
