@@ -18,8 +18,8 @@ public final class KeycloakUsers {
     }
 
     /**
-     * A user with the email, the holder role and the password: made when missing, and given the password when the
-     * suite provisioned it already (holders made by quota-service have none).
+     * A user with the email in the group {@code holders} and with the password: made when missing, and given the
+     * password when the suite provisioned it already (holders made by quota-service have none).
      */
     public static synchronized void ensureHolder(String email, String password) {
         String admin = adminToken();
@@ -39,11 +39,11 @@ public final class KeycloakUsers {
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("type", "password", "value", password, "temporary", false))
                 .put(users + "/" + id + "/reset-password").then().statusCode(204);
-        Map<?, ?> role = given().auth().oauth2(admin)
-                .get(TestStack.keycloakUrl() + "/admin/realms/quota/roles/quota-holder")
-                .then().statusCode(200).extract().as(Map.class);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(role))
-                .post(users + "/" + id + "/role-mappings/realm").then().statusCode(204);
+        // holders are the members of the group "holders", which carries the holder role
+        String group = given().auth().oauth2(admin).queryParam("search", "holders").queryParam("exact", true)
+                .get(TestStack.keycloakUrl() + "/admin/realms/quota/groups").then().statusCode(200).extract()
+                .path("[0].id");
+        given().auth().oauth2(admin).put(users + "/" + id + "/groups/" + group).then().statusCode(204);
     }
 
     private static String find(String admin, String users, String email) {

@@ -5,9 +5,12 @@ import java.util.List;
 /** Input that breaks the rules; answered with 400 and every violation found, not only the first. */
 public class InvalidInput extends RuntimeException {
 
-    /** What kind of refusal: wrong input (400), not allowed for this caller (403), clashes with what exists (409). */
+    /**
+     * What kind of refusal: wrong input (400), not allowed for this caller (403), names nothing the caller may use
+     * (404), clashes with what exists (409).
+     */
     public enum Kind {
-        INVALID, FORBIDDEN, CONFLICT
+        INVALID, FORBIDDEN, NOT_FOUND, CONFLICT
     }
 
     private final List<Violation> violations;
@@ -32,6 +35,11 @@ public class InvalidInput extends RuntimeException {
     /** Input that is well-formed but clashes with what exists (a code already taken): answered with 409. */
     public static InvalidInput conflict(String field, String message) {
         return new InvalidInput(List.of(Violation.of(field, message)), Kind.CONFLICT, null);
+    }
+
+    /** Input that names nothing the caller may use (a deeplink that is not valid any more): answered with 404. */
+    public static InvalidInput notFound(String field, String message) {
+        return new InvalidInput(List.of(Violation.of(field, message)), Kind.NOT_FOUND, null);
     }
 
     /** Several clashes at once (lines of an upload that no longer fit what exists): answered with 409. */

@@ -30,11 +30,13 @@ public class Refusals {
         Response.Status status = switch (e.kind()) {
             case INVALID -> Response.Status.BAD_REQUEST;
             case FORBIDDEN -> Response.Status.FORBIDDEN;
+            case NOT_FOUND -> Response.Status.NOT_FOUND;
             case CONFLICT -> Response.Status.CONFLICT;
         };
         String title = switch (e.kind()) {
             case INVALID -> "Invalid input";
             case FORBIDDEN -> "Not allowed";
+            case NOT_FOUND -> "Not found";
             case CONFLICT -> "Conflict";
         };
         return Response.status(status).type(MediaType.APPLICATION_JSON)

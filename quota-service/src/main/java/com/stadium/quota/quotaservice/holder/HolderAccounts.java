@@ -9,6 +9,7 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import com.stadium.quota.messaging.drain.Drain;
+import com.stadium.quota.web.Unavailable;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -21,17 +22,21 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Makes each holder a Keycloak user with the quota-holder role, once per email. Asked for in the transaction that
- * invites the holder and done afterwards, with retries, so a Keycloak outage never holds up seats or mail.
+ * Makes each holder a Keycloak user in the group {@code holders} (which carries the quota-holder role), once per
+ * email. Asked for in the transaction that invites the holder and done afterwards, with retries, so a Keycloak outage
+ * never holds up seats or mail; a redeemed deeplink whose account is not made yet makes it at once.
  */
 @ApplicationScoped
 public class HolderAccounts {
 
     private static final Logger LOG = Logger.getLogger(HolderAccounts.class);
-    static final String HOLDER_ROLE = "quota-holder";
+    /** The Keycloak group of holders: the only users this service's account may see, make and impersonate. */
+    static final String HOLDERS_GROUP = "/holders";
     private static final int BATCH = 20;
 
     @Inject
@@ -94,6 +99,31 @@ public class HolderAccounts {
         return waiting.size() == BATCH;
     }
 
+    /**
+     * The holder's Keycloak user id, making the account now if the background drain has not yet (a deeplink opened
+     * within seconds of its mail). Fails with {@link Unavailable} when Keycloak does not answer (or the email is a
+     * Keycloak user outside holders, whom this service may not touch).
+     */
+    public String accountFor(String email, String name) {
+        HolderAccount known = QuarkusTransaction.requiringNew().call(() -> HolderAccount.findById(email));
+        if (known != null && known.keycloakId != null && known.provisionedAt != null) {
+            return known.keycloakId;
+        }
+        try {
+            String id = ensureUser(email, known != null ? known.name : name);
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                    insert into holder_account (email, name, keycloak_id, requested_at, provisioned_at, attempts)
+                    values (?1, ?2, ?3, now(), now(), 1)
+                    on conflict (email) do update set keycloak_id = excluded.keycloak_id,
+                        provisioned_at = coalesce(holder_account.provisioned_at, now()), last_error = null""")
+                    .setParameter(1, email).setParameter(2, known != null ? known.name : name).setParameter(3, id)
+                    .executeUpdate());
+            return id;
+        } catch (ProcessingException | WebApplicationException | IllegalStateException e) {
+            throw new Unavailable("keycloak", e);
+        }
+    }
+
     /** False when Keycloak could not make the account this time. */
     private boolean provision(String email) {
         HolderAccount account = HolderAccount.findById(email);
@@ -114,30 +144,35 @@ public class HolderAccounts {
         }
     }
 
-    /** The Keycloak user id for the email: found, or created with the holder role and no password. */
+    /**
+     * The Keycloak user id for the email: found among the holders, or created in the holders group with no password.
+     * This service's account sees members of holders only, so an admin's email never comes back here: creating it
+     * then clashes (409) and is reported as a failure instead of touching the admin's account.
+     */
     private String ensureUser(String email, String name) {
         RealmResource realm = keycloak.realm("quota");
         List<UserRepresentation> found = realm.users().searchByEmail(email, true);
-        String id;
         if (!found.isEmpty()) {
-            id = found.get(0).getId();
-        } else {
-            UserRepresentation user = new UserRepresentation();
-            user.setUsername(email);
-            user.setEmail(email);
-            user.setEmailVerified(true);
-            user.setEnabled(true);
-            String[] names = name.trim().split("\\s+", 2);
-            user.setFirstName(names[0]);
-            user.setLastName(names.length > 1 ? names[1] : names[0]);
-            try (Response created = realm.users().create(user)) {
-                if (created.getStatus() != 201 && created.getStatus() != 409) {
-                    throw new IllegalStateException("Keycloak answered " + created.getStatus());
-                }
-            }
-            id = realm.users().searchByEmail(email, true).get(0).getId();
+            return found.get(0).getId();
         }
-        realm.users().get(id).roles().realmLevel().add(List.of(realm.roles().get(HOLDER_ROLE).toRepresentation()));
-        return id;
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setEmailVerified(true);
+        user.setEnabled(true);
+        String[] names = name.trim().split("\\s+", 2);
+        user.setFirstName(names[0]);
+        user.setLastName(names.length > 1 ? names[1] : names[0]);
+        user.setGroups(List.of(HOLDERS_GROUP));
+        try (Response created = realm.users().create(user)) {
+            if (created.getStatus() != 201 && created.getStatus() != 409) {
+                throw new IllegalStateException("Keycloak answered " + created.getStatus());
+            }
+        }
+        List<UserRepresentation> made = realm.users().searchByEmail(email, true);
+        if (made.isEmpty()) {
+            throw new IllegalStateException("the email belongs to a Keycloak user who is not a holder");
+        }
+        return made.get(0).getId();
     }
 }

@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
-/** Invited holders become users of the test stack's real Keycloak, once per email, with the holder role only. */
+/** Invited holders become users of the test stack's real Keycloak, once per email, in the holders group only. */
 @QuarkusTest
 class HolderAccountTest {
 
@@ -64,8 +64,12 @@ class HolderAccountTest {
                 .then().statusCode(200).extract().jsonPath().getList("$");
         for (Map<String, Object> user : users) {
             user.put("realmRoles", given().auth().oauth2(admin)
-                    .get(TestStack.keycloakUrl() + "/admin/realms/quota/users/{id}/role-mappings/realm", user.get("id"))
+                    .get(TestStack.keycloakUrl() + "/admin/realms/quota/users/{id}/role-mappings/realm/composite",
+                            user.get("id"))
                     .then().statusCode(200).extract().jsonPath().getList("name"));
+            user.put("groups", given().auth().oauth2(admin)
+                    .get(TestStack.keycloakUrl() + "/admin/realms/quota/users/{id}/groups", user.get("id"))
+                    .then().statusCode(200).extract().jsonPath().getList("path"));
             user.put("credentials", given().auth().oauth2(admin)
                     .get(TestStack.keycloakUrl() + "/admin/realms/quota/users/{id}/credentials", user.get("id"))
                     .then().statusCode(200).extract().jsonPath().getList("$"));
@@ -74,7 +78,7 @@ class HolderAccountTest {
     }
 
     @Test
-    void anInvitedHolderBecomesAKeycloakUserWithTheHolderRoleAndNoPassword() {
+    void anInvitedHolderBecomesAKeycloakUserInTheHoldersGroupWithNoPassword() {
         String email = "kim-" + UUID.randomUUID().toString().substring(0, 8) + "@sponsor.example";
         invite(email);
         await().atMost(Duration.ofSeconds(30)).until(() -> provisioned(email));
@@ -87,6 +91,8 @@ class HolderAccountTest {
         @SuppressWarnings("unchecked")
         List<String> roles = (List<String>) user.get("realmRoles");
         assertThat(roles).contains("quota-holder").doesNotContain("quota-manager", "quota-masquerade");
+        // the group is what lets quota-service's account (and masqueraders) act for this user, and no one else
+        assertThat(user.get("groups")).isEqualTo(List.of("/holders"));
         assertThat((List<?>) user.get("credentials")).isEmpty();
     }
 

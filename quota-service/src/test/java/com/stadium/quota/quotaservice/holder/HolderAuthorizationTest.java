@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.quotaservice.AppSessions;
 import com.stadium.quota.quotaservice.FixedCatalog;
 import com.stadium.quota.quotaservice.HeldQuotas;
 import com.stadium.quota.quotaservice.TestData;
@@ -58,6 +59,7 @@ class HolderAuthorizationTest {
         tokens.put("admin without masquerade", Tokens.of(Tokens.MANAGER));
         tokens.put("admin with masquerade, as admin", Tokens.of(Tokens.ADMIN));
         tokens.put("holder A", Tokens.holder(holderA));
+        tokens.put("admin masquerading as holder A", AppSessions.masquerading(holderA));
 
         quota = HeldQuotas.allocated(holderA, 6, 50, true, false, json);
         tickets = data.tickets(quota).stream().map(t -> t.id).toList();
@@ -98,6 +100,8 @@ class HolderAuthorizationTest {
     void nobodyButTheHolderReachesTheirQuotaAndRefusalsChangeNothing() {
         Map<String, Integer> refusedWith = Map.of("anonymous", 401, "holder B", 404, "sub-recipient of A", 404,
                 "admin without masquerade", 403, "admin with masquerade, as admin", 403);
+        assertThat(tokens.keySet()).as("every kind of caller is tried").containsAll(refusedWith.keySet())
+                .contains("holder A", "admin masquerading as holder A");
         Map<String, Object> before = state();
         for (Map.Entry<String, Function<RequestSpecification, Response>> endpoint : endpoints().entrySet()) {
             refusedWith.forEach((who, status) -> assertThat(endpoint.getValue().apply(as(who)).statusCode())
@@ -110,6 +114,36 @@ class HolderAuthorizationTest {
         assertThat(holderGets).isEqualTo(Map.of("GET quota", 200, "POST claims", 201, "GET claim", 200,
                 "PUT attendees", 200, "POST payment", 200, "DELETE claim", 200, "POST subquotas", 201,
                 "POST retraction", 200));
+    }
+
+    @Test
+    void aMasqueradingAdminMayDoAllButPayAndTheAuditNamesBoth() {
+        String admin = "admin masquerading as holder A";
+        assertThat(as(admin).get("/api/holder/quotas").then().statusCode(200).extract().jsonPath()
+                .getList("id")).containsExactly(quota.toString());
+        as(admin).contentType(ContentType.JSON).body(Map.of("attendees", List.of(Map.of("ticketId", tickets.get(0),
+                "name", "Ann", "email", "ann@friends.example"))))
+                .put("/api/holder/quotas/{q}/claims/{c}/attendees", quota, claim).then().statusCode(200);
+        as(admin).post("/api/holder/quotas/{q}/claims/{c}/payment", quota, claim).then().statusCode(403)
+                .body("violations[0].message", org.hamcrest.Matchers.equalTo(
+                        "an admin acting as the holder cannot complete a payment"));
+        assertThat(data.claim(claim).step).as("no payment was started").isEqualTo(
+                com.stadium.quota.quotaservice.claim.ClaimStep.ATTENDEES_GIVEN);
+        as("holder A").post("/api/holder/quotas/{q}/claims/{c}/payment", quota, claim).then().statusCode(200);
+
+        Map<String, Integer> adminGets = new LinkedHashMap<>();
+        endpoints().forEach((name, call) -> adminGets.put(name, call.apply(as(admin)).statusCode()));
+        assertThat(adminGets).isEqualTo(Map.of("GET quota", 200, "POST claims", 201, "GET claim", 200,
+                "PUT attendees", 409, "POST payment", 403, "DELETE claim", 200, "POST subquotas", 201,
+                "POST retraction", 200));
+
+        List<Map<String, Object>> audit = given().auth().oauth2(Tokens.of(Tokens.ADMIN))
+                .get("/api/admin/quotas/{id}", quota).then().extract().jsonPath()
+                .getList("audit.findAll { it.onBehalfOf != null }");
+        assertThat(audit).extracting(a -> a.get("action")).containsExactly("CLAIM_ATTENDEES_GIVEN", "CLAIM_STARTED",
+                "CLAIM_RELEASED", "SUBQUOTA_CREATED", "SUBQUOTA_RETRACTED");
+        assertThat(audit).allSatisfy(a -> assertThat(a).containsEntry("actor", "admin")
+                .containsEntry("onBehalfOf", holderA));
     }
 
     @Test

@@ -1,0 +1,148 @@
+package com.stadium.quota.portal.holder;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The deeplink of the invitation mail. The token is kept in a short-lived cookie and the browser goes to /holder,
+ * where Quarkus starts its own code flow for the holder tenant; that tenant's authorization endpoint is
+ * {@code /invitation/authorize} below, which has quota-service redeem the token (Keycloak impersonation) instead of
+ * showing a login page, and sends the browser back with Keycloak's code. Quarkus then checks its state, exchanges
+ * the code with the portal's secret and opens its usual session: no session cookie is forged here.
+ */
+@Path("/invitation")
+public class InvitationPage {
+
+    private static final Logger LOG = Logger.getLogger(InvitationPage.class);
+    static final String COOKIE = "q_invitation";
+
+    @Inject
+    @RestClient
+    SignInClient signIn;
+
+    @Inject
+    @RestClient
+    MasqueradeClient masquerade;
+
+    @Inject
+    Masquerades masquerades;
+
+    @ConfigProperty(name = "suite.keycloak.url")
+    String keycloakUrl;
+
+    @ConfigProperty(name = "suite.portal.url")
+    String portalUrl;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance invalid(boolean tryLater);
+
+        static native TemplateInstance masqueradeRefused(String holderEmail, boolean tryLater);
+    }
+
+    @GET
+    @Path("/{token}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response open(@PathParam("token") String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return refusal(false);
+        }
+        // the link's token travels to our authorization step only, never to a page or a log
+        NewCookie invitation = new NewCookie.Builder(COOKIE).value(token).path("/invitation").maxAge(300)
+                .httpOnly(true).secure(portalUrl.startsWith("https:")).sameSite(NewCookie.SameSite.LAX).build();
+        return Response.seeOther(URI.create("/holder")).cookie(invitation).build();
+    }
+
+    /** The holder tenant's authorization endpoint: a code for the deeplink's holder, or Keycloak's own login. */
+    @GET
+    @Path("/authorize")
+    @Produces(MediaType.TEXT_HTML)
+    public Response authorize(@CookieParam(COOKIE) String token,
+            @CookieParam(MasqueradeStart.COOKIE) String masqueradeId, @QueryParam("client_id") String clientId,
+            @QueryParam("redirect_uri") String redirectUri, @QueryParam("state") String state,
+            @QueryParam("code_challenge") String codeChallenge,
+            @QueryParam("code_challenge_method") String codeChallengeMethod,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        if (redirectUri == null || !redirectUri.startsWith(portalUrl + "/holder")) {
+            return refusal(false);
+        }
+        if (masqueradeId != null && !masqueradeId.isBlank()) {
+            return masquerade(masqueradeId, clientId, redirectUri, state, codeChallenge, codeChallengeMethod);
+        }
+        if (token == null || token.isBlank()) {
+            // no deeplink in this browser: a holder with a password signs in at Keycloak as usual
+            return Response.seeOther(URI.create(keycloakUrl + "/realms/quota/protocol/openid-connect/auth?"
+                    + uri.getRequestUri().getRawQuery())).build();
+        }
+        NewCookie used = new NewCookie.Builder(COOKIE).value("").path("/invitation").maxAge(0).httpOnly(true).build();
+        try {
+            SignInClient.SignedIn signedIn = signIn.redeem(new SignInClient.Redeem(token, clientId, redirectUri,
+                    codeChallenge, codeChallengeMethod, state));
+            return Response.seeOther(back(signedIn)).cookie(used).build();
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status != 404) {
+                LOG.warnf("quota-service refused a deeplink with %d", status);
+            }
+            return Response.fromResponse(refusal(status >= 500)).cookie(used).build();
+        } catch (ProcessingException e) {
+            LOG.warnf("quota-service unavailable for a deeplink: %s", e.getMessage());
+            return Response.fromResponse(refusal(true)).cookie(used).build();
+        }
+    }
+
+    private Response masquerade(String id, String clientId, String redirectUri, String state, String codeChallenge,
+            String codeChallengeMethod) {
+        NewCookie used = new NewCookie.Builder(MasqueradeStart.COOKIE).value("").path("/invitation").maxAge(0)
+                .httpOnly(true).build();
+        Masquerades.Pending pending = masquerades.take(id).orElse(null);
+        if (pending == null) {
+            return Response.seeOther(URI.create("/admin")).cookie(used).build();
+        }
+        try {
+            SignInClient.SignedIn signedIn = masquerade.start("Bearer " + pending.adminAccessToken(),
+                    new MasqueradeClient.Masquerade(pending.holderEmail(), clientId, redirectUri, codeChallenge,
+                            codeChallengeMethod, state));
+            return Response.seeOther(back(signedIn)).cookie(used).build();
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            LOG.infof("quota-service refused a masquerade with %d", status);
+            return Response.status(status >= 500 ? 503 : 403).type(MediaType.TEXT_HTML)
+                    .entity(Templates.masqueradeRefused(pending.holderEmail(), status >= 500).render()).cookie(used)
+                    .build();
+        } catch (ProcessingException e) {
+            return Response.fromResponse(refusal(true)).cookie(used).build();
+        }
+    }
+
+    private static URI back(SignInClient.SignedIn signedIn) {
+        return URI.create(signedIn.redirectUri() + (signedIn.redirectUri().contains("?") ? "&" : "?") + "code="
+                + URLEncoder.encode(signedIn.code(), StandardCharsets.UTF_8) + "&state="
+                + URLEncoder.encode(signedIn.state(), StandardCharsets.UTF_8));
+    }
+
+    private static Response refusal(boolean tryLater) {
+        return Response.status(tryLater ? 503 : 404).type(MediaType.TEXT_HTML)
+                .entity(Templates.invalid(tryLater).render()).build();
+    }
+}

@@ -1,0 +1,121 @@
+package com.stadium.quota.portal.holder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+
+import com.stadium.quota.testing.LoopbackBrowser;
+import com.stadium.quota.testing.TestStack;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A holder opens the deeplink of the mail in a browser and lands on their tickets, signed in, without a password. */
+@QuarkusTest
+@QuarkusTestResource(QuotaServiceStandIn.class)
+class HolderSignInTest {
+
+    // the portal's public address (suite.portal.url): the deeplink in the mail and the sign-in both use it
+    static final String PORTAL = "http://127.0.0.1:28090";
+    final URL invitation = url("/invitation/");
+    final URL holderPage = url("/holder");
+
+    private static URL url(String path) {
+        try {
+            return new URL(PORTAL + path);
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theDeeplinkOpensTheHoldersTicketsInASignedInSession() throws Exception {
+        try (WebClient browser = LoopbackBrowser.open()) {
+            HtmlPage page = browser.getPage(new URL(invitation, QuotaServiceStandIn.GOOD));
+            assertThat(page.getUrl().getPath()).isEqualTo("/holder");
+            String text = page.asNormalizedText();
+            assertThat(text).contains("My tickets").contains("Hanna Holder (holder@club.example)")
+                    .contains(QuotaServiceStandIn.MATCH);
+            assertThat(page.getElementById("masquerade-banner")).isNull();
+            // the session is the portal's own: the next visit needs no link
+            HtmlPage again = browser.getPage(holderPage);
+            assertThat(again.getUrl().getPath()).isEqualTo("/holder");
+            assertThat(again.asNormalizedText()).contains(QuotaServiceStandIn.MATCH);
+            assertThat(browser.getCookieManager().getCookie(InvitationPage.COOKIE)).isNull();
+        }
+    }
+
+    @Test
+    void aBadLinkShowsAFriendlyPage() throws Exception {
+        try (WebClient browser = LoopbackBrowser.open()) {
+            browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            HtmlPage page = browser.getPage(new URL(invitation, "NotAValidTokenAtAll0000000000000000000000000"));
+            assertThat(page.getWebResponse().getStatusCode()).isEqualTo(404);
+            assertThat(page.getElementById("link-not-valid")).isNotNull();
+            assertThat(page.asNormalizedText()).contains("This link does not work").doesNotContain("Exception");
+            HtmlPage tooLong = browser.getPage(new URL(invitation, "x".repeat(300)));
+            assertThat(tooLong.getWebResponse().getStatusCode()).isEqualTo(404);
+            assertThat(tooLong.getElementById("link-not-valid")).isNotNull();
+        }
+    }
+
+    @Test
+    void anAdminActingAsTheHolderIsShownInABanner() throws Exception {
+        try (WebClient browser = LoopbackBrowser.open()) {
+            HtmlPage page = browser.getPage(new URL(invitation, QuotaServiceStandIn.MASQUERADE));
+            assertThat(page.getUrl().getPath()).isEqualTo("/holder");
+            assertThat(page.getElementById("masquerade-banner").asNormalizedText())
+                    .isEqualTo("You are acting as Hanna Holder <holder@club.example> — signed in as admin");
+        }
+    }
+
+    @Test
+    void anAdminWithMasqueradeActsAsAHolderFromTheAdminPage() throws Exception {
+        try (WebClient browser = LoopbackBrowser.open()) {
+            HtmlPage login = browser.getPage(url("/admin"));
+            HtmlForm form = login.getForms().get(0);
+            form.getInputByName("username").type("admin");
+            form.getInputByName("password").type("admin");
+            HtmlPage dashboard = form.getButtonByName("login").click();
+            HtmlForm act = (HtmlForm) dashboard.getElementById("masquerade");
+            act.getInputByName("holderEmail").type("holder2@club.example");
+            HtmlPage page = act.getButtonByName("act").click();
+            assertThat(page.getUrl().getPath()).isEqualTo("/holder");
+            assertThat(page.getElementById("masquerade-banner").asNormalizedText())
+                    .isEqualTo("You are acting as Hugo Holder <holder2@club.example> — signed in as admin");
+            assertThat(page.asNormalizedText()).contains(QuotaServiceStandIn.MATCH);
+        }
+    }
+
+    @Test
+    void aManagerIsNotOfferedMasqueradeAndCannotStartIt() throws Exception {
+        try (WebClient browser = LoopbackBrowser.open()) {
+            browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            HtmlPage login = browser.getPage(url("/admin"));
+            HtmlForm form = login.getForms().get(0);
+            form.getInputByName("username").type("manager");
+            form.getInputByName("password").type("manager");
+            HtmlPage dashboard = form.getButtonByName("login").click();
+            assertThat(dashboard.getElementById("masquerade")).isNull();
+            org.htmlunit.WebRequest post = new org.htmlunit.WebRequest(url("/admin/masquerade"),
+                    org.htmlunit.HttpMethod.POST);
+            post.setRequestParameters(java.util.List.of(new org.htmlunit.util.NameValuePair("holderEmail",
+                    "holder2@club.example")));
+            assertThat(browser.getPage(post).getWebResponse().getStatusCode()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void withoutALinkTheHolderPageAsksKeycloakToSignIn() throws Exception {
+        try (WebClient browser = LoopbackBrowser.open()) {
+            HtmlPage page = browser.getPage(holderPage);
+            assertThat(page.getUrl().toString()).startsWith(TestStack.keycloakUrl() + "/realms/quota/");
+            assertThat(page.getForms()).isNotEmpty();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package com.stadium.quota.portal.holder;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.testing.TestStack;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+
+/**
+ * Plays quota-service for portal-web's own tests (quota-service does not run beside this module; the system tests
+ * run the real one). Its redemption is real where it matters: it signs the holder in through the test stack's
+ * Keycloak by impersonation, with quota-service's service account, exactly as quota-service does. A token
+ * {@link #GOOD} opens holder@club.example's session, {@link #MASQUERADE} the same as the admin would; any other is
+ * refused as quota-service refuses. The holder API checks the bearer token at Keycloak and lists one quota.
+ */
+public class QuotaServiceStandIn implements QuarkusTestResourceLifecycleManager {
+
+    public static final String GOOD = "Good0Deeplink0Token0For0Hanna0Holder0000000";
+    public static final String MASQUERADE = "Masquerade0Token0Admin0As0Hanna0Holder00000";
+    public static final String MATCH = "FC Example vs Rivals United";
+    private static final String REALM = TestStack.keycloakUrl() + "/realms/quota";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/api/invitations/redeem", this::redeem);
+        server.createContext("/api/holder/quotas", this::quotas);
+        server.createContext("/api/admin/masquerade", this::masquerade);
+        server.start();
+        return Map.of("quarkus.rest-client.quota-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        server.stop(0);
+    }
+
+    private void redeem(HttpExchange exchange) throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, String> body = JSON.readValue(exchange.getRequestBody(), Map.class);
+        String token = body.get("token");
+        if (!GOOD.equals(token) && !MASQUERADE.equals(token)) {
+            answer(exchange, 404, Map.of("title", "Not found", "status", 404, "violations", List.of(Map.of(
+                    "field", "token", "message", "this link is not valid (any more); ask the club for a new one"))));
+            return;
+        }
+        String impersonator = GOOD.equals(token) ? serviceAccountToken() : passwordToken("admin", "admin");
+        signIn(exchange, body, impersonator, "holder@club.example");
+    }
+
+    /** Like quota-service: the holder looked up with the service account, impersonated with the admin's token. */
+    private void masquerade(HttpExchange exchange) throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, String> body = JSON.readValue(exchange.getRequestBody(), Map.class);
+        String bearer = exchange.getRequestHeaders().getFirst("Authorization");
+        if (bearer == null || !bearer.startsWith("Bearer ")) {
+            answer(exchange, 401, Map.of());
+            return;
+        }
+        signIn(exchange, body, bearer.substring(7), body.get("holderEmail"));
+    }
+
+    private void signIn(HttpExchange exchange, Map<String, String> body, String impersonator, String email)
+            throws IOException {
+        List<String> holders = given().auth().oauth2(serviceAccountToken()).queryParam("email", email)
+                .queryParam("exact", true).get(TestStack.keycloakUrl() + "/admin/realms/quota/users")
+                .then().statusCode(200).extract().path("id");
+        if (holders.isEmpty()) {
+            answer(exchange, 404, Map.of("violations", List.of(Map.of("field", "holderEmail",
+                    "message", "is not the email of a holder"))));
+            return;
+        }
+        String holderId = holders.get(0);
+        ExtractableResponse<Response> session = given().auth().oauth2(impersonator)
+                .post(TestStack.keycloakUrl() + "/admin/realms/quota/users/{id}/impersonation", holderId)
+                .then().extract();
+        if (session.statusCode() != 200) {
+            answer(exchange, 403, Map.of());
+            return;
+        }
+        String cookies = session.cookies().entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        var auth = given().redirects().follow(false).header("Cookie", cookies)
+                .queryParam("client_id", body.get("clientId")).queryParam("response_type", "code")
+                .queryParam("scope", "openid").queryParam("redirect_uri", body.get("redirectUri"))
+                .queryParam("state", body.get("state"));
+        if (body.get("codeChallenge") != null) {
+            auth.queryParam("code_challenge", body.get("codeChallenge"))
+                    .queryParam("code_challenge_method", body.get("codeChallengeMethod"));
+        }
+        String location = auth.get(REALM + "/protocol/openid-connect/auth").then().statusCode(302).extract()
+                .header("Location");
+        String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
+        answer(exchange, 200, Map.of("code", code, "redirectUri", body.get("redirectUri"), "state", body.get("state"),
+                "quotaId", "7d0f3c2e-5b1a-4c8e-9f2d-1a2b3c4d5e6f", "email", email));
+    }
+
+    private void quotas(HttpExchange exchange) throws IOException {
+        String bearer = exchange.getRequestHeaders().getFirst("Authorization");
+        int status = bearer == null ? 401 : given().header("Authorization", bearer)
+                .get(REALM + "/protocol/openid-connect/userinfo").statusCode();
+        if (status != 200) {
+            answer(exchange, 401, Map.of());
+            return;
+        }
+        answer(exchange, 200, List.of(Map.of("id", "7d0f3c2e-5b1a-4c8e-9f2d-1a2b3c4d5e6f", "matchName", MATCH,
+                "kickoff", "2027-03-14T18:30:00Z", "state", "ALLOCATED", "quantity", 2,
+                "ticketCounts", Map.of("ALLOCATED", 2, "RESERVED", 0, "SOLD", 0, "CANCELLED", 0),
+                "expiration", Map.of("state", "NONE"))));
+    }
+
+    private static String serviceAccountToken() {
+        return given().formParam("grant_type", "client_credentials").formParam("client_id", "quota-service")
+                .formParam("client_secret", "quota-service-local-secret")
+                .post(REALM + "/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    private static String passwordToken(String username, String password) {
+        return given().formParam("grant_type", "password").formParam("client_id", "quota-cli")
+                .formParam("username", username).formParam("password", password)
+                .post(REALM + "/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    private static void answer(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
