@@ -52,7 +52,8 @@ public final class KeycloakUsers {
         return ids.isEmpty() ? null : ids.get(0);
     }
 
-    private static String adminToken() {
+    /** A token of the test Keycloak's bootstrap administrator (master realm), for its admin API. */
+    public static String adminToken() {
         return given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
                 .formParam("username", ADMIN).formParam("password", ADMIN_PASSWORD)
                 .post(TestStack.keycloakUrl() + "/realms/master/protocol/openid-connect/token")

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.quotaservice.Allocations;
 import com.stadium.quota.quotaservice.FixedCatalog;
 import com.stadium.quota.quotaservice.allocation.MatchCatalog;
+import com.stadium.quota.testing.KeycloakUsers;
 import com.stadium.quota.testing.TestStack;
 import com.stadium.quota.testing.Tokens;
 
@@ -55,10 +56,7 @@ class HolderAccountTest {
 
     /** What Keycloak's admin API says about the users with this email, asked as the realm's administrator. */
     private static List<Map<String, Object>> keycloakUsers(String email) {
-        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "kcadmin").formParam("password", "kcadmin-local")
-                .post(TestStack.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+        String admin = KeycloakUsers.adminToken();
         List<Map<String, Object>> users = given().auth().oauth2(admin).queryParam("email", email)
                 .queryParam("exact", true).get(TestStack.keycloakUrl() + "/admin/realms/quota/users")
                 .then().statusCode(200).extract().jsonPath().getList("$");

@@ -28,6 +28,7 @@ import com.stadium.quota.quotaservice.AppSessions.Pkce;
 import com.stadium.quota.quotaservice.FixedCatalog;
 import com.stadium.quota.quotaservice.allocation.MatchCatalog;
 import com.stadium.quota.quotaservice.audit.AuditEntry;
+import com.stadium.quota.testing.KeycloakUsers;
 import com.stadium.quota.testing.TestStack;
 import com.stadium.quota.testing.TopicReader;
 import com.stadium.quota.testing.Tokens;
@@ -93,16 +94,9 @@ class SignInTest {
                 StandardCharsets.UTF_8));
     }
 
-    private static String keycloakAdmin() {
-        return given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "kcadmin").formParam("password", "kcadmin-local")
-                .post(TestStack.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
-    }
-
     private static String userId(String username) {
-        return given().auth().oauth2(keycloakAdmin()).queryParam("username", username).queryParam("exact", true)
-                .get(TestStack.keycloakUrl() + "/admin/realms/quota/users").then().statusCode(200)
+        return given().auth().oauth2(KeycloakUsers.adminToken()).queryParam("username", username)
+                .queryParam("exact", true).get(TestStack.keycloakUrl() + "/admin/realms/quota/users").then().statusCode(200)
                 .extract().path("[0].id");
     }
 
