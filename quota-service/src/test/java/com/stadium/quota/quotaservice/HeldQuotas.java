@@ -32,14 +32,22 @@ public final class HeldQuotas {
     /** An ALLOCATED quota at match 2 (sector W2, full price 60.00) with {@code seats} tickets. */
     public static UUID allocated(String email, int seats, int discountPercent, boolean delegate,
             boolean transferable, ObjectMapper json) {
+        return answered(email, seats, discountPercent, delegate, transferable, "ALLOCATED", json);
+    }
+
+    /** A quota at match 2 (sector W2) whose allocation ended with {@code outcome} (ALLOCATED or FAILED). */
+    public static UUID answered(String email, int seats, int discountPercent, boolean delegate, boolean transferable,
+            String outcome, ObjectMapper json) {
         UUID id = UUID.fromString(given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
                 .body("""
                         {"holderEmail":"%s","holderName":"Hanna Holder","matchIds":[2],"sectors":["W2"],"quantity":%d,
                          "discountPercent":%d,"algorithm":"NM","delegate":%s,"transferable":%s}"""
                         .formatted(email, seats, discountPercent, delegate, transferable))
                 .post("/api/admin/quotas").then().statusCode(201).extract().path("quotas[0].id"));
-        Allocations.answer(Allocations.requestFor(id, json), "ALLOCATED", seats, 100, List.of(), json);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "ALLOCATED".equals(given().auth()
+        Allocations.answer(Allocations.requestFor(id, json), outcome, seats, outcome.equals("FAILED") ? seats : 100,
+                List.of(), json);
+        String state = outcome.equals("FAILED") ? "ALLOCATION_FAILED" : outcome;
+        await().atMost(Duration.ofSeconds(20)).until(() -> state.equals(given().auth()
                 .oauth2(Tokens.of(Tokens.ADMIN)).get("/api/admin/quotas/{id}", id).then().extract()
                 .path("quota.state")));
         return id;

@@ -16,6 +16,9 @@ import com.stadium.quota.web.Violation;
 /** The claim's rules (DESIGN.md, "Ticket status" and "Masquerade"), without the database. */
 public final class ClaimRules {
 
+    /** How every "step out of order" refusal begins; {@link #isOutOfOrder} tells them from refused input. */
+    private static final String OUT_OF_ORDER = "the claim is ";
+
     private ClaimRules() {
     }
 
@@ -115,16 +118,18 @@ public final class ClaimRules {
 
     /** A step that needs another one first: the claim's state, not the input, is in the way. */
     public static boolean isOutOfOrder(List<Violation> violations) {
-        return violations.stream().anyMatch(v -> v.message().startsWith("the claim is "));
+        return violations.stream().anyMatch(v -> v.message().startsWith(OUT_OF_ORDER));
     }
 
-    /** Step 3 may be started only after step 2, and never by an admin acting as the holder. */
+    /**
+     * Step 3 may be started only after step 2, and never by an admin acting as the holder, whatever the step: that
+     * refusal is the only one they get.
+     */
     public static List<Violation> pay(ClaimStep step, boolean masquerading) {
-        List<Violation> violations = new ArrayList<>(order(step, ClaimStep.ATTENDEES_GIVEN, "payment"));
         if (masquerading) {
-            violations.add(Violation.of("payment", "an admin acting as the holder cannot complete a payment"));
+            return List.of(Violation.of("payment", "an admin acting as the holder cannot complete a payment"));
         }
-        return violations;
+        return order(step, ClaimStep.ATTENDEES_GIVEN, "payment");
     }
 
     /** What the payment service's answer does to a pending claim; a repeated answer changes nothing. */
@@ -144,7 +149,7 @@ public final class ClaimRules {
         if (step == expected) {
             return List.of();
         }
-        return List.of(new Violation(field, "the claim is " + step.name().toLowerCase(Locale.ROOT)
+        return List.of(new Violation(field, OUT_OF_ORDER + step.name().toLowerCase(Locale.ROOT)
                 + "; this step needs it " + expected.name().toLowerCase(Locale.ROOT), null, step.name()));
     }
 }

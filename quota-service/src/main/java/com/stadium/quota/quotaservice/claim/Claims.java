@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -105,7 +104,7 @@ public class Claims {
         if (!violations.isEmpty()) {
             boolean lostToSomeone = owned.stream()
                     .anyMatch(t -> ticketIds.contains(t.id) && t.status != TicketStatus.ALLOCATED)
-                    || ticketIds.stream().anyMatch(id -> passedOnFrom(quota, id));
+                    || ticketIds.stream().anyMatch(id -> HolderQuotas.passedOnFrom(quota, id));
             InvalidInput refusal = lostToSomeone ? InvalidInput.conflict(violations) : new InvalidInput(violations);
             throw refusal.withCurrent(quotas.detail(quota));
         }
@@ -182,8 +181,7 @@ public class Claims {
         Quota quota = quotas.lockOwn(caller.email(), quotaId);
         Claim claim = claimOf(quota, claimId);
         if (caller.masquerading()) {
-            throw InvalidInput.forbidden(ClaimRules.pay(claim.step, true).stream()
-                    .filter(v -> !ClaimRules.isOutOfOrder(List.of(v))).toList());
+            throw InvalidInput.forbidden(ClaimRules.pay(claim.step, true));
         }
         if (claim.step == ClaimStep.PAYMENT_PENDING) {
             return view(quota, claim, payments.create(order(quota, claim)).redirectUrl());
@@ -428,20 +426,8 @@ public class Claims {
         throw new InvalidInput(violations);
     }
 
-    /** Whether the ticket left this quota for one of its subquotas (someone passed it on meanwhile). */
-    private static boolean passedOnFrom(Quota quota, UUID ticketId) {
-        Ticket ticket = ticketId == null ? null : Ticket.findById(ticketId);
-        if (ticket == null) {
-            return false;
-        }
-        Quota holder = Quota.findById(ticket.quotaId);
-        return holder != null && Objects.equals(holder.parentId, quota.id);
-    }
-
     private ClaimView view(Quota quota, Claim claim, String paymentUrl) {
-        List<TicketCard> cards = quotas.detail(quota).tickets().stream()
-                .filter(t -> claim.id.equals(t.claimId())).toList();
         return new ClaimView(claim.id, quota.id, claim.step, claim.holdExpiresAt, claim.amountCents, currency,
-                claim.paymentId, paymentUrl, claim.releasedBecause, cards);
+                claim.paymentId, paymentUrl, claim.releasedBecause, HolderQuotas.cards(quota, ticketsOf(claim)));
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -91,12 +92,26 @@ public class HolderQuotas {
     }
 
     public MyQuotaDetail detail(Quota quota) {
-        List<TicketCard> tickets = Ticket.<Ticket>list("quotaId = ?1 order by sector, rowLabel, seatId", quota.id)
-                .stream().filter(t -> t.status != TicketStatus.CANCELLED || quota.state == QuotaState.CANCELLED)
+        return new MyQuotaDetail(view(quota),
+                cards(quota, Ticket.list("quotaId = ?1 order by sector, rowLabel, seatId", quota.id)));
+    }
+
+    /** The quota's tickets as the holder sees them: a cancelled one only while the whole quota is cancelled. */
+    public static List<TicketCard> cards(Quota quota, List<Ticket> tickets) {
+        return tickets.stream().filter(t -> t.status != TicketStatus.CANCELLED || quota.state == QuotaState.CANCELLED)
                 .map(t -> new TicketCard(t.id, quota.matchName, quota.kickoff, t.sector, t.rowLabel, t.seatLabel,
                         t.priceAfter(quota.discountPercent), t.status, t.claimId, t.attendeeName, t.attendeeEmail))
                 .toList();
-        return new MyQuotaDetail(view(quota), tickets);
+    }
+
+    /** Whether the ticket left this quota for one of its subquotas (someone passed it on meanwhile). */
+    public static boolean passedOnFrom(Quota quota, UUID ticketId) {
+        Ticket ticket = ticketId == null ? null : Ticket.findById(ticketId);
+        if (ticket == null) {
+            return false;
+        }
+        Quota holder = Quota.findById(ticket.quotaId);
+        return holder != null && Objects.equals(holder.parentId, quota.id);
     }
 
     /** Whether tickets of the quota can still be claimed or passed on. */

@@ -94,7 +94,8 @@ public class Subquotas {
                     owned.stream().map(t -> new ClaimRules.TicketView(t.id, t.status)).toList());
             if (!wrong.isEmpty()) {
                 boolean takenMeanwhile = owned.stream().anyMatch(t -> request.ticketIds().contains(t.id)
-                        && t.status != TicketStatus.ALLOCATED);
+                        && t.status != TicketStatus.ALLOCATED)
+                        || request.ticketIds().stream().anyMatch(id -> HolderQuotas.passedOnFrom(parent, id));
                 violations.addAll(wrong);
                 refuse(violations, takenMeanwhile, parent);
             }
@@ -104,8 +105,7 @@ public class Subquotas {
                     t.rowLabel, t.seatId)).toList(), count);
         }
         // more tickets asked than are free is the only rule another request can have broken meanwhile
-        refuse(violations, violations.stream().anyMatch(v -> v.field().equals("tickets")
-                && v.message().startsWith("only ")), parent);
+        refuse(violations, count > free.size(), parent);
 
         Instant now = Instant.now();
         SubquotaRules.Rights rights = SubquotaRules.rightsOf(asParent);

@@ -120,7 +120,8 @@ class ConcurrentChangesTest {
         }
         List<Response> responses = atOnce(requests);
 
-        assertThat(responses).extracting(Response::statusCode).containsOnly(201, 409)
+        assertThat(responses).extracting(Response::statusCode)
+                .as("answers: %s", responses.stream().map(Response::asString).toList()).containsOnly(201, 409)
                 .filteredOn(status -> status == 201).hasSize(1);
         List<Ticket> all = new ArrayList<>(data.tickets(quota));
         subquotasOf(quota).forEach(sub -> all.addAll(data.tickets(sub)));

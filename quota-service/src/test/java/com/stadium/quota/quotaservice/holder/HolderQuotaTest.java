@@ -2,9 +2,7 @@ package com.stadium.quota.quotaservice.holder;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,14 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.stadium.quota.quotaservice.Allocations;
 import com.stadium.quota.quotaservice.FixedCatalog;
+import com.stadium.quota.quotaservice.HeldQuotas;
 import com.stadium.quota.quotaservice.allocation.MatchCatalog;
 import com.stadium.quota.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 
@@ -39,16 +36,7 @@ class HolderQuotaTest {
     }
 
     private String quota(String email, String outcome) {
-        String id = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
-                .body("""
-                        {"holderEmail":"%s","holderName":"Hanna Holder","matchIds":[2],"sectors":["W2"],"quantity":3,
-                         "discountPercent":50,"algorithm":"NM","delegate":true}""".formatted(email))
-                .post("/api/admin/quotas").then().statusCode(201).extract().path("quotas[0].id");
-        Allocations.answer(Allocations.requestFor(UUID.fromString(id), json), outcome, 3, 3, List.of(), json);
-        String expected = outcome.equals("FAILED") ? "ALLOCATION_FAILED" : outcome;
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.of(Tokens.ADMIN))
-                .get("/api/admin/quotas/{id}", id).then().extract().path("quota.state").equals(expected));
-        return id;
+        return HeldQuotas.answered(email, 3, 50, true, false, outcome, json).toString();
     }
 
     private static List<Map<String, Object>> mine() {

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +22,9 @@ import com.stadium.quota.messaging.contract.EventEnvelope;
 import com.stadium.quota.messaging.contract.NotificationData;
 import com.stadium.quota.messaging.contract.NotificationRequested;
 import com.stadium.quota.messaging.contract.Topics;
-import com.stadium.quota.quotaservice.Allocations;
 import com.stadium.quota.quotaservice.AppSessions.Pkce;
 import com.stadium.quota.quotaservice.FixedCatalog;
+import com.stadium.quota.quotaservice.HeldQuotas;
 import com.stadium.quota.quotaservice.allocation.MatchCatalog;
 import com.stadium.quota.quotaservice.audit.AuditEntry;
 import com.stadium.quota.testing.KeycloakUsers;
@@ -58,18 +57,12 @@ class SignInTest {
     }
 
     private static String email(String who) {
-        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@sponsor.example";
+        return HeldQuotas.uniqueEmail(who);
     }
 
     /** An allocated quota for {@code email}; its id. */
     private String allocatedQuota(String email) {
-        String id = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
-                .body("""
-                        {"holderEmail":"%s","holderName":"Rita Redeemer","matchIds":[1],"sectors":["W1"],"quantity":2,
-                         "algorithm":"NM"}""".formatted(email))
-                .post("/api/admin/quotas").then().statusCode(201).extract().path("quotas[0].id");
-        Allocations.answer(Allocations.requestFor(UUID.fromString(id), json), "ALLOCATED", 2, 100, List.of(), json);
-        return id;
+        return HeldQuotas.allocated(email, 2, 0, false, false, json).toString();
     }
 
     /** The deeplink tokens mailed to {@code email}, oldest first. */

@@ -129,6 +129,9 @@ class SubquotaTest {
                 "Gus", "ticketIds", List.of(ids.get(3), ids.get(1)))).statusCode(201).extract().path("quota.id"));
         assertThat(data.tickets(sub)).extracting(t -> t.id).containsExactlyInAnyOrder(ids.get(1), ids.get(3));
         assertThat(data.tickets(sub)).extracting(t -> t.status.name()).containsOnly("ALLOCATED");
+        passOn(holderToken, quota, Map.of("recipientEmail", "late@friends.example", "recipientName", "Late",
+                "ticketIds", List.of(ids.get(1)))).statusCode(409)
+                .body("violations[0].value", equalTo(ids.get(1).toString()));
     }
 
     @Test
