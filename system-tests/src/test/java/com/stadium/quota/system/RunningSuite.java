@@ -22,19 +22,26 @@ import com.stadium.quota.testing.TestStack;
  */
 public class RunningSuite implements BeforeAllCallback {
 
+    /** Where a browser reaches the portal in the system tests (cookies are per host, so always this one). */
+    public static final String PORTAL_URL = "http://127.0.0.1:" + TestStack.PORTAL_PORT;
+
     /** A service of the suite and the port it listens on in the system tests. */
     public enum Service {
-        PORTAL("portal-web", TestStack.PORTAL_PORT),
-        QUOTA("quota-service", TestStack.QUOTA_PORT),
+        // the portal's public address is the one browsers use in these tests (deeplinks and sign-in come back here)
+        PORTAL("portal-web", TestStack.PORTAL_PORT, "-Dsuite.portal.url=" + PORTAL_URL),
+        // a short hold, checked often, so a lapsed hold can be seen in a browser test
+        QUOTA("quota-service", TestStack.QUOTA_PORT, "-Dsuite.claim.hold=30s", "-Dsuite.claim.expiry-check=1s"),
         ALLOCATION("allocation-service", TestStack.ALLOCATION_PORT),
-        NOTIFICATION("notification-adapter", TestStack.NOTIFICATION_PORT);
+        NOTIFICATION("notification-adapter", TestStack.NOTIFICATION_PORT, "-Dsuite.club.portal-url=" + PORTAL_URL);
 
         final String module;
         final int port;
+        final List<String> options;
 
-        Service(String module, int port) {
+        Service(String module, int port, String... options) {
             this.module = module;
             this.port = port;
+            this.options = List.of(options);
         }
 
         public String url() {
@@ -68,9 +75,12 @@ public class RunningSuite implements BeforeAllCallback {
                     }
                     Path log = root.resolve("system-tests/target/" + service.module + ".log");
                     Files.createDirectories(log.getParent());
-                    processes.running.add(new ProcessBuilder("java", "-Xmx384m", "-Dquarkus.profile=test",
-                            "-Dquarkus.http.port=" + service.port, "-jar", jar.toString())
-                            .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+                    List<String> command = new ArrayList<>(List.of("java", "-Xmx384m", "-Dquarkus.profile=test",
+                            "-Dquarkus.http.port=" + service.port));
+                    command.addAll(service.options);
+                    command.addAll(List.of("-jar", jar.toString()));
+                    processes.running.add(new ProcessBuilder(command).redirectErrorStream(true)
+                            .redirectOutput(log.toFile()).start());
                 }
                 for (Service service : Service.values()) {
                     await("readiness of " + service.module).atMost(Duration.ofSeconds(120))

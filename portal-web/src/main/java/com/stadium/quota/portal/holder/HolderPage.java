@@ -1,71 +1,117 @@
 package com.stadium.quota.portal.holder;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.UUID;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
+
+import com.stadium.quota.portal.holder.HolderQuotaClient.MyQuota;
+import com.stadium.quota.portal.holder.HolderSession.Viewer;
+import com.stadium.quota.portal.holder.QuotaView.MatchView;
 
 import io.quarkus.oidc.IdToken;
+import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-/** The signed-in holder's quotas, with a banner when an admin is acting as them (masquerade). */
+/**
+ * The holder's dashboard: their quotas by match, each ticket as a card, counts per status, what they passed on;
+ * and, while an admin acts as them, the way back to the admin's own pages.
+ */
 @Path("/holder")
 @RolesAllowed("quota-holder")
+@Produces(MediaType.TEXT_HTML)
 public class HolderPage {
 
-    private static final Logger LOG = Logger.getLogger(HolderPage.class);
+    @Inject
+    HolderSession session;
+
+    @Inject
+    @RestClient
+    HolderQuotaClient quotas;
 
     @Inject
     @IdToken
     JsonWebToken idToken;
 
     @Inject
-    @RestClient
-    HolderQuotaClient quotas;
+    OidcSession oidcSession;
 
-    /** Who the page is for, and the person acting for them when it is not them. */
-    public record Holder(String name, String email, Optional<String> actingAdmin) {
-    }
+    @ConfigProperty(name = "suite.keycloak.url")
+    String keycloakUrl;
+
+    @ConfigProperty(name = "suite.portal.url")
+    String portalUrl;
+
+    @ConfigProperty(name = "quarkus.oidc.holder.client-id")
+    String clientId;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance quotas(Holder holder, Optional<List<HolderQuotaClient.MyQuota>> quotas);
+        static native TemplateInstance dashboard(Viewer viewer, List<MatchView> matches, Done done);
+
+        static native TemplateInstance dashboard$quota(Viewer viewer, QuotaView quota);
+    }
+
+    /** What the holder just did, said once at the top of the dashboard. */
+    public record Done(String kind, String to, int count) {
     }
 
     @GET
-    @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance quotas() {
-        Holder holder = new Holder(Optional.ofNullable(idToken.<String>getClaim("name")).orElse(idToken.getName()),
-                idToken.getClaim("email"), actingAdmin(idToken.getClaim("impersonator")));
-        Optional<List<HolderQuotaClient.MyQuota>> mine;
-        try {
-            mine = Optional.of(quotas.mine());
-        } catch (RuntimeException e) {
-            LOG.warnf("quota-service unavailable for the holder page: %s", e.getMessage());
-            mine = Optional.empty();
-        }
-        return Templates.quotas(holder, mine);
+    public TemplateInstance dashboard(@QueryParam("done") String done, @QueryParam("to") String to,
+            @QueryParam("count") int count) {
+        List<MyQuota> mine = quotas.mine();
+        List<QuotaView> views = mine.stream().map(q -> view(q.id())).toList();
+        return session.page(Templates.dashboard(session.viewer(), QuotaView.byMatch(views, mine),
+                new Done(done == null ? "" : done, to == null ? "" : to, count)));
     }
 
-    /** A person who impersonates (masquerade); a deeplink's session names the service account, not a person. */
-    static Optional<String> actingAdmin(Object impersonator) {
-        String username = null;
-        if (impersonator instanceof JsonObject object && object.get("username") != null) {
-            username = object.getString("username", null);
-        } else if (impersonator instanceof Map<?, ?> map && map.get("username") != null) {
-            username = String.valueOf(map.get("username"));
+    /** One quota's section, for the dashboard to refresh in place (htmx). */
+    @GET
+    @Path("/quotas/{id}/section")
+    public TemplateInstance section(@PathParam("id") UUID id) {
+        return session.page(Templates.dashboard$quota(session.viewer(), view(id)));
+    }
+
+    /**
+     * Ends the holder session an admin opened by acting as a holder and takes the admin back to the admin pages:
+     * Keycloak ends the holder's session (id_token_hint) and returns the browser to /admin, where the admin's own
+     * portal session still holds; if Keycloak ended that too meanwhile, /admin asks the admin to sign in.
+     */
+    @POST
+    @Path("/stop-acting")
+    public Uni<Response> stopActing() {
+        if (!session.viewer().masquerade()) {
+            return Uni.createFrom().item(Response.seeOther(URI.create("/holder")).build());
         }
-        return Optional.ofNullable(username).filter(u -> !u.startsWith("service-account-"));
+        String hint = idToken.getRawToken();
+        URI endSession = URI.create(keycloakUrl + "/realms/quota/protocol/openid-connect/logout?client_id="
+                + encode(clientId) + "&id_token_hint=" + encode(hint) + "&post_logout_redirect_uri="
+                + encode(portalUrl + "/admin"));
+        return oidcSession.logout().map(done -> Response.seeOther(endSession).build());
+    }
+
+    private QuotaView view(UUID id) {
+        return QuotaView.of(quotas.detail(id), session.formats(), session.now());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

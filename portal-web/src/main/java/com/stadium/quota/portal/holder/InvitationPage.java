@@ -8,6 +8,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import com.stadium.quota.portal.web.Club;
+import com.stadium.quota.portal.web.Languages;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -45,7 +48,13 @@ public class InvitationPage {
     MasqueradeClient masquerade;
 
     @Inject
-    Masquerades masquerades;
+    HandOverKey handOver;
+
+    @Inject
+    Club club;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.HttpHeaders headers;
 
     @ConfigProperty(name = "suite.keycloak.url")
     String keycloakUrl;
@@ -55,7 +64,7 @@ public class InvitationPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance invalid(boolean tryLater);
+        static native TemplateInstance invalid(boolean tryLater, Club club);
 
         static native TemplateInstance masqueradeRefused(String holderEmail, boolean tryLater);
     }
@@ -115,7 +124,7 @@ public class InvitationPage {
             String codeChallengeMethod) {
         NewCookie used = new NewCookie.Builder(MasqueradeStart.COOKIE).value("").path("/invitation").maxAge(0)
                 .httpOnly(true).build();
-        Masquerades.Pending pending = masquerades.take(id).orElse(null);
+        MasqueradeHandOver.Pending pending = handOver.get().open(id).orElse(null);
         if (pending == null) {
             return Response.seeOther(URI.create("/admin")).cookie(used).build();
         }
@@ -128,7 +137,8 @@ public class InvitationPage {
             int status = e.getResponse().getStatus();
             LOG.infof("quota-service refused a masquerade with %d", status);
             return Response.status(status >= 500 ? 503 : 403).type(MediaType.TEXT_HTML)
-                    .entity(Templates.masqueradeRefused(pending.holderEmail(), status >= 500).render()).cookie(used)
+                    .entity(Templates.masqueradeRefused(pending.holderEmail(), status >= 500)
+                            .setLocale(Languages.pick(headers.getAcceptableLanguages())).render()).cookie(used)
                     .build();
         } catch (ProcessingException e) {
             return Response.fromResponse(refusal(true)).cookie(used).build();
@@ -141,8 +151,9 @@ public class InvitationPage {
                 + URLEncoder.encode(signedIn.state(), StandardCharsets.UTF_8));
     }
 
-    private static Response refusal(boolean tryLater) {
+    private Response refusal(boolean tryLater) {
         return Response.status(tryLater ? 503 : 404).type(MediaType.TEXT_HTML)
-                .entity(Templates.invalid(tryLater).render()).build();
+                .entity(Templates.invalid(tryLater, club).setLocale(Languages.pick(headers.getAcceptableLanguages()))
+                        .render()).build();
     }
 }

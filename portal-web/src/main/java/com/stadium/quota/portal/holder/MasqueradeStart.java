@@ -16,8 +16,9 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 /**
- * An admin with the masquerade role asks to act as a holder: the request waits in {@link Masquerades} and the
- * browser goes through the holder sign-in, whose authorization step starts the masquerade at quota-service.
+ * An admin with the masquerade role asks to act as a holder: the request travels sealed in a short-lived cookie
+ * ({@link MasqueradeHandOver}) through the holder sign-in, whose authorization step starts the masquerade at
+ * quota-service.
  */
 @Path("/admin/masquerade")
 @RolesAllowed("quota-masquerade")
@@ -29,7 +30,7 @@ public class MasqueradeStart {
     AccessTokenCredential accessToken;
 
     @Inject
-    Masquerades masquerades;
+    HandOverKey handOver;
 
     @ConfigProperty(name = "suite.portal.url")
     String portalUrl;
@@ -40,9 +41,9 @@ public class MasqueradeStart {
         if (holderEmail == null || holderEmail.isBlank() || holderEmail.length() > 320) {
             return Response.seeOther(URI.create("/admin")).build();
         }
-        String id = masquerades.put(accessToken.getToken(), holderEmail.trim());
-        NewCookie pending = new NewCookie.Builder(COOKIE).value(id).path("/invitation")
-                .maxAge((int) Masquerades.LIFETIME.toSeconds()).httpOnly(true)
+        NewCookie pending = new NewCookie.Builder(COOKIE)
+                .value(handOver.get().seal(accessToken.getToken(), holderEmail.trim())).path("/invitation")
+                .maxAge((int) MasqueradeHandOver.LIFETIME.toSeconds()).httpOnly(true)
                 .secure(portalUrl.startsWith("https:")).sameSite(NewCookie.SameSite.LAX).build();
         // a holder session already open in this browser would skip the sign-in: end it
         NewCookie holderSession = new NewCookie.Builder("q_session_holder").value("").path("/").maxAge(0).build();

@@ -30,6 +30,7 @@ public class QuotaServiceStandIn implements QuarkusTestResourceLifecycleManager 
     public static final String GOOD = "Good0Deeplink0Token0For0Hanna0Holder0000000";
     public static final String MASQUERADE = "Masquerade0Token0Admin0As0Hanna0Holder00000";
     public static final String MATCH = "FC Example vs Rivals United";
+    static final String QUOTA = "7d0f3c2e-5b1a-4c8e-9f2d-1a2b3c4d5e6f";
     private static final String REALM = TestStack.keycloakUrl() + "/realms/quota";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -114,7 +115,14 @@ public class QuotaServiceStandIn implements QuarkusTestResourceLifecycleManager 
                 "quotaId", "7d0f3c2e-5b1a-4c8e-9f2d-1a2b3c4d5e6f", "email", email));
     }
 
+    /** While set, the holder API answers 503 as a quota-service in trouble would. */
+    static volatile boolean failing;
+
     private void quotas(HttpExchange exchange) throws IOException {
+        if (failing) {
+            answer(exchange, 503, Map.of("title", "Try again later", "status", 503));
+            return;
+        }
         String bearer = exchange.getRequestHeaders().getFirst("Authorization");
         int status = bearer == null ? 401 : given().header("Authorization", bearer)
                 .get(REALM + "/protocol/openid-connect/userinfo").statusCode();
@@ -122,10 +130,23 @@ public class QuotaServiceStandIn implements QuarkusTestResourceLifecycleManager 
             answer(exchange, 401, Map.of());
             return;
         }
-        answer(exchange, 200, List.of(Map.of("id", "7d0f3c2e-5b1a-4c8e-9f2d-1a2b3c4d5e6f", "matchName", MATCH,
+        Map<String, Object> quota = Map.of("id", QUOTA, "matchId", 1, "matchName", MATCH,
                 "kickoff", "2027-03-14T18:30:00Z", "state", "ALLOCATED", "quantity", 2,
                 "ticketCounts", Map.of("ALLOCATED", 2, "RESERVED", 0, "SOLD", 0, "CANCELLED", 0),
-                "expiration", Map.of("state", "NONE"))));
+                "permissions", Map.of("claim", true, "delegate", false, "transferable", false),
+                "expiration", Map.of("state", "NONE"), "subquotas", List.of());
+        if (exchange.getRequestURI().getPath().endsWith("/" + QUOTA)) {
+            answer(exchange, 200, Map.of("quota", quota, "tickets", List.of(
+                    ticket("0e6f2a7c-1111-4c8e-9f2d-1a2b3c4d5e6f", "17"),
+                    ticket("0e6f2a7c-2222-4c8e-9f2d-1a2b3c4d5e6f", "18"))));
+        } else {
+            answer(exchange, 200, List.of(quota));
+        }
+    }
+
+    private static Map<String, Object> ticket(String id, String seat) {
+        return Map.of("id", id, "matchName", MATCH, "kickoff", "2027-03-14T18:30:00Z", "sector", "W3", "row", "12",
+                "seat", seat, "category", "CAT1", "priceCents", 6800, "status", "ALLOCATED");
     }
 
     private static String serviceAccountToken() {

@@ -80,7 +80,7 @@ public class HolderQuotas {
      * @param claimStep the step of the claim the ticket is in, or null
      */
     public record TicketCard(UUID id, String matchName, Instant kickoff, String sector, String row, String seat,
-            Integer priceCents, TicketStatus status, UUID claimId, String attendeeName, String attendeeEmail,
+            String category, Integer priceCents, TicketStatus status, UUID claimId, String attendeeName, String attendeeEmail,
             Instant holdExpiresAt, ClaimStep claimStep) {
     }
 
@@ -127,7 +127,7 @@ public class HolderQuotas {
                     Claim claim = t.claimId == null ? null : claims.get(t.claimId);
                     ClaimStep step = claim == null ? null : claim.step;
                     return new TicketCard(t.id, quota.matchName, quota.kickoff, t.sector, t.rowLabel, t.seatLabel,
-                            t.priceAfter(quota.discountPercent), t.status, t.claimId, t.attendeeName,
+                            t.category, t.priceAfter(quota.discountPercent), t.status, t.claimId, t.attendeeName,
                             t.attendeeEmail, claim == null ? null : ClaimRules.holdShown(t.status, step,
                                     claim.holdExpiresAt), step);
                 }).toList();

@@ -1,0 +1,18 @@
+package com.stadium.quota.portal.web;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkus.qute.TemplateGlobal;
+
+/** Data every page may print without each resource passing it. */
+@TemplateGlobal
+public final class Globals {
+
+    private Globals() {
+    }
+
+    /** The club's name from configuration (suite.club.name), in every page's header and title. */
+    public static String clubName() {
+        return ConfigProvider.getConfig().getOptionalValue("suite.club.name", String.class).orElse("FC Example");
+    }
+}

@@ -1,0 +1,366 @@
+package com.stadium.quota.portal.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every text of the portal's pages, in English; messages/msg_de.properties translates them. Templates use them as
+ * {msg:key}; the language of a page is the guest's (Accept-Language), see {@link Languages}.
+ */
+@MessageBundle("msg")
+public interface PortalMessages {
+
+    @Message("en")
+    String lang();
+
+    @Message("Quota portal")
+    String portalName();
+
+    @Message("Skip to content")
+    String skipToContent();
+
+    @Message("Your account")
+    String account();
+
+    @Message("My tickets")
+    String myTickets();
+
+    @Message("Sign out")
+    String signOut();
+
+    @Message("You are acting as {name} <{email}> — signed in as {admin}")
+    String actingAs(String name, String email, String admin);
+
+    @Message("Stop acting")
+    String stopActing();
+
+    @Message("Your seats for each match. Claim the tickets you want, or send some to your guests.")
+    String dashboardLead();
+
+    @Message("Kick-off:")
+    String kickoffAt();
+
+    @Message("{count} {#if count == 1}ticket{#else}tickets{/if}")
+    String quotaTitle(int count);
+
+    @Message("free tickets")
+    String freeTickets();
+
+    @Message("{percent} % discount")
+    String discount(int percent);
+
+    @Message("Sent to you by {sender}")
+    String receivedFrom(String sender);
+
+    @Message("The club has cancelled these tickets.")
+    String quotaCancelled();
+
+    @Message("Your seats are being chosen; this takes a moment.")
+    String quotaPending();
+
+    @Message("{#if days == 0}Expires today{#else if days == 1}Expires tomorrow{#else}Expires in {days} days{/if}")
+    String expiresIn(long days);
+
+    @Message("Expired on {date} — a reminder only, you can still claim")
+    String expiredOn(String date);
+
+    @Message("Tickets by status")
+    String ticketsByStatus();
+
+    @Message("{#when status}{#is 'ALLOCATED'}○ Not claimed yet{#is 'RESERVED'}⏳ Reserved{#is 'SOLD'}✓ Yours{#is 'CANCELLED'}✕ Cancelled{#else}{status}{/when}")
+    String statusLabel(String status);
+
+    @Message("Sector")
+    String sector();
+
+    @Message("Row")
+    String row();
+
+    @Message("Seat")
+    String seat();
+
+    @Message("Free")
+    String free();
+
+    @Message("held until {time} ({minutes} min left)")
+    String heldUntil(String time, long minutes);
+
+    @Message("For {name}")
+    String forAttendee(String name);
+
+    @Message("Claim tickets")
+    String claimTickets();
+
+    @Message("Send tickets to someone else")
+    String sendToSomeoneElse();
+
+    @Message("Passed on")
+    String passedOn();
+
+    @Message("{claimed} claimed, {unclaimed} not claimed yet")
+    String subquotaProgress(int claimed, int unclaimed);
+
+    @Message("Take back")
+    String retract();
+
+    @Message("No tickets for you yet. When the club sets seats aside for you, they appear here.")
+    String noTicketsYet();
+
+    @Message("Your tickets were sent to {name}. They get an email with their own link.")
+    String doneSent(String name);
+
+    @Message("{count} {#if count == 1}ticket is{#else}tickets are{/if} back with you from {name}.")
+    String doneRetracted(int count, String name);
+
+    @Message("You gave up the claim; the tickets are free to claim again.")
+    String doneGivenUp();
+
+    // --- claim
+
+    @Message("Steps of your claim")
+    String claimSteps();
+
+    @Message("Select tickets")
+    String stepSelect();
+
+    @Message("Ticket info")
+    String stepInfo();
+
+    @Message("Payment")
+    String stepPayment();
+
+    @Message("Confirmation")
+    String stepConfirm();
+
+    @Message("Which tickets do you want?")
+    String selectTitle();
+
+    @Message("Choose from your {count} unclaimed {#if count == 1}ticket{#else}tickets{/if}")
+    String selectLegend(int count);
+
+    @Message("Select all")
+    String selectAll();
+
+    @Message("Continue")
+    String continueToInfo();
+
+    @Message("Claim all {count}")
+    String claimAll(int count);
+
+    @Message("Back to my tickets")
+    String backToTickets();
+
+    @Message("Please select at least one ticket.")
+    String selectAtLeastOne();
+
+    @Message("Some of these tickets were just taken, in another window or in the app. Here are your tickets as they are now.")
+    String conflictTaken();
+
+    @Message("All your tickets are claimed or passed on.")
+    String nothingToClaim();
+
+    @Message("Who are the tickets for?")
+    String infoTitle();
+
+    @Message("Give the name and email of the person who will use each ticket. You may keep one ticket for yourself.")
+    String infoLead();
+
+    @Message("Your tickets are held for you until {time}.")
+    String holdNotice(String time);
+
+    @Message("{minutes} min left")
+    String minutesLeft(long minutes);
+
+    @Message("Ticket {number}: sector {sector}, row {row}, seat {seat}")
+    String ticketLegend(int number, String sector, String row, String seat);
+
+    @Message("This ticket is for me ({name})")
+    String thisOneIsMine(String name);
+
+    @Message("None of these tickets is for me")
+    String noneIsMine();
+
+    @Message("Name")
+    String attendeeName();
+
+    @Message("Email")
+    String attendeeEmail();
+
+    @Message("Please enter the name of the person using this ticket.")
+    String nameProblem();
+
+    @Message("Confirm my free tickets")
+    String confirmFreeTickets();
+
+    @Message("Continue to payment")
+    String continueToPayment();
+
+    @Message("Give up this claim")
+    String giveUp();
+
+    @Message("Pay for your tickets")
+    String paymentTitle();
+
+    @Message("Total:")
+    String total();
+
+    @Message("You will pay on our payment provider's page and come back here afterwards.")
+    String paymentExplained();
+
+    @Message("Pay {amount}")
+    String payNow(String amount);
+
+    @Message("Change ticket info")
+    String backToInfo();
+
+    @Message("We are waiting for the payment provider's answer. This page updates by itself.")
+    String paymentWaiting();
+
+    @Message("Continue paying")
+    String continuePayment();
+
+    @Message("The payment was declined. Nothing was charged; you can try again.")
+    String paymentDeclined();
+
+    @Message("The payment could not be started. Please look at your tickets and try again.")
+    String paymentNotStarted();
+
+    @Message("While you act as {name}, you cannot pay: only {name} can pay for these tickets. Everything else works.")
+    String masqueradeCannotPay(String name);
+
+    @Message("Your tickets are confirmed")
+    String confirmedTitle();
+
+    @Message("These tickets are free: no payment was needed.")
+    String confirmedFree();
+
+    @Message("You paid {amount}.")
+    String confirmedPaid(String amount);
+
+    @Message("Show each ticket's QR code at the gate. We have also sent them by email, to you and to each guest.")
+    String confirmedMail();
+
+    @Message("Reference")
+    String reference();
+
+    @Message("Your tickets are no longer held for you")
+    String releasedTitle();
+
+    @Message("{#when because}{#is 'HOLD_EXPIRED'}The time to complete your claim ran out, so the tickets were released.{#is 'ABANDONED'}You gave up this claim.{#is 'PAYMENT_FAILED'}The payment did not go through, so the tickets were released.{#is 'PAYMENT_TIMED_OUT'}The payment provider did not answer in time, so the tickets were released.{#is 'QUOTA_CANCELLED'}The club cancelled these tickets.{#else}The tickets were released.{/when}")
+    String releasedBecause(String because);
+
+    @Message("Nothing was charged. If the tickets are still free, you can start again with the same ones.")
+    String releasedWhatNow();
+
+    @Message("Start again")
+    String startAgain();
+
+    // --- sending tickets on
+
+    @Message("Send tickets to someone else")
+    String sendTitle();
+
+    @Message("You have {count} unclaimed {#if count == 1}ticket{#else}tickets{/if}. The person you send them to gets an email with their own link and claims them themselves.")
+    String sendLead(int count);
+
+    @Message("Which tickets?")
+    String whichTickets();
+
+    @Message("A number of tickets, seated together")
+    String byCount();
+
+    @Message("How many")
+    String howMany();
+
+    @Message("These tickets")
+    String byCards();
+
+    @Message("Who gets them?")
+    String whoGetsThem();
+
+    @Message("Their name")
+    String recipientName();
+
+    @Message("Their email")
+    String recipientEmail();
+
+    @Message("A personal message (optional)")
+    String personalMessage();
+
+    @Message("Review before sending")
+    String reviewBeforeSending();
+
+    @Message("Cancel")
+    String cancel();
+
+    @Message("Please check before sending")
+    String confirmSendTitle();
+
+    @Message("You are sending {count} {#if count == 1}ticket{#else}tickets{/if} to {name} <{email}>:")
+    String confirmSendLead(int count, String name, String email);
+
+    @Message("{name} gets an email with a link to claim them. As long as {name} has not claimed a ticket, you can take it back.")
+    String confirmSendExplained(String name);
+
+    @Message("Send {count} {#if count == 1}ticket{#else}tickets{/if}")
+    String sendNow(int count);
+
+    @Message("Change")
+    String change();
+
+    @Message("Take tickets back from {name}")
+    String retractTitle(String name);
+
+    @Message("{count} unclaimed {#if count == 1}ticket comes{#else}tickets come{/if} back to you.")
+    String retractComeBack(int count);
+
+    @Message("{count} {#if count == 1}ticket{#else}tickets{/if} that {name} has already claimed or is claiming {#if count == 1}stays{#else}stay{/if} with {name}.")
+    String retractStay(int count, String name);
+
+    @Message("{name} gets an email saying so.")
+    String retractTold(String name);
+
+    @Message("Take back {count} {#if count == 1}ticket{#else}tickets{/if}")
+    String retractNow(int count);
+
+    // --- links and errors
+
+    @Message("Your link")
+    String yourLink();
+
+    @Message("This link does not work (any more)")
+    String linkDeadTitle();
+
+    @Message("The link may be incomplete, or the club has sent you a newer one. Please use the link from the club's most recent email.")
+    String linkDeadText();
+
+    @Message("Something on our side does not answer at the moment. Please open the link from your email again in a minute.")
+    String linkTryLater();
+
+    @Message("Questions? Write to the club's ticket office: {email}")
+    String contactClub(String email);
+
+    @Message("Back to the start page")
+    String backToStart();
+
+    @Message("We cannot show this right now")
+    String unavailableTitle();
+
+    @Message("Something on our side does not answer at the moment. Nothing was changed. Please try again in a minute.")
+    String unavailableText();
+
+    @Message("Try again")
+    String tryAgain();
+
+    @Message("Not found")
+    String notFoundTitle();
+
+    @Message("This page does not exist, or it is not yours to see.")
+    String notFoundText();
+
+    @Message("Not allowed")
+    String forbiddenTitle();
+
+    @Message("You may not do this. If you think you should, please sign in again or ask the club.")
+    String forbiddenText();
+}

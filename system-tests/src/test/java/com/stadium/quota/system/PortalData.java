@@ -1,0 +1,87 @@
+package com.stadium.quota.system;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.stadium.quota.system.RunningSuite.Service;
+import com.stadium.quota.testing.Mailbox;
+import com.stadium.quota.testing.Tokens;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** What the browser tests set up through the admin API, and what they read back from it and from the mailbox. */
+final class PortalData {
+
+    private static final Pattern DEEPLINK = Pattern.compile("(http://127\\.0\\.0\\.1:28080/invitation/[A-Za-z0-9_-]{20,})");
+
+    private PortalData() {
+    }
+
+    static String email(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@sponsor.example";
+    }
+
+    static long match(int index) {
+        return given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get(Service.ALLOCATION.url() + "/api/matches")
+                .then().statusCode(200).extract().jsonPath().getLong("[" + index + "].id");
+    }
+
+    /** A quota for one match, allocated by the real allocation-service; its id. */
+    static String quota(String email, String name, String sector, int quantity, int discount, boolean delegate) {
+        String id = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("holderEmail", email, "holderName", name, "matchIds", List.of(match(0)),
+                        "sectors", List.of(sector), "quantity", quantity, "discountPercent", discount,
+                        "algorithm", "NM", "delegate", delegate))
+                .post(Service.QUOTA.url() + "/api/admin/quotas").then().statusCode(201).extract()
+                .path("quotas[0].id");
+        await().atMost(Duration.ofSeconds(15)).until(() -> "ALLOCATED".equals(admin(id).getString("quota.state")));
+        return id;
+    }
+
+    /** The quota as an admin sees it (tickets, counts, subquotas). */
+    static JsonPath admin(String quotaId) {
+        return given().auth().oauth2(Tokens.of(Tokens.ADMIN))
+                .get(Service.QUOTA.url() + "/api/admin/quotas/{id}", quotaId).then().statusCode(200).extract()
+                .jsonPath();
+    }
+
+    static Map<String, Integer> counts(String quotaId) {
+        return admin(quotaId).getMap("quota.ticketCounts");
+    }
+
+    /** The deeplink of the newest mail to this address that carries one, as the person would click it. */
+    static String deeplink(String email) {
+        String[] link = new String[1];
+        await("a mail with a link for " + email).atMost(Duration.ofSeconds(30)).until(() -> {
+            List<Map<String, Object>> mails = Mailbox.messagesFor(email);
+            for (int i = mails.size() - 1; i >= 0; i--) {
+                Matcher m = DEEPLINK.matcher(unfold((String) mails.get(i).get("mimeMessage")));
+                if (m.find()) {
+                    link[0] = m.group(1);
+                    return true;
+                }
+            }
+            return false;
+        });
+        return link[0];
+    }
+
+    /** Mails to an address whose subject contains the text. */
+    static List<Map<String, Object>> mails(String email, String subject) {
+        return Mailbox.messagesFor(email).stream()
+                .filter(m -> String.valueOf(m.get("subject")).contains(subject)).toList();
+    }
+
+    /** A mail body as text: quoted-printable soft line breaks and escapes undone. */
+    static String unfold(String mime) {
+        return mime.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+    }
+}
