@@ -11,7 +11,10 @@
     function tick() {
       var left = Math.max(0, Math.round((until - Date.now()) / 1000));
       el.textContent = Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0');
-      if (left === 0) { clearInterval(timer); setTimeout(function () { location.reload(); }, 1500); }
+      if (left === 0) {
+        clearInterval(timer);
+        setTimeout(function () { location.href = el.dataset.lapsedUrl || location.href; }, 1500);
+      }
     }
     var timer = setInterval(tick, 1000);
     tick();

@@ -72,7 +72,14 @@ public class ClaimPage {
 
     /** Where a claim stands, ready to print. */
     public record ClaimSummary(UUID id, String step, String holdUntil, long holdMinutes, String holdExpiresAt,
-            String amount, boolean free, String paymentUrl, String releasedBecause, int tickets) {
+            String amount, boolean free, String paymentUrl, String releasedBecause, List<UUID> ticketIds) {
+
+        /** Where the page goes when the hold runs out: this claim, remembering its tickets for a fresh start. */
+        public String lapsedUrl() {
+            StringBuilder url = new StringBuilder("?lapsed=true");
+            ticketIds.forEach(id -> url.append("&ticket=").append(id));
+            return url.toString();
+        }
     }
 
     /** A sold ticket on the confirmation page, with its QR code. */
@@ -196,8 +203,20 @@ public class ClaimPage {
     @GET
     @Path("/claims/{claimId}")
     public Object claim(@PathParam("quotaId") UUID quotaId, @PathParam("claimId") UUID claimId,
-            @QueryParam("payment") String answer) {
-        return page(quota(quotaId), quotas.claim(quotaId, claimId), null, answer);
+            @QueryParam("payment") String answer, @QueryParam("ticket") List<UUID> tickets) {
+        ClaimView claim = quotas.claim(quotaId, claimId);
+        // a released claim no longer lists its tickets; the page that saw the hold run out passes them on
+        if ((claim.tickets() == null || claim.tickets().isEmpty()) && tickets != null && !tickets.isEmpty()) {
+            claim = new ClaimView(claim.id(), claim.quotaId(), claim.step(), claim.holdExpiresAt(),
+                    claim.amountCents(), claim.currency(), claim.paymentId(), claim.paymentUrl(),
+                    claim.releasedBecause(), tickets.stream().map(ClaimPage::placeholder).toList());
+        }
+        return page(quota(quotaId), claim, null, answer);
+    }
+
+    private static HolderQuotaClient.TicketCard placeholder(UUID id) {
+        return new HolderQuotaClient.TicketCard(id, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
     }
 
     @POST
@@ -230,7 +249,9 @@ public class ClaimPage {
     /** After a lapsed hold or a failed payment: start again with the same tickets chosen, where still free. */
     @POST
     @Path("/claims/{claimId}/restart")
-    public Response restart(@PathParam("quotaId") UUID quotaId, @PathParam("claimId") UUID claimId) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response restart(@PathParam("quotaId") UUID quotaId, @PathParam("claimId") UUID claimId,
+            @FormParam("ticket") List<String> remembered) {
         ClaimView claim = quotas.claim(quotaId, claimId);
         if (isOpen(claim)) {
             try {
@@ -241,9 +262,10 @@ public class ClaimPage {
                 }
             }
         }
+        List<UUID> tickets = claim.tickets() == null || claim.tickets().isEmpty() ? Forms.ids(remembered)
+                : claim.tickets().stream().map(HolderQuotaClient.TicketCard::id).toList();
         StringBuilder query = new StringBuilder();
-        (claim.tickets() == null ? List.<HolderQuotaClient.TicketCard>of() : claim.tickets())
-                .forEach(t -> query.append(query.length() == 0 ? "?" : "&").append("ticket=").append(t.id()));
+        tickets.forEach(id -> query.append(query.length() == 0 ? "?" : "&").append("ticket=").append(id));
         return Response.seeOther(URI.create("/holder/quotas/" + quotaId + "/claim" + query)).build();
     }
 
@@ -289,7 +311,8 @@ public class ClaimPage {
 
     private ClaimSummary summary(ClaimView claim) {
         var formats = session.formats();
-        int tickets = claim.tickets() == null ? 0 : claim.tickets().size();
+        List<UUID> tickets = claim.tickets() == null ? List.of()
+                : claim.tickets().stream().map(HolderQuotaClient.TicketCard::id).toList();
         return new ClaimSummary(claim.id(), claim.step(), formats.time(claim.holdExpiresAt()),
                 com.stadium.quota.portal.web.Formats.minutesLeft(claim.holdExpiresAt(), session.now()),
                 claim.holdExpiresAt() == null ? "" : claim.holdExpiresAt().toString(),

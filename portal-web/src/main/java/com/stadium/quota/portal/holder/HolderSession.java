@@ -14,11 +14,10 @@ import com.stadium.quota.portal.web.Languages;
 
 import io.quarkus.oidc.IdToken;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 
 /** The signed-in holder of this request, in their language, and the admin acting for them when it is not them. */
 @RequestScoped
@@ -31,8 +30,8 @@ public class HolderSession {
     @Inject
     Club club;
 
-    @Context
-    HttpHeaders headers;
+    @Inject
+    HttpServerRequest request;
 
     Clock clock = Clock.systemUTC();
 
@@ -49,7 +48,7 @@ public class HolderSession {
     }
 
     public Locale locale() {
-        return Languages.pick(headers == null ? java.util.List.of() : headers.getAcceptableLanguages());
+        return Languages.fromHeader(request.getHeader("Accept-Language"));
     }
 
     public Formats formats() {

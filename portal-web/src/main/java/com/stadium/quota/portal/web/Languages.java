@@ -11,6 +11,19 @@ public final class Languages {
     private Languages() {
     }
 
+    /** The portal's language for a browser's Accept-Language header (absent or unreadable: English). */
+    public static Locale fromHeader(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        try {
+            return pick(Locale.LanguageRange.parse(acceptLanguage).stream()
+                    .map(range -> Locale.forLanguageTag(range.getRange())).toList());
+        } catch (IllegalArgumentException unreadable) {
+            return Locale.ENGLISH;
+        }
+    }
+
     /** The guest's preferred languages in order (the browser's Accept-Language); English when none matches. */
     public static Locale pick(List<Locale> preferred) {
         for (Locale wanted : preferred) {

@@ -67,7 +67,7 @@ public interface PortalMessages {
     @Message("Tickets by status")
     String ticketsByStatus();
 
-    @Message("{#when status}{#is 'ALLOCATED'}○ Not claimed yet{#is 'RESERVED'}⏳ Reserved{#is 'SOLD'}✓ Yours{#is 'CANCELLED'}✕ Cancelled{#else}{status}{/when}")
+    @Message("{#when status}{#is 'ALLOCATED'}○ Not claimed yet{#is 'RESERVED'}◐ Reserved{#is 'SOLD'}✓ Yours{#is 'CANCELLED'}✕ Cancelled{#else}{status}{/when}")
     String statusLabel(String status);
 
     @Message("Sector")

@@ -53,5 +53,9 @@ class FormatsTest {
         assertThat(Languages.pick(java.util.List.of(Locale.forLanguageTag("en-GB")))).isEqualTo(Locale.ENGLISH);
         assertThat(Languages.pick(java.util.List.of(Locale.forLanguageTag("fr")))).isEqualTo(Locale.ENGLISH);
         assertThat(Languages.pick(java.util.List.of())).isEqualTo(Locale.ENGLISH);
+        assertThat(Languages.fromHeader("fr-CH, fr;q=0.9, de;q=0.8, en;q=0.7")).isEqualTo(Locale.GERMAN);
+        assertThat(Languages.fromHeader("en-GB,en;q=0.9")).isEqualTo(Locale.ENGLISH);
+        assertThat(Languages.fromHeader("not a ;; header")).isEqualTo(Locale.ENGLISH);
+        assertThat(Languages.fromHeader(null)).isEqualTo(Locale.ENGLISH);
     }
 }
