@@ -81,6 +81,14 @@ public class TestData {
         return Claim.findById(claimId);
     }
 
+    /** How many messages the outbox holds that mention the text (an email, a quota id): events and mails alike. */
+    @Transactional
+    public long outboxMentioning(String text) {
+        return ((Number) Quota.getEntityManager().createNativeQuery(
+                "select count(*) from outbox_message where envelope like :text")
+                .setParameter("text", "%" + text + "%").getSingleResult()).longValue();
+    }
+
     @Transactional
     public List<Refund> refunds(UUID quotaId) {
         return Refund.list("quotaId", quotaId);

@@ -44,6 +44,10 @@ public class Claim extends PanacheEntityBase {
     @Column(name = "payment_deadline")
     public Instant paymentDeadline;
 
+    /** Where the payer goes back to after the payment page; the first one asked for stays. */
+    @Column(name = "return_url")
+    public String returnUrl;
+
     @Column(name = "released_because")
     public String releasedBecause;
 

@@ -5,13 +5,19 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.quotaservice.claim.ClaimRules.Attendee;
 import com.stadium.quota.quotaservice.claim.Claims.ClaimView;
 import com.stadium.quota.quotaservice.holder.HolderQuotaResource;
+import com.stadium.quota.web.InvalidInput;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -43,6 +49,9 @@ public class ClaimResource {
 
     @Inject
     Claims claims;
+
+    @Inject
+    ObjectMapper json;
 
     /** Step 1's input. */
     public record Selection(List<UUID> ticketIds) {
@@ -80,11 +89,33 @@ public class ClaimResource {
                 attendees == null ? null : attendees.attendees());
     }
 
+    /** Step 3's optional input: where the payer goes back to after the payment page. */
+    public record PaymentRequest(String returnUrl) {
+    }
+
+    /** The body is optional (scripts post none, without a content type), so it is read here rather than bound. */
     @POST
     @Path("/{claimId}/payment")
-    @Operation(summary = "Step 3: start (or, asked again, get back) the claim's payment; go to paymentUrl to pay")
-    public ClaimView pay(@PathParam("quotaId") UUID quotaId, @PathParam("claimId") UUID claimId) {
-        return claims.pay(HolderQuotaResource.caller(token), quotaId, claimId);
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PaymentRequest.class)))
+    @Operation(summary = "Step 3: start (or, asked again, get back) the claim's payment; go to paymentUrl to pay. "
+            + "An optional returnUrl (under suite.payment.return-url-prefixes) is where the payer comes back to, with "
+            + "?payment=paid or ?payment=declined; asked again, the first returnUrl stays")
+    public ClaimView pay(@PathParam("quotaId") UUID quotaId, @PathParam("claimId") UUID claimId, String body) {
+        return claims.pay(HolderQuotaResource.caller(token), quotaId, claimId, returnUrlOf(body));
+    }
+
+    private String returnUrlOf(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            PaymentRequest request = json.readValue(body, PaymentRequest.class);
+            return request == null ? null : request.returnUrl();
+        } catch (JsonProcessingException e) {
+            throw InvalidInput.of("body", "is not a JSON object like {\"returnUrl\":\"…\"}");
+        }
     }
 
     @DELETE

@@ -145,6 +145,16 @@ public final class ClaimRules {
         return (step == ClaimStep.SELECTED || step == ClaimStep.ATTENDEES_GIVEN) && !now.isBefore(expiresAt);
     }
 
+    /**
+     * Until when a ticket's hold runs, as its card shows it: only while the ticket is RESERVED in a claim that has
+     * not reached the payment (a pending payment waits for the provider's answer, not for the hold); otherwise null.
+     */
+    public static Instant holdShown(TicketStatus status, ClaimStep step, Instant holdExpiresAt) {
+        boolean holding = status == TicketStatus.RESERVED
+                && (step == ClaimStep.SELECTED || step == ClaimStep.ATTENDEES_GIVEN);
+        return holding ? holdExpiresAt : null;
+    }
+
     private static List<Violation> order(ClaimStep step, ClaimStep expected, String field) {
         if (step == expected) {
             return List.of();

@@ -27,6 +27,7 @@ import com.stadium.quota.quotaservice.payment.PaymentProvider;
 import com.stadium.quota.quotaservice.payment.PaymentProvider.PaymentOrder;
 import com.stadium.quota.quotaservice.payment.PaymentProvider.PaymentSession;
 import com.stadium.quota.quotaservice.payment.PaymentStatus;
+import com.stadium.quota.quotaservice.payment.ReturnUrl;
 import com.stadium.quota.quotaservice.quota.Quota;
 import com.stadium.quota.quotaservice.quota.QuotaEvents;
 import com.stadium.quota.quotaservice.quota.QuotaRules;
@@ -86,6 +87,10 @@ public class Claims {
 
     @ConfigProperty(name = "suite.payment.currency", defaultValue = "EUR")
     String currency;
+
+    /** Where a payer may be sent back to after the payment page: the portal's pages, the app's scheme. */
+    @ConfigProperty(name = "suite.payment.return-url-prefixes")
+    List<String> returnUrlPrefixes;
 
     /** A claim as the holder sees it. */
     public record ClaimView(UUID id, UUID quotaId, ClaimStep step, Instant holdExpiresAt, int amountCents,
@@ -174,20 +179,25 @@ public class Claims {
 
     /**
      * Step 3: asks the payment service for the money, keyed by the claim so a repeated request returns the same
-     * payment instead of charging twice. A masquerading admin may not do this.
+     * payment instead of charging twice (with the return address asked for first). A masquerading admin may not do
+     * this.
+     *
+     * @param returnUrl where the payer goes back to after paying, under one of the allowed prefixes; may be null
      */
     @Transactional
-    public ClaimView pay(Caller caller, UUID quotaId, UUID claimId) {
+    public ClaimView pay(Caller caller, UUID quotaId, UUID claimId, String returnUrl) {
         Quota quota = quotas.lockOwn(caller.email(), quotaId);
         Claim claim = claimOf(quota, claimId);
         if (caller.masquerading()) {
             throw InvalidInput.forbidden(ClaimRules.pay(claim.step, true));
         }
+        refuseIfAny(ReturnUrl.check(returnUrl, returnUrlPrefixes), quota);
         if (claim.step == ClaimStep.PAYMENT_PENDING) {
             return view(quota, claim, payments.create(order(quota, claim)).redirectUrl());
         }
         refuseIfAny(ClaimRules.pay(claim.step, false), quota);
         requireLiveHold(quota, claim);
+        claim.returnUrl = returnUrl;
         PaymentSession session = payments.create(order(quota, claim));
         Instant now = Instant.now();
         claim.paymentId = session.paymentId();
@@ -372,7 +382,7 @@ public class Claims {
 
     private PaymentOrder order(Quota quota, Claim claim) {
         return new PaymentOrder(claim.id.toString(), claim.amountCents, currency,
-                ticketsOf(claim).size() + " tickets, " + quota.matchName);
+                ticketsOf(claim).size() + " tickets, " + quota.matchName, claim.returnUrl);
     }
 
     private void record(Quota quota, Claim claim, Caller caller, String action, Map<String, Object> details) {

@@ -7,10 +7,15 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.stadium.quota.quotaservice.claim.Claim;
+import com.stadium.quota.quotaservice.claim.ClaimRules;
+import com.stadium.quota.quotaservice.claim.ClaimStep;
 import com.stadium.quota.quotaservice.quota.ExpirationReminder;
 import com.stadium.quota.quotaservice.quota.Quota;
 import com.stadium.quota.quotaservice.quota.QuotaEvents;
@@ -47,10 +52,20 @@ public class HolderQuotas {
     public record Permissions(boolean claim, boolean delegate, boolean transferable) {
     }
 
-    /** One of the holder's quotas. */
+    /**
+     * One of the holder's quotas.
+     *
+     * @param discountPercent the holder's discount on every ticket; 100 means free (no payment step)
+     * @param receivedFrom who passed the tickets on, for a subquota; null for a quota from the club
+     */
     public record MyQuota(UUID id, UUID groupId, boolean received, String matchName, Instant kickoff,
             QuotaState state, int quantity, Map<TicketStatus, Integer> ticketCounts, Permissions permissions,
-            ExpirationReminder expiration, List<SubquotaProgress> subquotas) {
+            ExpirationReminder expiration, List<SubquotaProgress> subquotas, long matchId, int discountPercent,
+            Person receivedFrom) {
+    }
+
+    /** Someone named on a quota: the holder who passed tickets on. */
+    public record Person(String name, String email) {
     }
 
     /** Tickets the holder passed on, and how far the recipient got. */
@@ -58,9 +73,15 @@ public class HolderQuotas {
             Map<TicketStatus, Integer> ticketCounts) {
     }
 
-    /** A ticket as a card: where, when, what it costs the holder, its status and who it is for. */
+    /**
+     * A ticket as a card: where, when, what it costs the holder, its status and who it is for.
+     *
+     * @param holdExpiresAt when the hold ends, while the ticket is RESERVED in a claim before its payment; else null
+     * @param claimStep the step of the claim the ticket is in, or null
+     */
     public record TicketCard(UUID id, String matchName, Instant kickoff, String sector, String row, String seat,
-            Integer priceCents, TicketStatus status, UUID claimId, String attendeeName, String attendeeEmail) {
+            Integer priceCents, TicketStatus status, UUID claimId, String attendeeName, String attendeeEmail,
+            Instant holdExpiresAt, ClaimStep claimStep) {
     }
 
     /** One quota with its tickets. */
@@ -98,10 +119,18 @@ public class HolderQuotas {
 
     /** The quota's tickets as the holder sees them: a cancelled one only while the whole quota is cancelled. */
     public static List<TicketCard> cards(Quota quota, List<Ticket> tickets) {
+        Set<UUID> claimIds = tickets.stream().map(t -> t.claimId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<UUID, Claim> claims = claimIds.isEmpty() ? Map.of()
+                : Claim.<Claim>list("id in ?1", claimIds).stream().collect(Collectors.toMap(c -> c.id, c -> c));
         return tickets.stream().filter(t -> t.status != TicketStatus.CANCELLED || quota.state == QuotaState.CANCELLED)
-                .map(t -> new TicketCard(t.id, quota.matchName, quota.kickoff, t.sector, t.rowLabel, t.seatLabel,
-                        t.priceAfter(quota.discountPercent), t.status, t.claimId, t.attendeeName, t.attendeeEmail))
-                .toList();
+                .map(t -> {
+                    Claim claim = t.claimId == null ? null : claims.get(t.claimId);
+                    ClaimStep step = claim == null ? null : claim.step;
+                    return new TicketCard(t.id, quota.matchName, quota.kickoff, t.sector, t.rowLabel, t.seatLabel,
+                            t.priceAfter(quota.discountPercent), t.status, t.claimId, t.attendeeName,
+                            t.attendeeEmail, claim == null ? null : ClaimRules.holdShown(t.status, step,
+                                    claim.holdExpiresAt), step);
+                }).toList();
     }
 
     /** Whether the ticket left this quota for one of its subquotas (someone passed it on meanwhile). */
@@ -124,9 +153,12 @@ public class HolderQuotas {
         List<SubquotaProgress> subquotas = Quota.<Quota>list("parentId = ?1 order by createdAt", quota.id).stream()
                 .map(s -> new SubquotaProgress(s.id, s.holderEmail, s.holderName, s.state, events.ticketCounts(s.id)))
                 .toList();
+        Quota parent = quota.parentId == null ? null : Quota.findById(quota.parentId);
         return new MyQuota(quota.id, quota.groupId, quota.parentId != null, quota.matchName, quota.kickoff,
                 quota.state, quota.quantity, events.ticketCounts(quota.id),
                 new Permissions(open, open && quota.mayDelegate && quota.parentId == null, quota.transferable),
-                ExpirationReminder.of(quota.expiresOn, LocalDate.now(clock.withZone(clubZone)), soonDays), subquotas);
+                ExpirationReminder.of(quota.expiresOn, LocalDate.now(clock.withZone(clubZone)), soonDays), subquotas,
+                quota.matchId, quota.discountPercent,
+                parent == null ? null : new Person(parent.holderName, parent.holderEmail));
     }
 }

@@ -7,8 +7,14 @@ package com.stadium.quota.quotaservice.payment;
  */
 public interface PaymentProvider {
 
-    /** What is to be paid for one claim. */
-    record PaymentOrder(String idempotencyKey, int amountCents, String currency, String description) {
+    /**
+     * What is to be paid for one claim.
+     *
+     * @param returnUrl where the payer's browser goes back to once the payment ended (checked against the allowed
+     *        prefixes, {@link ReturnUrl}), or null to stay on the provider's page
+     */
+    record PaymentOrder(String idempotencyKey, int amountCents, String currency, String description,
+            String returnUrl) {
     }
 
     /** A created payment: where the payer goes to pay. */

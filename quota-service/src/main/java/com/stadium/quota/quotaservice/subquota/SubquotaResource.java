@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.stadium.quota.quotaservice.holder.HolderQuotaResource;
 import com.stadium.quota.quotaservice.holder.HolderQuotas.MyQuotaDetail;
 import com.stadium.quota.quotaservice.subquota.Subquotas.NewSubquota;
+import com.stadium.quota.quotaservice.subquota.Subquotas.Preview;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -44,6 +45,16 @@ public class SubquotaResource {
     public Response create(@PathParam("quotaId") UUID quotaId, NewSubquota request) {
         return Response.status(Response.Status.CREATED)
                 .entity(subquotas.create(HolderQuotaResource.caller(token), quotaId, request)).build();
+    }
+
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What a create with the same body would pass on, for a confirmation step; creates nothing")
+    @APIResponse(responseCode = "200", description = "the recipient as it would be stored and exactly the tickets "
+            + "that would go; post them as ticketIds to create")
+    public Preview preview(@PathParam("quotaId") UUID quotaId, NewSubquota request) {
+        return subquotas.preview(HolderQuotaResource.caller(token), quotaId, request);
     }
 
     @POST

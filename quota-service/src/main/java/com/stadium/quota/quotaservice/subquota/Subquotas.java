@@ -18,6 +18,7 @@ import com.stadium.quota.quotaservice.claim.ClaimRules;
 import com.stadium.quota.quotaservice.holder.Caller;
 import com.stadium.quota.quotaservice.holder.HolderQuotas;
 import com.stadium.quota.quotaservice.holder.HolderQuotas.MyQuotaDetail;
+import com.stadium.quota.quotaservice.holder.HolderQuotas.TicketCard;
 import com.stadium.quota.quotaservice.invitation.Invitations;
 import com.stadium.quota.quotaservice.quota.Quota;
 import com.stadium.quota.quotaservice.quota.QuotaEvents;
@@ -64,51 +65,37 @@ public class Subquotas {
             String personalMessage) {
     }
 
+    /** What a subquota would pass on, shown before it is created: exactly the tickets a create would move. */
+    public record Preview(String recipientEmail, String recipientName, List<TicketCard> tickets) {
+    }
+
+    /** The tickets chosen for a subquota, with the parent as the rules saw it. */
+    private record Choice(SubquotaRules.Parent parent, List<UUID> ticketIds) {
+    }
+
+    /**
+     * The same checks and the same choice of tickets as {@link #create}, changing nothing: no lock, no event, no
+     * mail. Tickets taken meanwhile make the create that follows a 409, as always.
+     */
+    @Transactional
+    public Preview preview(Caller caller, UUID parentId, NewSubquota request) {
+        requireBody(request);
+        Quota parent = quotas.own(caller.email(), parentId);
+        Choice choice = choose(parent, request);
+        List<Ticket> tickets = Ticket.list("id in ?1 order by sector, rowLabel, seatId", choice.ticketIds());
+        return new Preview(QuotaRules.normalEmail(request.recipientEmail()), request.recipientName().strip(),
+                HolderQuotas.cards(parent, tickets));
+    }
+
     @Transactional
     public MyQuotaDetail create(Caller caller, UUID parentId, NewSubquota request) {
-        if (request == null) {
-            throw InvalidInput.of("body", "recipientEmail, recipientName and tickets or ticketIds are required");
-        }
+        requireBody(request);
         Quota parent = quotas.lockOwn(caller.email(), parentId);
-        if (!HolderQuotas.isOpen(parent)) {
-            refuse(List.of(new Violation("quota", "the quota is " + parent.state.name().toLowerCase(Locale.ROOT)
-                    + "; nothing can be passed on", null, parent.state.name())), true, parent);
-        }
-        List<Ticket> free = Ticket.list("quotaId = ?1 and status = ?2", parentId, TicketStatus.ALLOCATED);
-        List<Violation> violations = new ArrayList<>();
-        boolean chosen = request.ticketIds() != null;
-        if (chosen == (request.tickets() != null)) {
-            violations.add(Violation.of("tickets", "give either a number of tickets or ticketIds, not both"));
-        }
-        int count = chosen ? request.ticketIds().size() : request.tickets() == null ? 0 : request.tickets();
-        SubquotaRules.Parent asParent = new SubquotaRules.Parent(parent.holderEmail, parent.mayDelegate,
-                parent.parentId != null, parent.transferable, free.size());
-        violations.addAll(SubquotaRules.check(asParent, request.recipientEmail(), request.recipientName(), count));
-        if (request.personalMessage() != null && request.personalMessage().length() > 1000) {
-            violations.add(Violation.of("personalMessage", "at most 1000 characters"));
-        }
-        List<UUID> passedOn = List.of();
-        if (chosen) {
-            List<Ticket> owned = Ticket.list("quotaId", parentId);
-            List<Violation> wrong = ClaimRules.select(request.ticketIds(),
-                    owned.stream().map(t -> new ClaimRules.TicketView(t.id, t.status)).toList());
-            if (!wrong.isEmpty()) {
-                boolean takenMeanwhile = owned.stream().anyMatch(t -> request.ticketIds().contains(t.id)
-                        && t.status != TicketStatus.ALLOCATED)
-                        || request.ticketIds().stream().anyMatch(id -> HolderQuotas.passedOnFrom(parent, id));
-                violations.addAll(wrong);
-                refuse(violations, takenMeanwhile, parent);
-            }
-            passedOn = request.ticketIds();
-        } else if (violations.isEmpty()) {
-            passedOn = SubquotaRules.keepTogether(free.stream().map(t -> new SubquotaRules.Seat(t.id, t.sector,
-                    t.rowLabel, t.seatId)).toList(), count);
-        }
-        // more tickets asked than are free is the only rule another request can have broken meanwhile
-        refuse(violations, count > free.size(), parent);
+        Choice choice = choose(parent, request);
+        List<UUID> passedOn = choice.ticketIds();
 
         Instant now = Instant.now();
-        SubquotaRules.Rights rights = SubquotaRules.rightsOf(asParent);
+        SubquotaRules.Rights rights = SubquotaRules.rightsOf(choice.parent());
         Quota sub = new Quota();
         sub.id = UUID.randomUUID();
         sub.parentId = parent.id;
@@ -188,6 +175,54 @@ public class Subquotas {
         audit.record(parent.id, caller.actor(), caller.onBehalfOf(), "SUBQUOTA_RETRACTED", details);
         audit.record(sub.id, caller.actor(), caller.onBehalfOf(), "RETRACTED", details);
         return quotas.detail(parent);
+    }
+
+    private static void requireBody(NewSubquota request) {
+        if (request == null) {
+            throw InvalidInput.of("body", "recipientEmail, recipientName and tickets or ticketIds are required");
+        }
+    }
+
+    /** Every rule of passing on, and which tickets go: the chosen ones, or a number of them seated together. */
+    private Choice choose(Quota parent, NewSubquota request) {
+        UUID parentId = parent.id;
+        if (!HolderQuotas.isOpen(parent)) {
+            refuse(List.of(new Violation("quota", "the quota is " + parent.state.name().toLowerCase(Locale.ROOT)
+                    + "; nothing can be passed on", null, parent.state.name())), true, parent);
+        }
+        List<Ticket> free = Ticket.list("quotaId = ?1 and status = ?2", parentId, TicketStatus.ALLOCATED);
+        List<Violation> violations = new ArrayList<>();
+        boolean chosen = request.ticketIds() != null;
+        if (chosen == (request.tickets() != null)) {
+            violations.add(Violation.of("tickets", "give either a number of tickets or ticketIds, not both"));
+        }
+        int count = chosen ? request.ticketIds().size() : request.tickets() == null ? 0 : request.tickets();
+        SubquotaRules.Parent asParent = new SubquotaRules.Parent(parent.holderEmail, parent.mayDelegate,
+                parent.parentId != null, parent.transferable, free.size());
+        violations.addAll(SubquotaRules.check(asParent, request.recipientEmail(), request.recipientName(), count));
+        if (request.personalMessage() != null && request.personalMessage().length() > 1000) {
+            violations.add(Violation.of("personalMessage", "at most 1000 characters"));
+        }
+        List<UUID> passedOn = List.of();
+        if (chosen) {
+            List<Ticket> owned = Ticket.list("quotaId", parentId);
+            List<Violation> wrong = ClaimRules.select(request.ticketIds(),
+                    owned.stream().map(t -> new ClaimRules.TicketView(t.id, t.status)).toList());
+            if (!wrong.isEmpty()) {
+                boolean takenMeanwhile = owned.stream().anyMatch(t -> request.ticketIds().contains(t.id)
+                        && t.status != TicketStatus.ALLOCATED)
+                        || request.ticketIds().stream().anyMatch(id -> HolderQuotas.passedOnFrom(parent, id));
+                violations.addAll(wrong);
+                refuse(violations, takenMeanwhile, parent);
+            }
+            passedOn = request.ticketIds();
+        } else if (violations.isEmpty()) {
+            passedOn = SubquotaRules.keepTogether(free.stream().map(t -> new SubquotaRules.Seat(t.id, t.sector,
+                    t.rowLabel, t.seatId)).toList(), count);
+        }
+        // more tickets asked than are free is the only rule another request can have broken meanwhile
+        refuse(violations, count > free.size(), parent);
+        return new Choice(asParent, passedOn);
     }
 
     private void refuse(List<Violation> violations, boolean conflict, Quota parent) {

@@ -94,4 +94,14 @@ class ClaimRulesTest {
         assertThat(ClaimRules.releasedByExpiry(ClaimStep.PAYMENT_PENDING, expiry, expiry.plusSeconds(60))).isFalse();
         assertThat(ClaimRules.releasedByExpiry(ClaimStep.COMPLETED, expiry, expiry.plusSeconds(60))).isFalse();
     }
+
+    @Test
+    void aCardShowsTheHoldOnlyWhileItsTicketIsReservedBeforeThePayment() {
+        Instant until = Instant.parse("2026-12-01T18:00:00Z");
+        assertThat(ClaimRules.holdShown(TicketStatus.RESERVED, ClaimStep.SELECTED, until)).isEqualTo(until);
+        assertThat(ClaimRules.holdShown(TicketStatus.RESERVED, ClaimStep.ATTENDEES_GIVEN, until)).isEqualTo(until);
+        assertThat(ClaimRules.holdShown(TicketStatus.RESERVED, ClaimStep.PAYMENT_PENDING, until)).isNull();
+        assertThat(ClaimRules.holdShown(TicketStatus.SOLD, ClaimStep.COMPLETED, until)).isNull();
+        assertThat(ClaimRules.holdShown(TicketStatus.ALLOCATED, ClaimStep.SELECTED, until)).isNull();
+    }
 }

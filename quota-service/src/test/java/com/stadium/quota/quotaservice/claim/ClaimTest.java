@@ -96,6 +96,16 @@ class ClaimTest {
         return given().auth().oauth2(token).post("/api/holder/quotas/{q}/claims/{c}/payment", quota, claim).then();
     }
 
+    private ValidatableResponse payReturningTo(UUID quota, UUID claim, String returnUrl) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("returnUrl", returnUrl))
+                .post("/api/holder/quotas/{q}/claims/{c}/payment", quota, claim).then();
+    }
+
+    private JsonPath cards(UUID quota) {
+        return given().auth().oauth2(token).get("/api/holder/quotas/{q}", quota).then().statusCode(200).extract()
+                .jsonPath();
+    }
+
     private Map<String, Integer> counts(UUID quota) {
         return given().auth().oauth2(token).get("/api/holder/quotas/{q}", quota).then().statusCode(200).extract()
                 .jsonPath().getMap("quota.ticketCounts");
@@ -361,5 +371,69 @@ class ClaimTest {
         assertThat(conflict.getMap("current.quota.ticketCounts")).containsEntry("RESERVED", 2)
                 .containsEntry("ALLOCATED", 1);
         assertThat(conflict.getList("current.tickets")).hasSize(3);
+    }
+
+    @Test
+    void cardsShowTheHoldUntilThePaymentAndTheSandboxPageSendsThePayerBack() {
+        UUID quota = quota(3, 50);
+        UUID claim = readyToPay(quota);
+        JsonPath held = cards(quota);
+        assertThat(held.getList("tickets.findAll { it.status == 'RESERVED' }.holdExpiresAt", String.class))
+                .hasSize(2).allSatisfy(at -> assertThat(Instant.parse(at))
+                        .isEqualTo(data.claim(claim).holdExpiresAt.truncatedTo(ChronoUnit.MICROS)));
+        assertThat(held.getList("tickets.findAll { it.status == 'RESERVED' }.claimStep"))
+                .containsOnly("ATTENDEES_GIVEN");
+        List<Map<String, Object>> free = held.getList("tickets.findAll { it.status == 'ALLOCATED' }");
+        assertThat(free).hasSize(1);
+        assertThat(free.get(0)).containsEntry("holdExpiresAt", null).containsEntry("claimStep", null);
+
+        String returnUrl = "http://127.0.0.1:28080/holder/quotas/" + quota + "?step=3";
+        String paymentId = payReturningTo(quota, claim, returnUrl).statusCode(200).extract().path("paymentId");
+        assertThat(payReturningTo(quota, claim, "http://127.0.0.1:28090/elsewhere").statusCode(200).extract()
+                .<String>path("paymentId")).as("asked again: the same payment").isEqualTo(paymentId);
+        assertThat(data.claim(claim).returnUrl).as("the first return address stays").isEqualTo(returnUrl);
+        assertThat(sandbox.find(paymentId).order().returnUrl()).isEqualTo(returnUrl);
+        JsonPath paying = cards(quota);
+        assertThat(paying.getList("tickets.findAll { it.status == 'RESERVED' }.claimStep"))
+                .containsOnly("PAYMENT_PENDING");
+        assertThat(paying.getList("tickets.findAll { it.status == 'RESERVED' }.holdExpiresAt"))
+                .as("a pending payment waits for the provider, not for the hold").containsOnlyNulls();
+
+        String page = given().get("/sandbox/payments/{p}", paymentId).then().statusCode(200)
+                .contentType(ContentType.HTML).extract().asString();
+        assertThat(page).contains("<html lang=\"en\">", "name=\"viewport\"", "<h1>Sandbox payment</h1>",
+                "<strong>60.00 EUR</strong>", ">Pay 60.00 EUR</button>", ">Decline</button>",
+                "action=\"" + paymentId + "/pay\"", "action=\"" + paymentId + "/decline\"");
+
+        given().redirects().follow(false).contentType(ContentType.URLENC).post("/sandbox/payments/{p}/pay", paymentId)
+                .then().statusCode(303).header("Location", returnUrl + "&payment=paid");
+        assertThat(data.claim(claim).step).isEqualTo(ClaimStep.COMPLETED);
+        JsonPath sold = cards(quota);
+        assertThat(sold.getList("tickets.findAll { it.status == 'SOLD' }.claimStep")).hasSize(2)
+                .containsOnly("COMPLETED");
+        assertThat(sold.getList("tickets.findAll { it.status == 'SOLD' }.holdExpiresAt")).containsOnlyNulls();
+    }
+
+    @Test
+    void aReturnUrlOutsideTheAllowedPrefixesIsRefusedAndADeclineGoesBackToo() {
+        UUID quota = quota(2, 50);
+        UUID claim = readyToPay(quota);
+        for (String foreign : List.of("https://evil.example/pay", "http://127.0.0.1:28080.evil.example/",
+                "http://localhost:28080@evil.example/", "javascript:alert(1)", "//evil.example/", "stadium quota://x",
+                "http://127.0.0.1:28080/\\evil.example")) {
+            payReturningTo(quota, claim, foreign).statusCode(400)
+                    .body("violations[0].field", org.hamcrest.Matchers.equalTo("returnUrl"));
+        }
+        assertThat(data.claim(claim).step).as("no payment was started").isEqualTo(ClaimStep.ATTENDEES_GIVEN);
+
+        String paymentId = payReturningTo(quota, claim, "stadiumquota://claims/" + claim + "#done").statusCode(200)
+                .extract().path("paymentId");
+        given().redirects().follow(false).contentType(ContentType.URLENC)
+                .post("/sandbox/payments/{p}/decline", paymentId).then().statusCode(303)
+                .header("Location", "stadiumquota://claims/" + claim + "?payment=declined#done");
+        assertThat(data.claim(claim).step).isEqualTo(ClaimStep.RELEASED);
+        assertThat(data.claim(claim).releasedBecause).isEqualTo("PAYMENT_FAILED");
+        given().post("/sandbox/payments/{p}/succeed", paymentId).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("FAILED"));
     }
 }

@@ -91,6 +91,9 @@ class HolderAuthorizationTest {
         calls.put("POST subquotas", r -> r.contentType(ContentType.JSON).body(Map.of("recipientEmail",
                 "x@friends.example", "recipientName", "X", "ticketIds", List.of(tickets.get(2))))
                 .post("/api/holder/quotas/{q}/subquotas", quota));
+        calls.put("POST subquota preview", r -> r.contentType(ContentType.JSON).body(Map.of("recipientEmail",
+                "x@friends.example", "recipientName", "X", "tickets", 1))
+                .post("/api/holder/quotas/{q}/subquotas/preview", quota));
         calls.put("POST retraction", r -> r.post("/api/holder/quotas/{q}/subquotas/{s}/retraction", quota,
                 subquota));
         return calls;
@@ -113,7 +116,7 @@ class HolderAuthorizationTest {
         endpoints().forEach((name, call) -> holderGets.put(name, call.apply(as("holder A")).statusCode()));
         assertThat(holderGets).isEqualTo(Map.of("GET quota", 200, "POST claims", 201, "GET claim", 200,
                 "PUT attendees", 200, "POST payment", 200, "DELETE claim", 200, "POST subquotas", 201,
-                "POST retraction", 200));
+                "POST subquota preview", 200, "POST retraction", 200));
     }
 
     @Test
@@ -135,7 +138,7 @@ class HolderAuthorizationTest {
         endpoints().forEach((name, call) -> adminGets.put(name, call.apply(as(admin)).statusCode()));
         assertThat(adminGets).isEqualTo(Map.of("GET quota", 200, "POST claims", 201, "GET claim", 200,
                 "PUT attendees", 409, "POST payment", 403, "DELETE claim", 200, "POST subquotas", 201,
-                "POST retraction", 200));
+                "POST subquota preview", 200, "POST retraction", 200));
 
         List<Map<String, Object>> audit = given().auth().oauth2(Tokens.of(Tokens.ADMIN))
                 .get("/api/admin/quotas/{id}", quota).then().extract().jsonPath()

@@ -18,6 +18,7 @@ import com.stadium.quota.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 
@@ -89,5 +90,29 @@ class HolderQuotaTest {
         given().auth().oauth2(Tokens.of(Tokens.MANAGER)).get("/api/holder/quotas").then().statusCode(403);
         given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get("/api/holder/quotas/{id}", UUID.randomUUID())
                 .then().statusCode(403);
+    }
+
+    @Test
+    void aQuotaNamesItsMatchAndDiscountAndAReceivedOneNamesItsSender() {
+        String sender = HeldQuotas.uniqueEmail("sender");
+        String senderToken = Tokens.holder(sender);
+        String receiver = HeldQuotas.uniqueEmail("receiver");
+        UUID quota = HeldQuotas.allocated(sender, 3, 20, true, false, json);
+        String sub = given().auth().oauth2(senderToken).contentType(ContentType.JSON).body(Map.of("recipientEmail",
+                receiver, "recipientName", "Rita Receiver", "tickets", 2))
+                .post("/api/holder/quotas/{q}/subquotas", quota).then().statusCode(201).extract().path("quota.id");
+
+        JsonPath own = given().auth().oauth2(senderToken).get("/api/holder/quotas/{id}", quota).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(own.getLong("quota.matchId")).isEqualTo(2L);
+        assertThat(own.getInt("quota.discountPercent")).isEqualTo(20);
+        assertThat(own.getMap("quota")).containsEntry("receivedFrom", null);
+
+        List<Map<String, Object>> received = given().auth().oauth2(Tokens.holder(receiver)).get("/api/holder/quotas")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(received).extracting(q -> q.get("id")).containsExactly(sub);
+        assertThat(received.get(0)).containsEntry("received", true).containsEntry("matchId", 2)
+                .containsEntry("discountPercent", 20)
+                .containsEntry("receivedFrom", Map.of("name", "Hanna Holder", "email", sender));
     }
 }

@@ -62,6 +62,11 @@ class SubquotaTest {
                 .post("/api/holder/quotas/{q}/subquotas", quota).then();
     }
 
+    private ValidatableResponse preview(String token, UUID quota, Map<String, Object> body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .post("/api/holder/quotas/{q}/subquotas/preview", quota).then();
+    }
+
     private Map<String, Object> toGuest(int tickets) {
         return Map.of("recipientEmail", guest, "recipientName", "Gus Guest", "tickets", tickets,
                 "personalMessage", "Enjoy the match!");
@@ -195,5 +200,66 @@ class SubquotaTest {
         assertThat(invitations.open(link)).isEmpty();
         assertThat(given().auth().oauth2(guestToken).get("/api/holder/quotas").then().statusCode(200).extract()
                 .jsonPath().getList("findAll { it.state != 'CANCELLED' }")).isEmpty();
+    }
+
+    @Test
+    void aPreviewShowsExactlyWhatTheCreateThenPassesOnAndWritesNothing() {
+        UUID quota = HeldQuotas.allocated(holder, 6, 50, true, false, json);
+        List<UUID> ids = data.tickets(quota).stream().map(t -> t.id).toList();
+        given().auth().oauth2(holderToken).contentType(ContentType.JSON).body(Map.of("ticketIds", List.of(ids.get(2))))
+                .post("/api/holder/quotas/{q}/claims", quota).then().statusCode(201);
+        List<String> before = data.tickets(quota).stream().map(t -> t.id + ":" + t.quotaId + ":" + t.status).toList();
+        long outboxBefore = data.outboxMentioning(quota.toString()) + data.outboxMentioning(guest);
+
+        JsonPath preview = preview(holderToken, quota, Map.of("recipientEmail", " " + guest.toUpperCase(),
+                "recipientName", " Gus Guest ", "tickets", 3)).statusCode(200).extract().jsonPath();
+        assertThat(preview.getString("recipientEmail")).isEqualTo(guest);
+        assertThat(preview.getString("recipientName")).isEqualTo("Gus Guest");
+        assertThat(preview.getList("tickets.status", String.class)).containsOnly("ALLOCATED").hasSize(3);
+        assertThat(preview.getList("tickets.priceCents", Integer.class)).containsOnly(3000);
+        List<String> shown = preview.getList("tickets.id", String.class);
+
+        assertThat(data.tickets(quota).stream().map(t -> t.id + ":" + t.quotaId + ":" + t.status).toList())
+                .as("a preview moves nothing").isEqualTo(before);
+        assertThat(data.outboxMentioning(quota.toString()) + data.outboxMentioning(guest))
+                .as("a preview announces and mails nothing").isEqualTo(outboxBefore);
+        assertThat(given().auth().oauth2(holderToken).get("/api/holder/quotas/{q}", quota).then().statusCode(200)
+                .extract().jsonPath().getList("quota.subquotas")).isEmpty();
+        assertThat(given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get("/api/admin/quotas/{id}", quota).then()
+                .extract().jsonPath().getList("audit.action")).doesNotContain("SUBQUOTA_CREATED");
+
+        UUID sub = UUID.fromString(passOn(holderToken, quota, toGuest(3)).statusCode(201).extract()
+                .path("quota.id"));
+        assertThat(data.tickets(sub)).extracting(t -> t.id.toString())
+                .as("the same body passes on exactly the previewed tickets").containsExactlyInAnyOrderElementsOf(shown);
+
+        List<String> left = data.tickets(quota).stream().filter(t -> t.status.name().equals("ALLOCATED"))
+                .map(t -> t.id.toString()).toList();
+        List<String> chosen = List.of(left.get(1), left.get(0));
+        assertThat(preview(holderToken, quota, Map.of("recipientEmail", "ann@friends.example", "recipientName",
+                "Ann", "ticketIds", chosen)).statusCode(200).extract().jsonPath().getList("tickets.id", String.class))
+                .containsExactlyInAnyOrderElementsOf(chosen);
+    }
+
+    @Test
+    void aPreviewIsRefusedAsTheCreateWouldBe() {
+        UUID quota = HeldQuotas.allocated(holder, 2, 50, true, false, json);
+        preview(holderToken, quota, Map.of("recipientEmail", holder.toUpperCase(), "recipientName", "Me",
+                "tickets", 1)).statusCode(400).body("violations[0].field", equalTo("recipientEmail"))
+                .body("violations[0].message", equalTo("these tickets are yours already: claim them directly"));
+        preview(holderToken, quota, Map.of("recipientEmail", "nope", "recipientName", "", "tickets", 0))
+                .statusCode(400).body("violations.field", org.hamcrest.Matchers.contains("recipientEmail",
+                        "recipientName", "tickets"));
+        preview(holderToken, quota, toGuest(3)).statusCode(409)
+                .body("violations[0].message", equalTo("only 2 tickets are unclaimed and free to pass on"))
+                .body("current.quota.id", equalTo(quota.toString()));
+        given().auth().oauth2(holderToken).contentType(ContentType.JSON).body("null")
+                .post("/api/holder/quotas/{q}/subquotas/preview", quota).then().statusCode(400)
+                .body("violations[0].field", equalTo("body"));
+        UUID noDelegate = HeldQuotas.allocated(holder, 2, 50, false, false, json);
+        preview(holderToken, noDelegate, toGuest(1)).statusCode(400)
+                .body("violations[0].message", equalTo("this quota does not allow passing tickets on"));
+        preview(guestToken, quota, toGuest(1)).statusCode(404);
+        assertThat(data.outboxMentioning(guest)).as("refused previews write nothing either").isZero();
     }
 }
