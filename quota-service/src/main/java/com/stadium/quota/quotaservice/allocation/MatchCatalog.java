@@ -1,8 +1,11 @@
 package com.stadium.quota.quotaservice.allocation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +53,18 @@ public class MatchCatalog {
         ids.stream().filter(Objects::nonNull).map(cache::get).filter(Objects::nonNull)
                 .forEach(cached -> found.put(cached.match().id(), cached.match()));
         return found;
+    }
+
+    /** The ids of matches whose code starts with the prefix and that are still to be played, soonest first. */
+    public List<Long> upcoming(String codePrefix, Instant now) {
+        try {
+            return allocation.matches().stream()
+                    .filter(m -> m.code() != null && m.code().startsWith(codePrefix) && m.kickoff().isAfter(now))
+                    .sorted(Comparator.comparing(AllocationServiceClient.MatchView::kickoff))
+                    .map(AllocationServiceClient.MatchView::id).toList();
+        } catch (WebApplicationException | ProcessingException e) {
+            throw new Unavailable("allocation-service", e);
+        }
     }
 
     /** Free seats per sector of a match right now (never cached: an import checks them before it writes). */

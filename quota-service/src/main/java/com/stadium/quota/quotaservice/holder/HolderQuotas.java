@@ -80,8 +80,8 @@ public class HolderQuotas {
      * @param claimStep the step of the claim the ticket is in, or null
      */
     public record TicketCard(UUID id, String matchName, Instant kickoff, String sector, String row, String seat,
-            String category, Integer priceCents, TicketStatus status, UUID claimId, String attendeeName, String attendeeEmail,
-            Instant holdExpiresAt, ClaimStep claimStep) {
+            String category, Integer priceCents, TicketStatus status, UUID claimId, String attendeeName,
+            String attendeeEmail, Instant holdExpiresAt, ClaimStep claimStep) {
     }
 
     /** One quota with its tickets. */
