@@ -250,11 +250,7 @@ class HolderPortalIT {
             Chromium.screenshot(page, "masquerade-payment-refused", viewport);
             assertThat(PortalData.counts(quota)).containsEntry("SOLD", 0);
 
-            System.out.println("DEBUG before stop: " + admin.cookies().stream().map(c -> c.name + "@" + c.domain + c.path).toList());
-            page.onResponse(r -> System.out.println("DEBUG response " + r.status() + " " + r.url() + " " + r.headers().get("set-cookie") + " " + r.headers().get("location")));
             page.getByText("Stop acting").click();
-            page.waitForTimeout(2000);
-            System.out.println("DEBUG after stop: " + admin.cookies().stream().map(c -> c.name + "@" + c.domain + c.path).toList());
             assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/admin");
             assertThat(page.locator("h1")).hasText("Quota administration");
             page.navigate(RunningSuite.PORTAL_URL + "/holder");

@@ -24,7 +24,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -80,13 +79,6 @@ public class HolderPage {
         List<QuotaView> views = mine.stream().map(q -> view(q.id())).toList();
         return session.page(Templates.dashboard(session.viewer(), QuotaView.byMatch(views, mine),
                 new Done(done == null ? "" : done, to == null ? "" : to, count)));
-    }
-
-    /** One quota's section, for the dashboard to refresh in place (htmx). */
-    @GET
-    @Path("/quotas/{id}/section")
-    public TemplateInstance section(@PathParam("id") UUID id) {
-        return session.page(Templates.dashboard$quota(session.viewer(), view(id)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.stadium.quota.portal.holder;
 
 import java.net.URI;
+import java.util.List;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -45,8 +46,13 @@ public class MasqueradeStart {
                 .value(handOver.get().seal(accessToken.getToken(), holderEmail.trim())).path("/invitation")
                 .maxAge((int) MasqueradeHandOver.LIFETIME.toSeconds()).httpOnly(true)
                 .secure(portalUrl.startsWith("https:")).sameSite(NewCookie.SameSite.LAX).build();
-        // a holder session already open in this browser would skip the sign-in: end it
-        NewCookie holderSession = new NewCookie.Builder("q_session_holder").value("").path("/").maxAge(0).build();
-        return Response.seeOther(URI.create("/holder")).cookie(pending, holderSession).build();
+        // a holder session already open in this browser would skip the sign-in: end it (Quarkus splits a large
+        // session cookie into numbered chunks)
+        Response.ResponseBuilder answer = Response.seeOther(URI.create("/holder")).cookie(pending);
+        for (String name : List.of("q_session_holder", "q_session_holder_chunk_1", "q_session_holder_chunk_2",
+                "q_session_holder_chunk_3", "q_session_holder_chunk_4")) {
+            answer.cookie(new NewCookie.Builder(name).value("").path("/holder").maxAge(0).build());
+        }
+        return answer.build();
     }
 }
