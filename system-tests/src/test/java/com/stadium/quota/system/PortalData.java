@@ -60,7 +60,7 @@ final class PortalData {
     /** The deeplink of the newest mail to this address that carries one, as the person would click it. */
     static String deeplink(String email) {
         String[] link = new String[1];
-        await("a mail with a link for " + email).atMost(Duration.ofSeconds(30)).until(() -> {
+        await("a mail with a link for " + email).atMost(Duration.ofSeconds(90)).until(() -> {
             List<Map<String, Object>> mails = Mailbox.messagesFor(email);
             for (int i = mails.size() - 1; i >= 0; i--) {
                 Matcher m = DEEPLINK.matcher(unfold((String) mails.get(i).get("mimeMessage")));
