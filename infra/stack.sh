@@ -251,14 +251,16 @@ keycloak_up() {
     mkdir -p "$home" && cp -r "$dist/." "$home/"
   fi
   mkdir -p "$home/data/import"
-  # Keycloak imports a realm only when it is absent: a changed realm file starts Keycloak's data afresh
-  local realm_sum; realm_sum=$(sha256sum "$ROOT/infra/keycloak/quota-realm.json" | cut -d' ' -f1)
+  # the production realm plus the local demo users and secrets (infra/keycloak/local-realm.sh)
+  "$ROOT/infra/keycloak/local-realm.sh" >"$home/data/quota-realm.json.new"
+  # Keycloak imports a realm only when it is absent: a changed realm starts Keycloak's data afresh
+  local realm_sum; realm_sum=$(sha256sum "$home/data/quota-realm.json.new" | cut -d' ' -f1)
   if [ -d "$home/data/h2" ] && [ "$(cat "$home/data/realm.sha256" 2>/dev/null)" != "$realm_sum" ]; then
-    log "the realm file changed: Keycloak starts with a fresh database to import it"
+    log "the realm changed: Keycloak starts with a fresh database to import it"
     rm -rf "$home/data/h2"
   fi
   echo "$realm_sum" >"$home/data/realm.sha256"
-  cp "$ROOT/infra/keycloak/quota-realm.json" "$home/data/import/quota-realm.json"
+  mv "$home/data/quota-realm.json.new" "$home/data/import/quota-realm.json"
   log "starting Keycloak on $SUITE_KEYCLOAK_PORT (first start builds it: up to a minute)"
   KC_BOOTSTRAP_ADMIN_USERNAME=$SUITE_KEYCLOAK_ADMIN KC_BOOTSTRAP_ADMIN_PASSWORD=$SUITE_KEYCLOAK_ADMIN_PASSWORD \
   JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
