@@ -4,10 +4,11 @@
 # and GreenMail (SMTP + IMAP + a REST API to read mail). Kafka, Keycloak and GreenMail come from
 # Maven Central through the Maven wrapper and are cached in $SUITE_CACHE_DIR, outside the repository.
 #
-#   infra/stack.sh [--profile dev|test] up|down|status [postgres|kafka|mail|keycloak ...]
+#   infra/stack.sh [--profile dev|test] up|down|status|purge [postgres|kafka|mail|keycloak ...]
 #
 # Naming components starts or stops only those (tests stop and restart Kafka this way to prove the outbox).
 # Data, logs and pid files live in .work/<profile>/ (ignored by git). "up" is harmless when already up.
+# "purge" stops everything of the profile and deletes its data (also a PostgreSQL cluster kept outside, see pg_home).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -105,8 +106,19 @@ as_pg() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# As root, PostgreSQL runs as the postgres user, who must reach its data directory and log. A checkout under a
+# private directory (mode 0700, e.g. under /root or mktemp -d) does not let it: then the cluster lives in a
+# directory of its own under /var/tmp, named after the checkout's work folder so checkouts never share one.
+pg_home() {
+  if [ -n "${SUITE_POSTGRES_DIR:-}" ]; then echo "$SUITE_POSTGRES_DIR"
+  elif [ "$(id -u)" != 0 ] || runuser -u postgres -- test -x "$WORK"; then echo "$WORK/postgres"
+  else echo "/var/tmp/quota-suite-postgres/$(printf '%s' "$WORK" | sha256sum | cut -c1-16)"; fi
+}
+
 postgres_up() {
-  local bin data=$WORK/postgres/data
+  local bin home; home=$(pg_home)
+  local data=$home/data pglog=$LOGS/postgres.log
+  [ "$home" = "$WORK/postgres" ] || pglog=$home/postgres.log
   if ! bin=$(pg_bin); then
     [ "$(id -u)" = 0 ] || die "PostgreSQL is not installed: sudo apt-get install -y postgresql"
     log "installing PostgreSQL from Debian's packages"
@@ -122,20 +134,20 @@ postgres_up() {
     if [ ! -f "$data/PG_VERSION" ]; then
       log "creating a private PostgreSQL cluster in $data"
       mkdir -p "$data"
-      local pwfile=$WORK/postgres/pwfile
+      local pwfile=$home/pwfile
       printf '%s\n' "$SUITE_POSTGRES_SUPERUSER_PASSWORD" >"$pwfile"
-      [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$WORK/postgres"
+      [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$home"
       chmod 700 "$data"
       as_pg "$bin/initdb" -D "$data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
         --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8 >"$LOGS/postgres-initdb.log" 2>&1 \
         || { cat "$LOGS/postgres-initdb.log" >&2; die "initdb failed"; }
       rm -f "$pwfile"
     fi
-    [ "$(id -u)" = 0 ] && { touch "$LOGS/postgres.log"; chown postgres "$LOGS/postgres.log"; }
+    [ "$(id -u)" = 0 ] && { touch "$pglog"; chown postgres "$pglog"; }
     log "starting PostgreSQL on $SUITE_POSTGRES_PORT"
-    as_pg "$bin/pg_ctl" -D "$data" -l "$LOGS/postgres.log" -w -t 60 \
+    as_pg "$bin/pg_ctl" -D "$data" -l "$pglog" -w -t 60 \
       -o "-p $SUITE_POSTGRES_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c fsync=off" \
-      start >/dev/null || { tail -n 20 "$LOGS/postgres.log" >&2; die "PostgreSQL did not start"; }
+      start >/dev/null || { tail -n 20 "$pglog" >&2; die "PostgreSQL did not start"; }
   fi
   local db
   for db in $SUITE_DATABASES; do
@@ -150,7 +162,7 @@ SQL
 }
 
 postgres_down() {
-  local bin data=$WORK/postgres/data
+  local bin data; data=$(pg_home)/data
   bin=$(pg_bin) || return 0
   [ -f "$data/postmaster.pid" ] || return 0
   as_pg "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 && log "PostgreSQL stopped" || true
@@ -239,14 +251,16 @@ keycloak_up() {
     mkdir -p "$home" && cp -r "$dist/." "$home/"
   fi
   mkdir -p "$home/data/import"
-  # Keycloak imports a realm only when it is absent: a changed realm file starts Keycloak's data afresh
-  local realm_sum; realm_sum=$(sha256sum "$ROOT/infra/keycloak/quota-realm.json" | cut -d' ' -f1)
+  # the production realm plus the local demo users and secrets (infra/keycloak/local-realm.sh)
+  "$ROOT/infra/keycloak/local-realm.sh" >"$home/data/quota-realm.json.new"
+  # Keycloak imports a realm only when it is absent: a changed realm starts Keycloak's data afresh
+  local realm_sum; realm_sum=$(sha256sum "$home/data/quota-realm.json.new" | cut -d' ' -f1)
   if [ -d "$home/data/h2" ] && [ "$(cat "$home/data/realm.sha256" 2>/dev/null)" != "$realm_sum" ]; then
-    log "the realm file changed: Keycloak starts with a fresh database to import it"
+    log "the realm changed: Keycloak starts with a fresh database to import it"
     rm -rf "$home/data/h2"
   fi
   echo "$realm_sum" >"$home/data/realm.sha256"
-  cp "$ROOT/infra/keycloak/quota-realm.json" "$home/data/import/quota-realm.json"
+  mv "$home/data/quota-realm.json.new" "$home/data/import/quota-realm.json"
   log "starting Keycloak on $SUITE_KEYCLOAK_PORT (first start builds it: up to a minute)"
   KC_BOOTSTRAP_ADMIN_USERNAME=$SUITE_KEYCLOAK_ADMIN KC_BOOTSTRAP_ADMIN_PASSWORD=$SUITE_KEYCLOAK_ADMIN_PASSWORD \
   JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
@@ -304,5 +318,10 @@ case "$ACTION" in
     true
     ;;
   status) status ;;
-  *) echo "usage: infra/stack.sh [--profile dev|test] up|down|status" >&2; exit 2 ;;
+  purge)
+    stop_daemon keycloak; stop_daemon mail; stop_daemon kafka; postgres_down
+    rm -rf "$(pg_home)" "$WORK"
+    log "data of profile $PROFILE deleted"
+    ;;
+  *) echo "usage: infra/stack.sh [--profile dev|test] up|down|status|purge" >&2; exit 2 ;;
 esac

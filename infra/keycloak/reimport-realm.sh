@@ -2,14 +2,20 @@
 # Replaces realm "quota" of a Keycloak that is already running (maybe started from another checkout) with a realm
 # file, through the admin API: what a restart with a fresh database would import, in a few seconds.
 #
-#   infra/keycloak/reimport-realm.sh [--profile dev|test] [realm-file]     (default: this checkout's quota-realm.json)
+#   infra/keycloak/reimport-realm.sh [--profile dev|test] [realm-file]     (default: this checkout's local realm,
+#                                                                         infra/keycloak/local-realm.sh)
 #
 # The test stack is shared: run it inside the test lock, and put the shared realm back afterwards.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 PROFILE=dev
 if [ "${1:-}" = "--profile" ]; then PROFILE=$2; shift 2; fi
-FILE=${1:-$ROOT/infra/keycloak/quota-realm.json}
+FILE=${1:-}
+if [ -z "$FILE" ]; then
+  FILE=$(mktemp)
+  trap 'rm -f "$FILE"' EXIT
+  "$ROOT/infra/keycloak/local-realm.sh" >"$FILE"
+fi
 # shellcheck source=/dev/null
 source "$ROOT/infra/profiles/$PROFILE.env"
 # shellcheck source=/dev/null
