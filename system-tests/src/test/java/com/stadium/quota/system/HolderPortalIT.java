@@ -39,14 +39,20 @@ class HolderPortalIT {
         chromium.close();
     }
 
+    /** A new tab on the link of the newest mail to this address, as the person would click it. */
+    private static Page fromTheMail(BrowserContext person, String email) {
+        Page page = person.newPage();
+        page.navigate(PortalData.deeplink(email));
+        return page;
+    }
+
     @ParameterizedTest
     @EnumSource(Viewport.class)
     void aHolderOpensTheMailsLinkClaimsTwoTicketsPaysAndGetsTheirQrCodes(Viewport viewport) {
         String email = PortalData.email("vip");
         String quota = PortalData.quota(email, "Vera Vip", "W2", 3, 20, false);
         try (BrowserContext person = chromium.person(viewport)) {
-            Page page = person.newPage();
-            page.navigate(PortalData.deeplink(email));
+            Page page = fromTheMail(person, email);
             assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/holder");
             Locator section = page.locator("[data-quota='" + quota + "']");
             assertThat(section.locator("[data-status='ALLOCATED']")).hasCount(3);
@@ -115,8 +121,7 @@ class HolderPortalIT {
         String email = PortalData.email("partner");
         String quota = PortalData.quota(email, "Paul Partner", "W5", 2, 100, false);
         try (BrowserContext person = chromium.person(viewport)) {
-            Page page = person.newPage();
-            page.navigate(PortalData.deeplink(email));
+            Page page = fromTheMail(person, email);
             assertThat(page.locator("[data-quota='" + quota + "']")).containsText("free tickets");
             page.locator("#claim-" + quota).click();
             assertThat(page.locator(".steps")).containsText("Confirmation");
@@ -142,8 +147,7 @@ class HolderPortalIT {
         String guest = PortalData.email("guest");
         String quota = PortalData.quota(email, "Sam Sponsor", "E2", 4, 100, true);
         try (BrowserContext holder = chromium.person(viewport); BrowserContext visitor = chromium.person(viewport)) {
-            Page page = holder.newPage();
-            page.navigate(PortalData.deeplink(email));
+            Page page = fromTheMail(holder, email);
             page.locator("#send-" + quota).click();
             Chromium.screenshot(page, "send-form", viewport);
 
@@ -168,8 +172,7 @@ class HolderPortalIT {
             assertThat(line).containsText("0 claimed, 2 not claimed yet");
 
             // the guest follows their own mail, sees who sent the tickets and claims one (no button to pass on)
-            Page guestPage = visitor.newPage();
-            guestPage.navigate(PortalData.deeplink(guest));
+            Page guestPage = fromTheMail(visitor, guest);
             assertThat(guestPage.locator("[data-received-from]")).hasText("Sent to you by Sam Sponsor");
             assertThat(guestPage.locator("a[id^='send-']")).hasCount(0);
             Chromium.screenshot(guestPage, "guest-dashboard", viewport);
@@ -203,8 +206,7 @@ class HolderPortalIT {
         String email = PortalData.email("late");
         String quota = PortalData.quota(email, "Lea Late", "N2", 2, 0, false);
         try (BrowserContext person = chromium.person(viewport)) {
-            Page page = person.newPage();
-            page.navigate(PortalData.deeplink(email));
+            Page page = fromTheMail(person, email);
             page.locator("#claim-" + quota).click();
             String ticket = page.locator("input[name='ticket']").first().getAttribute("value");
             page.locator("input[name='ticket']").first().check();
@@ -264,8 +266,7 @@ class HolderPortalIT {
         String email = PortalData.email("twotabs");
         String quota = PortalData.quota(email, "Tia Tabs", "E3", 2, 0, false);
         try (BrowserContext person = chromium.person(viewport)) {
-            Page first = person.newPage();
-            first.navigate(PortalData.deeplink(email));
+            Page first = fromTheMail(person, email);
             Page second = person.newPage();
             first.navigate(RunningSuite.PORTAL_URL + "/holder/quotas/" + quota + "/claim");
             second.navigate(RunningSuite.PORTAL_URL + "/holder/quotas/" + quota + "/claim");
@@ -290,8 +291,7 @@ class HolderPortalIT {
         String email = PortalData.email("gast");
         String quota = PortalData.quota(email, "Greta Gast", "W1", 2, 0, true);
         try (BrowserContext person = chromium.person(viewport, "de-DE")) {
-            Page page = person.newPage();
-            page.navigate(PortalData.deeplink(email));
+            Page page = fromTheMail(person, email);
             assertThat(page.locator("html")).hasAttribute("lang", "de");
             assertThat(page.locator("h1")).hasText("Meine Tickets");
             assertThat(page.locator("#claim-" + quota)).hasText("Tickets holen");
