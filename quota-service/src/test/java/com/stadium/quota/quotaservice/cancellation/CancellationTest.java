@@ -220,13 +220,18 @@ class CancellationTest {
         }
     }
 
+    /** A quota group of two seats in N1 at matches 1 and 2, not allocated yet. */
+    private static JsonPath group(String email, String name) {
+        return given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body("""
+                        {"holderEmail":"%s","holderName":"%s","matchIds":[1,2],
+                         "sectors":["N1"],"quantity":2,"algorithm":"NM"}""".formatted(email, name))
+                .post("/api/admin/quotas").then().statusCode(201).extract().jsonPath();
+    }
+
     @Test
     void aGroupsPreviewNamesEveryMatchAndAPreviewOfACancelledQuotaIsAConflict() {
-        JsonPath created = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
-                .body("""
-                        {"holderEmail":"preview@sponsor.example","holderName":"Pia Preview","matchIds":[1,2],
-                         "sectors":["N1"],"quantity":2,"algorithm":"NM"}""")
-                .post("/api/admin/quotas").then().statusCode(201).extract().jsonPath();
+        JsonPath created = group("preview@sponsor.example", "Pia Preview");
         String group = created.getString("groupId");
         JsonPath preview = preview("/api/admin/quota-groups/{id}/cancel/preview", group, "UNFULFILLED_ONLY");
         assertThat(preview.getList("quotas.matchId", Long.class)).containsExactly(1L, 2L);
@@ -247,11 +252,7 @@ class CancellationTest {
 
     @Test
     void cancellingAGroupCancelsEveryMatchOfIt() {
-        JsonPath created = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
-                .body("""
-                        {"holderEmail":"group@sponsor.example","holderName":"Gia Group","matchIds":[1,2],
-                         "sectors":["N1"],"quantity":2,"algorithm":"NM"}""")
-                .post("/api/admin/quotas").then().statusCode(201).extract().jsonPath();
+        JsonPath created = group("group@sponsor.example", "Gia Group");
         String group = created.getString("groupId");
         given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
                 .body("{\"scope\":\"UNFULFILLED_ONLY\"}")
