@@ -43,8 +43,13 @@ class AdminAuthorizationTest {
                 new Endpoint("POST", "/api/admin/quotas/" + unknown + "/cancel", "{\"scope\":\"ALL_UNUSED\"}", 404),
                 new Endpoint("POST", "/api/admin/quota-groups/" + unknown + "/cancel", "{\"scope\":\"ALL_UNUSED\"}",
                         404),
+                new Endpoint("POST", "/api/admin/quotas/" + unknown + "/cancel/preview", "{\"scope\":\"ALL_UNUSED\"}",
+                        404),
+                new Endpoint("POST", "/api/admin/quota-groups/" + unknown + "/cancel/preview",
+                        "{\"scope\":\"ALL_UNUSED\"}", 404),
                 new Endpoint("POST", "/api/admin/quotas/" + unknown + "/invitation/resend", null, 404),
                 new Endpoint("DELETE", "/api/admin/quotas/" + unknown + "/invitation", null, 404),
+                new Endpoint("GET", "/api/admin/tracking?matchId=1", null, 200),
                 new Endpoint("POST", "/api/admin/test-messages", "{\"recipientEmail\":\"ops@club.example\"}", 202));
     }
 

@@ -27,8 +27,9 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 /**
  * Reads an uploaded CSV file the way every upload of the suite is read: UTF-8 with or without BOM, a header line
  * naming the columns in any order (case-insensitive), comma or semicolon, quoted values with delimiters and line
- * breaks inside, blank lines skipped. Line numbers are the file's own lines (the header is line 1), so a quoted
- * line break or a blank line never shifts them. What makes the whole file unreadable is an {@link InvalidInput}.
+ * breaks inside, blank lines skipped; a first line {@code sep=;} (or {@code sep=,}), as Excel writes it, names the
+ * delimiter and the header follows it. Line numbers are the file's own lines (the header is line 1, or 2 after a
+ * {@code sep=} line), so a quoted line break, a blank line or a {@code sep=} line never shifts them. What makes the whole file unreadable is an {@link InvalidInput}.
  */
 public final class CsvUpload {
 
@@ -42,7 +43,7 @@ public final class CsvUpload {
     /**
      * One data line.
      *
-     * @param line where the line starts in the file (1 is the header)
+     * @param line where the line starts in the file (1 is the header, or the {@code sep=} line before it)
      * @param values by column; an empty value is absent
      * @param extraValues values beyond the header's columns (0 on a well-formed line)
      */
@@ -132,17 +133,24 @@ public final class CsvUpload {
         if (content.isBlank()) {
             throw InvalidInput.of("file", "the file is empty: it needs a header line and at least one data line");
         }
-        String header = content.lines().findFirst().orElse("");
-        char delimiter = count(header, ';') > count(header, ',') ? ';' : ',';
+        int[] lineStarts = lineStarts(content);
+        String firstLine = content.lines().findFirst().orElse("");
+        Character named = separatorNamedBy(firstLine);
+        // the parser starts after a "sep=" line; its positions are shifted back to the file's own lines
+        int skipped = named == null ? 0 : lineStarts.length > 1 ? lineStarts[1] : content.length();
+        String table = content.substring(skipped);
+        String header = table.lines().findFirst().orElse("");
+        char delimiter = named != null ? named : count(header, ';') > count(header, ',') ? ';' : ',';
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
                 .setTrim(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
-        int[] lineStarts = lineStarts(content);
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(content)).setFormat(format).get()) {
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(table)).setFormat(format).get()) {
             var records = parser.iterator();
             if (!records.hasNext()) {
                 throw InvalidInput.of("file", "the file has no header line");
             }
-            List<String> columns = columns(records.next(), known, required, aliases);
+            CSVRecord headerRecord = records.next();
+            List<String> columns = columns(headerRecord,
+                    lineOf(table, headerRecord, skipped, lineStarts), known, required, aliases);
             while (records.hasNext()) {
                 CSVRecord record = records.next();
                 Map<String, String> values = new LinkedHashMap<>();
@@ -153,7 +161,7 @@ public final class CsvUpload {
                 }
                 int extra = Math.max(0, record.size() - columns.size());
                 if (!values.isEmpty() || record.stream().anyMatch(v -> !v.isEmpty())) {
-                    each.accept(new Row(lineOf(record.getCharacterPosition(), lineStarts), values, extra));
+                    each.accept(new Row(lineOf(table, record, skipped, lineStarts), values, extra));
                 }
             }
             return columns;
@@ -163,8 +171,26 @@ public final class CsvUpload {
         }
     }
 
-    private static List<String> columns(CSVRecord header, Collection<String> known, Collection<String> required,
-            Map<String, String> aliases) {
+    /**
+     * The delimiter a first line such as {@code sep=;} names (Excel writes it and reads it; it is not the header), or
+     * null when the first line is not one. Comma, semicolon, tab and bar are accepted; another character is refused.
+     */
+    static Character separatorNamedBy(String firstLine) {
+        String line = firstLine.length() >= 2 && firstLine.startsWith("\"") && firstLine.endsWith("\"")
+                ? firstLine.substring(1, firstLine.length() - 1) : firstLine;
+        if (!line.regionMatches(true, 0, "sep=", 0, 4)) {
+            return null;
+        }
+        String separator = line.substring(4).replaceAll(" +$", "");
+        if (separator.length() == 1 && ",;\t|".indexOf(separator.charAt(0)) >= 0) {
+            return separator.charAt(0);
+        }
+        throw new InvalidInput(List.of(Violation.at(1, "sep", firstLine,
+                "the first line names the delimiter; it must be sep=; or sep=, (also a tab or |)")));
+    }
+
+    private static List<String> columns(CSVRecord header, int line, Collection<String> known,
+            Collection<String> required, Map<String, String> aliases) {
         List<Violation> violations = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -173,16 +199,16 @@ public final class CsvUpload {
             String column = aliases.getOrDefault(name, name);
             columns.add(column);
             if (name.isEmpty()) {
-                violations.add(Violation.at(1, "", raw, "a column has no name"));
+                violations.add(Violation.at(line, "", raw, "a column has no name"));
             } else if (!known.contains(column)) {
-                violations.add(Violation.at(1, name, raw, "unknown column; the columns are " + known));
+                violations.add(Violation.at(line, name, raw, "unknown column; the columns are " + known));
             } else if (!seen.add(column)) {
-                violations.add(Violation.at(1, column, raw, "column appears twice"));
+                violations.add(Violation.at(line, column, raw, "column appears twice"));
             }
         }
         for (String column : required) {
             if (!seen.contains(column)) {
-                violations.add(Violation.at(1, column, null, "required column is missing"));
+                violations.add(Violation.at(line, column, null, "required column is missing"));
             }
         }
         if (!violations.isEmpty()) {
@@ -200,6 +226,18 @@ public final class CsvUpload {
             }
         }
         return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The file's line a record starts on. Commons CSV places a record that follows skipped blank lines at the first
+     * blank line, so the line breaks before its first character are passed over.
+     */
+    private static int lineOf(String table, CSVRecord record, int skipped, int[] lineStarts) {
+        int position = (int) record.getCharacterPosition();
+        while (position < table.length() && (table.charAt(position) == '\n' || table.charAt(position) == '\r')) {
+            position++;
+        }
+        return lineOf(skipped + position, lineStarts);
     }
 
     private static int lineOf(long position, int[] lineStarts) {

@@ -66,7 +66,40 @@ class CsvUploadTest {
     }
 
     @Test
+    void blankLinesBeforeALineDoNotShiftItsNumber() {
+        assertThat(read("name;city\nAda;x\n\nBob;Paris\n\n\nCy;z\n").rows()).extracting(CsvUpload.Row::line)
+                .containsExactly(2, 4, 7);
+        assertThat(read("name;city\r\n\r\nAda;x\r\n").rows()).extracting(CsvUpload.Row::line).containsExactly(3);
+    }
+
+    @Test
     void countsValuesBeyondTheHeader() {
         assertThat(read("name\nAda,x,y\n").rows().get(0).extraValues()).isEqualTo(2);
+    }
+
+    @Test
+    void aSepLineAsExcelWritesItNamesTheDelimiterAndKeepsTheFilesLineNumbers() {
+        CsvUpload.Table table = read("sep=;\r\nname;city\r\nAda;\"Berlin, DE\"\r\n\r\nBob;Paris\r\n");
+        assertThat(table.columns()).containsExactly("name", "city");
+        assertThat(table.rows()).containsExactly(new CsvUpload.Row(3, Map.of("name", "Ada", "city", "Berlin, DE"), 0),
+                new CsvUpload.Row(5, Map.of("name", "Bob", "city", "Paris"), 0));
+    }
+
+    @Test
+    void aSepLineWinsOverTheHeadersLookAndMayFollowABom() {
+        // the header alone would look semicolon-separated; the sep line says comma
+        CsvUpload.Table table = read("\uFEFF\"SEP=,\"\nname,city\nA;B,C\n");
+        assertThat(table.rows()).containsExactly(new CsvUpload.Row(3, Map.of("name", "A;B", "city", "C"), 0));
+        assertThat(read("sep=\t\nname\tcity\nAda\tRome\n").rows().get(0).text("city")).isEqualTo("Rome");
+    }
+
+    @Test
+    void aHeaderProblemAfterASepLineIsOnLineTwoAndAnUnknownSeparatorIsRefused() {
+        assertThatThrownBy(() -> read("sep=;\nname;colour\nx;y\n")).isInstanceOfSatisfying(InvalidInput.class,
+                e -> assertThat(e.violations()).containsExactly(
+                        Violation.at(2, "colour", "colour", "unknown column; the columns are " + KNOWN)));
+        assertThatThrownBy(() -> read("sep=#\nname\nx\n")).isInstanceOfSatisfying(InvalidInput.class,
+                e -> assertThat(e.violations().get(0).field()).isEqualTo("sep"));
+        assertThatThrownBy(() -> read("sep=;\n")).hasMessageContaining("no header line");
     }
 }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.allocation.algorithm.Algorithm;
 import com.stadium.quota.allocation.algorithm.Allocation;
-import com.stadium.quota.allocation.algorithm.Allocator;
+import com.stadium.quota.allocation.algorithm.MultiMatch;
 import com.stadium.quota.allocation.algorithm.SeatRequest;
 import com.stadium.quota.allocation.algorithm.SeatingPlan;
 import com.stadium.quota.allocation.inventory.Inventory;
@@ -70,40 +70,75 @@ public class SeatAllocation {
         return result;
     }
 
-    private AllocationCompleted allocate(AllocationRequested request, long seed) {
+    /** Where a request's matches' occupied seats come from: the inventory, or a dry run's scratch copy. */
+    @FunctionalInterface
+    public interface Occupancy {
+        BitSet occupied(long matchId, SeatingPlan plan);
+    }
+
+    /**
+     * A request after its checks: why it is refused ({@code rejected}), or the venue's plan and what the algorithm
+     * chose (the seats are not held).
+     */
+    public record Evaluation(String rejected, SeatingPlan plan, Algorithm algorithm, MultiMatch.Result result) {
+
+        static Evaluation rejected(String reason) {
+            return new Evaluation(reason, null, null, null);
+        }
+    }
+
+    /**
+     * Checks a request (algorithm, matches known, at one venue, none twice) and runs the algorithm on the given
+     * occupancy, holding nothing: the allocation and its dry run both come through here.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Evaluation evaluate(List<Long> matchIds, String algorithmName, SeatRequestOptions options, long seed,
+            Occupancy occupancy) {
         Algorithm algorithm;
         try {
-            algorithm = Algorithm.valueOf(String.valueOf(request.algorithm()));
+            algorithm = Algorithm.valueOf(String.valueOf(algorithmName));
         } catch (IllegalArgumentException e) {
-            return rejected(request, seed, "unknown algorithm " + request.algorithm());
+            return Evaluation.rejected("unknown algorithm " + algorithmName);
         }
-        if (request.quotas().isEmpty()) {
-            return rejected(request, seed, "no match given");
+        if (matchIds.isEmpty()) {
+            return Evaluation.rejected("no match given");
         }
         List<Match> matches = new ArrayList<>();
-        for (AllocationRequested.MatchQuota quota : request.quotas()) {
-            Match match = Match.findById(quota.matchId());
+        for (Long matchId : matchIds) {
+            Match match = matchId == null ? null : Match.findById(matchId);
             if (match == null) {
-                return rejected(request, seed, "unknown match " + quota.matchId());
+                return Evaluation.rejected("unknown match " + matchId);
             }
             if (!matches.isEmpty() && matches.get(0).venueId != match.venueId) {
-                return rejected(request, seed, "matches " + matches.get(0).id + " and " + match.id
+                return Evaluation.rejected("matches " + matches.get(0).id + " and " + match.id
                         + " are at different venues");
             }
             if (matches.stream().anyMatch(m -> m.id.equals(match.id))) {
-                return rejected(request, seed, "match " + match.id + " is listed twice");
+                return Evaluation.rejected("match " + match.id + " is listed twice");
             }
             matches.add(match);
         }
         SeatingPlan plan = inventory.plan(matches.get(0).venueId);
-        Map<Long, BitSet> byMatch = matches.stream()
-                .collect(Collectors.toMap(m -> m.id, m -> inventory.occupied(m.id, plan)));
-        BitSet occupied = new BitSet(plan.size());
-        byMatch.values().forEach(occupied::or);
-        SeatRequest seatRequest = new SeatRequest(algorithm, request.sectors(), request.quantity(),
-                request.includeAccessible(), request.allowPartial(), seed);
-        Allocation allocation = Allocator.allocate(plan, occupied, seatRequest);
+        SeatRequest seatRequest = new SeatRequest(algorithm, options.sectors(), options.quantity(),
+                options.includeAccessible(), options.allowPartial(), seed);
+        return new Evaluation(null, plan, algorithm,
+                MultiMatch.allocate(plan, matchIds, seatRequest, id -> occupancy.occupied(id, plan)));
+    }
 
+    /** What is asked besides matches, algorithm and seed. */
+    public record SeatRequestOptions(List<String> sectors, int quantity, boolean includeAccessible,
+            boolean allowPartial) {
+    }
+
+    private AllocationCompleted allocate(AllocationRequested request, long seed) {
+        Evaluation evaluation = evaluate(request.quotas().stream().map(AllocationRequested.MatchQuota::matchId)
+                .toList(), request.algorithm(), new SeatRequestOptions(request.sectors(), request.quantity(),
+                        request.includeAccessible(), request.allowPartial()), seed, inventory::occupied);
+        if (evaluation.rejected() != null) {
+            return rejected(request, seed, evaluation.rejected());
+        }
+        SeatingPlan plan = evaluation.plan();
+        Allocation allocation = evaluation.result().allocation();
         List<AllocationCompleted.MatchHolds> holds = new ArrayList<>();
         for (AllocationRequested.MatchQuota quota : request.quotas()) {
             if (allocation.seats().isEmpty()) {
@@ -117,14 +152,11 @@ public class SeatAllocation {
                             s.id(), s.sector(), s.rowLabel(), s.label(), s.category(), prices.get(s.category())))
                             .toList()));
         }
-        List<AllocationCompleted.MatchFree> freeByMatch = List.of();
-        if (allocation.outcome() == Allocation.Outcome.FAILED && matches.size() > 1) {
-            freeByMatch = matches.stream().map(m -> new AllocationCompleted.MatchFree(m.id,
-                    Allocator.freeSeats(plan, byMatch.get(m.id), seatRequest))).toList();
-        }
+        List<AllocationCompleted.MatchFree> freeByMatch = evaluation.result().freeByMatch().stream()
+                .map(f -> new AllocationCompleted.MatchFree(f.matchId(), f.freeSeats())).toList();
         return new AllocationCompleted(request.requestId(), allocation.outcome().name(), request.quantity(),
-                allocation.seats().size(), allocation.freeSeats(), allocation.reason(), algorithm.name(), seed,
-                freeByMatch, holds);
+                allocation.seats().size(), allocation.freeSeats(), allocation.reason(),
+                evaluation.algorithm().name(), seed, freeByMatch, holds);
     }
 
     private static AllocationCompleted rejected(AllocationRequested request, long seed, String reason) {

@@ -19,6 +19,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -97,6 +99,24 @@ public class NotificationAdminResource {
             throw new NotFoundException("no notification " + id);
         }
         return notification;
+    }
+
+    @GET
+    @Path("/deliveries")
+    @Operation(summary = "For each quota, how its invitation was delivered (sponsor tracking)",
+            description = "Per quota asked for (quotaId, repeatable, up to 200): the latest QUOTA_INVITATION or "
+                    + "SUBQUOTA_INVITATION with its status, attempts, last error and sent time, and how many "
+                    + "invitations were asked for, sent and failed in all (re-sends included). One query.")
+    public DeliveriesView deliveries(
+            @QueryParam("quotaId") @NotEmpty(message = "name at least one quota") @Size(max = 200,
+                    message = "at most 200 quotas at once") List<@NotBlank String> quotaIds) {
+        List<Notification> invitations = Notification.list("quotaId in ?1 and kind in ?2", quotaIds,
+                InvitationDeliveries.KINDS);
+        return new DeliveriesView(InvitationDeliveries.of(quotaIds, invitations));
+    }
+
+    /** The answer of {@link #deliveries}: one entry per quota, in the order asked. */
+    public record DeliveriesView(List<InvitationDeliveries.Delivery> quotas) {
     }
 
     @GET

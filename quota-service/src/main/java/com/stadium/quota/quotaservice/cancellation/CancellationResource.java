@@ -42,10 +42,25 @@ public class CancellationResource {
     @APIResponse(responseCode = "409", description = "every quota of the group is cancelled already")
     public QuotaCancellation.Report cancelGroup(@PathParam("groupId") UUID groupId, CancelRequest request) {
         CancellationScope scope = CancelRequest.scopeOf(request);
+        return cancellation.cancel(quotasOf(groupId), scope, caller.getName());
+    }
+
+    @POST
+    @Path("/{groupId}/cancel/preview")
+    @Operation(summary = "What cancelling every quota of a group would do now, doing nothing",
+            description = "The same answer as the group's cancellation, with preview=true; nothing is changed, sent "
+                    + "or recorded.")
+    @APIResponse(responseCode = "409", description = "every quota of the group is cancelled already")
+    public QuotaCancellation.Report previewCancelGroup(@PathParam("groupId") UUID groupId, CancelRequest request) {
+        CancellationScope scope = CancelRequest.scopeOf(request);
+        return cancellation.preview(quotasOf(groupId), scope);
+    }
+
+    private static List<UUID> quotasOf(UUID groupId) {
         List<UUID> quotas = Quota.<Quota>list("groupId", groupId).stream().map(q -> q.id).toList();
         if (quotas.isEmpty()) {
             throw new NotFoundException("no quota group " + groupId);
         }
-        return cancellation.cancel(quotas, scope, caller.getName());
+        return quotas;
     }
 }

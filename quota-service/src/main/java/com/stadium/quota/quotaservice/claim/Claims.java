@@ -309,9 +309,7 @@ public class Claims {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void settleBeforeCancellation(Quota quota, String actor) {
-        List<Claim> open = Claim.list("quotaId = ?1 and step in ?2", quota.id,
-                List.of(ClaimStep.SELECTED, ClaimStep.ATTENDEES_GIVEN, ClaimStep.PAYMENT_PENDING));
-        for (Claim claim : open) {
+        for (Claim claim : openClaims(quota)) {
             PaymentStatus status = claim.step == ClaimStep.PAYMENT_PENDING ? payments.cancel(claim.paymentId) : null;
             if (status == PaymentStatus.PAID) {
                 complete(quota, claim, actor, null);
@@ -321,14 +319,47 @@ public class Claims {
         }
     }
 
+    /** A ticket's status and paid amount once a cancellation has settled its claim. */
+    public record Settled(TicketStatus status, Integer paidCents) {
+    }
+
+    /**
+     * What {@link #settleBeforeCancellation} would make of the quota's reserved tickets, changing nothing: the
+     * payment provider is only asked for a pending payment's status (PAID completes the claim, anything else
+     * releases it), never asked to cancel it.
+     */
+    public Map<UUID, Settled> settlementPreview(Quota quota) {
+        Map<UUID, Settled> settled = new LinkedHashMap<>();
+        for (Claim claim : openClaims(quota)) {
+            boolean paid = claim.step == ClaimStep.PAYMENT_PENDING
+                    && payments.status(claim.paymentId) == PaymentStatus.PAID;
+            for (Ticket ticket : ticketsOf(claim)) {
+                if (ticket.status == TicketStatus.RESERVED) {
+                    settled.put(ticket.id, paid ? new Settled(TicketStatus.SOLD, paidCents(ticket, quota))
+                            : new Settled(TicketStatus.ALLOCATED, ticket.paidCents));
+                }
+            }
+        }
+        return settled;
+    }
+
+    private static List<Claim> openClaims(Quota quota) {
+        return Claim.list("quotaId = ?1 and step in ?2", quota.id,
+                List.of(ClaimStep.SELECTED, ClaimStep.ATTENDEES_GIVEN, ClaimStep.PAYMENT_PENDING));
+    }
+
+    private static int paidCents(Ticket ticket, Quota quota) {
+        Integer price = ticket.priceAfter(quota.discountPercent);
+        return price == null ? 0 : price;
+    }
+
     private void complete(Quota quota, Claim claim, String actor, String onBehalfOf) {
         Instant now = Instant.now();
         List<Ticket> sold = new ArrayList<>();
         for (Ticket ticket : ticketsOf(claim)) {
             if (ticket.status == TicketStatus.RESERVED) {
                 ticket.status = TicketStatus.SOLD;
-                Integer price = ticket.priceAfter(quota.discountPercent);
-                ticket.paidCents = price == null ? 0 : price;
+                ticket.paidCents = paidCents(ticket, quota);
                 ticket.updatedAt = now;
                 sold.add(ticket);
             }

@@ -16,7 +16,9 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.quotaservice.allocation.AllocationPreviewClient;
 import com.stadium.quota.quotaservice.allocation.MatchCatalog;
+import com.stadium.quota.quotaservice.allocation.SeatPreview;
 import com.stadium.quota.quotaservice.importing.ImportRules.Duplicate;
 import com.stadium.quota.quotaservice.importing.ImportRules.DuplicateKind;
 import com.stadium.quota.quotaservice.quota.MatchInfo;
@@ -49,6 +51,9 @@ public class Importer {
     MatchCatalog catalog;
 
     @Inject
+    SeatPreview seatPreview;
+
+    @Inject
     ObjectMapper json;
 
     Clock clock = Clock.systemUTC();
@@ -56,7 +61,33 @@ public class Importer {
     /** What a line would create. */
     public record PreviewLine(int line, String holderEmail, String holderName, List<Long> matchIds,
             List<String> matchNames, List<String> sectors, int quantity, int discountPercent, String algorithm,
-            LocalDate expiresOn, boolean delegate, boolean transferable, boolean allowPartial) {
+            LocalDate expiresOn, boolean delegate, boolean transferable, boolean allowPartial, LineSeats seats) {
+
+        PreviewLine withSeats(LineSeats found) {
+            return new PreviewLine(line, holderEmail, holderName, matchIds, matchNames, sectors, quantity,
+                    discountPercent, algorithm, expiresOn, delegate, transferable, allowPartial, found);
+        }
+    }
+
+    /**
+     * The seats a line would take at upload, by allocation-service's dry run of the whole file in order (so two lines
+     * never show the same seat); allocation-service decides at confirm.
+     *
+     * @param outcome ALLOCATED, PARTIALLY_ALLOCATED, FAILED, REJECTED, or UNKNOWN when allocation-service did not
+     *        answer
+     * @param seats the same seats at every match of the line
+     * @param blockingMatches for a multi-match line that fails, the matches with fewer free seats than asked
+     */
+    public record LineSeats(String outcome, List<Seat> seats, List<BlockingMatch> blockingMatches, String reason) {
+
+        static final LineSeats UNKNOWN = new LineSeats("UNKNOWN", List.of(), List.of(),
+                "allocation-service did not answer; the seats are known once the quotas are allocated");
+    }
+
+    public record Seat(String sector, String row, String seat) {
+    }
+
+    public record BlockingMatch(long matchId, String matchName, int freeSeats) {
     }
 
     /** The verdict on a file: every violation by line and column, the repeats to decide on, the preview. */
@@ -82,7 +113,7 @@ public class Importer {
         List<Duplicate> duplicates = new ArrayList<>(sameFile(hash, null));
         duplicates.addAll(checked.validation().duplicates());
         Validation validation = new Validation(checked.validation().violations(), duplicates,
-                checked.validation().preview());
+                withSeats(checked.validation().preview(), checked.valid()));
         return inNewTransaction(() -> {
             QuotaImport upload = new QuotaImport();
             upload.id = UUID.randomUUID();
@@ -215,13 +246,41 @@ public class Importer {
                 lines.size());
     }
 
+    /** Each valid line with the seats it would take now: one dry run for the whole file. */
+    private List<PreviewLine> withSeats(List<PreviewLine> preview, List<ImportFormat.Line> valid) {
+        List<AllocationPreviewClient.Line> answers = seatPreview.preview(valid.stream().map(ImportFormat.Line::quota)
+                .toList());
+        List<PreviewLine> seated = new ArrayList<>();
+        for (int i = 0; i < preview.size(); i++) {
+            seated.add(preview.get(i).withSeats(seatsOf(preview.get(i), answers.get(i))));
+        }
+        return seated;
+    }
+
+    static LineSeats seatsOf(PreviewLine line, AllocationPreviewClient.Line answer) {
+        if (answer == null) {
+            return LineSeats.UNKNOWN;
+        }
+        List<Seat> seats = answer.matches() == null || answer.matches().isEmpty() ? List.of()
+                : answer.matches().get(0).seats().stream().map(s -> new Seat(s.sector(), s.row(), s.seat())).toList();
+        List<BlockingMatch> blocking = answer.freeByMatch() == null ? List.of() : answer.freeByMatch().stream()
+                .filter(f -> f.freeSeats() < line.quantity())
+                .map(f -> new BlockingMatch(f.matchId(), nameOf(line, f.matchId()), f.freeSeats())).toList();
+        return new LineSeats(answer.outcome(), seats, blocking, answer.reason());
+    }
+
+    private static String nameOf(PreviewLine line, long matchId) {
+        int at = line.matchIds().indexOf(matchId);
+        return at < 0 ? null : line.matchNames().get(at);
+    }
+
     private static PreviewLine preview(ImportFormat.Line line, Map<Long, MatchInfo> matches) {
         var q = line.quota();
         return new PreviewLine(line.number(), QuotaRules.normalEmail(q.holderEmail()), q.holderName().trim(),
                 q.matchIds(), q.matchIds().stream().map(id -> matches.get(id).name()).toList(), q.sectors(),
                 q.quantity(), q.discountPercent() == null ? 0 : q.discountPercent(), q.algorithm(), q.expiresOn(),
                 Boolean.TRUE.equals(q.delegate()), Boolean.TRUE.equals(q.transferable()),
-                Boolean.TRUE.equals(q.allowPartial()));
+                Boolean.TRUE.equals(q.allowPartial()), null);
     }
 
     /** An earlier confirmed import of the same bytes. */

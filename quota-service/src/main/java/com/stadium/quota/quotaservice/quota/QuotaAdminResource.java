@@ -196,6 +196,20 @@ public class QuotaAdminResource {
         return cancellation.cancel(List.of(id), scope, caller.getName());
     }
 
+    @POST
+    @Path("/{id}/cancel/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What cancelling a quota and its subquotas would do now, doing nothing",
+            description = "The same answer as the cancellation itself (tickets per status, seats released, refunds, "
+                    + "the people told and their message, the unfulfilled rest), with preview=true. Nothing is "
+                    + "changed, sent or recorded.")
+    @APIResponse(responseCode = "409", description = "the quota is cancelled already")
+    public QuotaCancellation.Report previewCancel(@PathParam("id") UUID id, CancelRequest request) {
+        CancellationScope scope = CancelRequest.scopeOf(request);
+        find(id);
+        return cancellation.preview(List.of(id), scope);
+    }
+
     @GET
     @Path("/{id}/audit")
     @Operation(summary = "A quota's audit trail: who did what and when")

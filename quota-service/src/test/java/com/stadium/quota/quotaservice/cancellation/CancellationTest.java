@@ -12,6 +12,8 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.AllocationRequested;
@@ -158,13 +160,99 @@ class CancellationTest {
                 .containsEntry("cancellationScope", "ALL_UNUSED").containsEntry("ticketCount", "4");
     }
 
+    private JsonPath preview(String path, Object id, String scope) {
+        return given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body("{\"scope\":\"" + scope + "\"}")
+                .post(path, id).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Everything a cancellation changes: quotas, tickets, audit trails, refunds, outbox (events and mails). */
+    private String everythingAbout(Setup setup) {
+        StringBuilder all = new StringBuilder();
+        for (UUID quota : List.of(setup.quota(), setup.subquota())) {
+            all.append(given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get("/api/admin/quotas/{id}", quota)
+                    .then().statusCode(200).extract().asString());
+            all.append(data.refunds(quota).size()).append('/').append(data.outboxMentioning(quota.toString()));
+        }
+        return all.append(data.outboxMentioning(setup.holder())).append(data.outboxMentioning(setup.subRecipient()))
+                .toString();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "UNFULFILLED_ONLY", "ALL_UNUSED" })
+    void thePreviewChangesNothingAndEqualsWhatTheCancellationThenDoes(String scope) {
+        Setup setup = quotaWithEveryStatus();
+        String before = everythingAbout(setup);
+
+        JsonPath preview = preview("/api/admin/quotas/{id}/cancel/preview", setup.quota(), scope);
+        assertThat(preview.getBoolean("preview")).isTrue();
+        assertThat(everythingAbout(setup)).as("a preview writes nothing").isEqualTo(before);
+
+        JsonPath report = cancel(setup.quota(), scope);
+        assertThat(report.getBoolean("preview")).isFalse();
+        assertThat(preview.getList("quotas")).as("the preview is the cancellation's own answer")
+                .isEqualTo(report.getList("quotas"));
+        assertThat(preview.getList("quotas")).hasSize(2);
+
+        // and that answer is what happened
+        List<Long> released = preview.getList("quotas.seatsReleased.flatten().seatId", Long.class);
+        List<Long> cancelledSeats = new java.util.ArrayList<>();
+        for (UUID quota : List.of(setup.quota(), setup.subquota())) {
+            data.tickets(quota).stream().filter(t -> t.status == TicketStatus.CANCELLED)
+                    .forEach(t -> cancelledSeats.add(t.seatId));
+        }
+        assertThat(released).containsExactlyInAnyOrderElementsOf(cancelledSeats);
+        List<String> refunded = preview.getList("quotas.refunds.flatten().ticketId", String.class);
+        assertThat(java.util.stream.Stream.concat(data.refunds(setup.quota()).stream(),
+                data.refunds(setup.subquota()).stream()).map(r -> r.ticketId.toString()).toList())
+                .containsExactlyInAnyOrderElementsOf(refunded);
+        List<Map<String, Object>> toldInPreview = preview.getList("quotas.told.flatten()");
+        List<NotificationRequested> told = events(Topics.NOTIFICATION_REQUESTS, NotificationRequested.class,
+                n -> n.kind().equals("QUOTA_CANCELLED") && (n.recipientEmail().equals(setup.holder())
+                        || n.recipientEmail().equals(setup.subRecipient())), 2);
+        assertThat(told).extracting(n -> Map.of("kind", n.kind(), "recipientEmail", n.recipientEmail(),
+                "recipientName", n.recipientName(), "data", n.data()))
+                .containsExactlyInAnyOrderElementsOf(toldInPreview);
+        if (scope.equals("ALL_UNUSED")) {
+            assertThat(preview.getInt("quotas.find { it.quotaId == '" + setup.quota() + "' }.refundedCents"))
+                    .isEqualTo(4800);
+            assertThat(preview.getString("quotas[0].currency")).isEqualTo("EUR");
+        }
+    }
+
+    /** A quota group of two seats in N1 at matches 1 and 2, not allocated yet. */
+    private static JsonPath group(String email, String name) {
+        return given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body("""
+                        {"holderEmail":"%s","holderName":"%s","matchIds":[1,2],
+                         "sectors":["N1"],"quantity":2,"algorithm":"NM"}""".formatted(email, name))
+                .post("/api/admin/quotas").then().statusCode(201).extract().jsonPath();
+    }
+
+    @Test
+    void aGroupsPreviewNamesEveryMatchAndAPreviewOfACancelledQuotaIsAConflict() {
+        JsonPath created = group("preview@sponsor.example", "Pia Preview");
+        String group = created.getString("groupId");
+        JsonPath preview = preview("/api/admin/quota-groups/{id}/cancel/preview", group, "UNFULFILLED_ONLY");
+        assertThat(preview.getList("quotas.matchId", Long.class)).containsExactly(1L, 2L);
+        assertThat(preview.getList("quotas.told.flatten().recipientEmail", String.class))
+                .containsOnly("preview@sponsor.example");
+        given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body("{\"scope\":\"UNFULFILLED_ONLY\"}")
+                .post("/api/admin/quota-groups/{id}/cancel", group).then().statusCode(200);
+        given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body("{\"scope\":\"ALL_UNUSED\"}")
+                .post("/api/admin/quotas/{id}/cancel/preview", created.getString("quotas[0].id"))
+                .then().statusCode(409).body("violations[0].message", equalTo("already cancelled"));
+        given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body("{\"scope\":\"NOTHING\"}")
+                .post("/api/admin/quota-groups/{id}/cancel/preview", group)
+                .then().statusCode(400).body("violations[0].field", equalTo("scope"));
+    }
+
     @Test
     void cancellingAGroupCancelsEveryMatchOfIt() {
-        JsonPath created = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
-                .body("""
-                        {"holderEmail":"group@sponsor.example","holderName":"Gia Group","matchIds":[1,2],
-                         "sectors":["N1"],"quantity":2,"algorithm":"NM"}""")
-                .post("/api/admin/quotas").then().statusCode(201).extract().jsonPath();
+        JsonPath created = group("group@sponsor.example", "Gia Group");
         String group = created.getString("groupId");
         given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
                 .body("{\"scope\":\"UNFULFILLED_ONLY\"}")
