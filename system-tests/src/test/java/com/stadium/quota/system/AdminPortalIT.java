@@ -1,0 +1,118 @@
+package com.stadium.quota.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.stadium.quota.system.Chromium.Viewport;
+
+/**
+ * The admin portal in a real browser (Debian's Chromium) on a laptop and a tablet, against the four packaged services:
+ * the quotas list with its filters in the address, a quota's page, and cancelling with each option after reading the
+ * dialog's effect, which must equal what the cancellation then reports. The cancellation test needs quota-service's
+ * dry run (POST .../cancel/preview, issue 13's backend branch).
+ */
+@ExtendWith(RunningSuite.class)
+class AdminPortalIT {
+
+    private static Chromium chromium;
+
+    @BeforeAll
+    static void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        chromium.close();
+    }
+
+    /** Signs in as admin/admin through Keycloak's login page and lands on the dashboard. */
+    static Page signedInAdmin(BrowserContext person) {
+        Page page = person.newPage();
+        page.navigate(RunningSuite.PORTAL_URL + "/admin");
+        page.locator("#username").fill("admin");
+        page.locator("#password").fill("admin");
+        page.locator("#kc-login").click();
+        assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/admin");
+        return page;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Viewport.class, names = {"LAPTOP", "TABLET"})
+    void anAdminFindsAQuotaByFiltersInTheAddressAndOpensIt(Viewport viewport) {
+        String email = PortalData.email("listed");
+        String quota = PortalData.quota(email, "Lia Listed", "W2", 3, 10, true);
+        try (BrowserContext person = chromium.person(viewport)) {
+            Page page = signedInAdmin(person);
+            Chromium.screenshot(page, "admin-dashboard", viewport);
+            page.locator("#all-quotas").click();
+            page.locator("#f-holder").fill(email);
+            page.locator("#f-state").selectOption("ALLOCATED");
+            page.locator("#apply-filters").click();
+            assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/admin/quotas?match=&holder="
+                    + email.replace("@", "%40") + "&state=ALLOCATED&sector=&expiring=");
+            Locator row = page.locator("[data-quota='" + quota + "']");
+            assertThat(row.locator("[data-count='ALLOCATED']")).hasText("3");
+            assertThat(page.locator("#quota-total")).containsText("1 quota found");
+            page.locator("#f-holder").fill("");
+            page.locator("#f-state").selectOption("");
+            page.locator("#apply-filters").click();
+            Chromium.screenshot(page, "admin-quotas", viewport);
+            page.navigate(RunningSuite.PORTAL_URL + "/admin/quotas?holder=" + email);
+            page.locator("[data-quota='" + quota + "'] a.quota-link").click();
+            assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/admin/quotas/" + quota);
+            assertThat(page.locator("#allocation-status")).hasAttribute("data-state", "ALLOCATED");
+            assertThat(page.locator("#tickets tbody tr")).hasCount(3);
+            assertThat(page.locator("#masquerade button")).isVisible();
+            Chromium.screenshot(page, "admin-quota-detail", viewport);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Viewport.class, names = {"LAPTOP", "TABLET"})
+    void cancellingWithEachOptionDoesExactlyWhatTheDialogShowed(Viewport viewport) {
+        for (String scope : List.of("UNFULFILLED_ONLY", "ALL_UNUSED")) {
+            String email = PortalData.email("cancel");
+            String quota = PortalData.quota(email, "Cas Cancel", "N3", 2, 0, false);
+            try (BrowserContext person = chromium.person(viewport)) {
+                Page page = signedInAdmin(person);
+                page.navigate(RunningSuite.PORTAL_URL + "/admin/quotas/" + quota);
+                page.locator("#cancel").click();
+                Locator option = page.locator("#option-" + scope);
+                assertThat(option.locator("[data-no-preview]")).hasCount(0);
+                Map<String, String> shown = effect(option.locator("[data-effect-quota='" + quota + "']"));
+                assertThat(shown.get("ALLOCATED")).isEqualTo("2");
+                Chromium.screenshot(page, "admin-cancel-dialog", viewport);
+                option.locator("#confirm-" + scope).click();
+                assertThat(page.locator("#cancelled")).isVisible();
+                Map<String, String> done = effect(page.locator("[data-effect-quota='" + quota + "']"));
+                assertThat(done).isEqualTo(shown);
+                assertThat(PortalData.admin(quota).getString("quota.state")).isEqualTo("CANCELLED");
+                Chromium.screenshot(page, "admin-cancel-done-" + scope.toLowerCase(), viewport);
+            }
+        }
+    }
+
+    /** An effect's line as the page shows it: tickets cancelled per status, rest, kept, refunds. */
+    private static Map<String, String> effect(Locator line) {
+        return Map.of("ALLOCATED", line.locator("[data-cancelled='ALLOCATED']").textContent(),
+                "RESERVED", line.locator("[data-cancelled='RESERVED']").textContent(),
+                "SOLD", line.locator("[data-cancelled='SOLD']").textContent(),
+                "unfulfilled", line.locator("[data-unfulfilled]").textContent(),
+                "soldKept", line.locator("[data-sold-kept]").textContent(),
+                "refunds", line.locator("[data-refunds]").getAttribute("data-refunds"),
+                "refundedCents", line.locator("[data-refunds]").getAttribute("data-refunded-cents"));
+    }
+}
