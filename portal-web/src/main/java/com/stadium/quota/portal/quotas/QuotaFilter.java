@@ -109,15 +109,13 @@ public record QuotaFilter(Long match, String holder, String state, String sector
         return match != null || holder != null || state != null || sector != null || expiring != null;
     }
 
+    /** A whole number of at most int size (days, pages), or none. */
     private static Integer number(String value) {
-        try {
-            int n = Integer.parseInt(Forms.trim(value));
-            return n < 0 ? null : n;
-        } catch (NumberFormatException notANumber) {
-            return null;
-        }
+        Long n = id(value);
+        return n == null || n > Integer.MAX_VALUE ? null : n.intValue();
     }
 
+    /** A non-negative whole number as typed, or none. */
     private static Long id(String value) {
         try {
             long n = Long.parseLong(Forms.trim(value));
