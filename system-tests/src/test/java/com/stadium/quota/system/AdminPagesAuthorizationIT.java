@@ -26,7 +26,8 @@ import com.stadium.quota.testing.TestStack;
  * Every admin page for each kind of visitor, with real sessions through Keycloak's login page: anonymous visitors are
  * sent to sign in, a holder never reaches /admin (403, nothing shown), a manager and an admin see every page; only the
  * admin with the masquerade role is offered "act as this holder", and a manager who posts it anyway is refused. Every
- * admin form posted without its CSRF token or with a forged one is refused (400) and changes nothing.
+ * admin form posted without its CSRF token or with a forged one is refused (400) and changes nothing (the create form
+ * makes no quota).
  */
 @ExtendWith(RunningSuite.class)
 class AdminPagesAuthorizationIT {
@@ -79,7 +80,8 @@ class AdminPagesAuthorizationIT {
         return List.of(PORTAL + "/admin", PORTAL + "/admin/quotas",
                 PORTAL + "/admin/quotas?match=" + match + "&state=ALLOCATED&sector=N3&expiring=30&sort=holderName&dir=asc",
                 PORTAL + "/admin/quotas/" + quota, PORTAL + "/admin/quotas/" + quota + "/status",
-                PORTAL + "/admin/quotas/" + quota + "/cancel");
+                PORTAL + "/admin/quotas/" + quota + "/cancel", PORTAL + "/admin/quotas/new",
+                PORTAL + "/admin/quotas/new/sectors?matchIds=" + match);
     }
 
     @Test
@@ -145,6 +147,7 @@ class AdminPagesAuthorizationIT {
     @Test
     void adminFormsWithoutOrWithAForgedCsrfTokenAreRefusedAndChangeNothing() throws Exception {
         Map<String, Object> before = state();
+        long quotasBefore = PortalData.quotasOf(holderEmail);
         admin.getPage(PORTAL + "/admin/quotas/" + quota);
         for (String url : adminForms()) {
             for (String csrf : new String[] {null, "Forged0Token0That0The0Portal0Never0Issued00"}) {
@@ -162,12 +165,13 @@ class AdminPagesAuthorizationIT {
             }
         }
         assertThat(state()).isEqualTo(before);
+        assertThat(PortalData.quotasOf(holderEmail)).as("no quota created by a refused form").isEqualTo(quotasBefore);
     }
 
     private static List<String> adminForms() {
         String base = PORTAL + "/admin/quotas/" + quota;
         return List.of(PORTAL + "/admin/masquerade", base + "/invitation/resend", base + "/invitation/revoke",
-                base + "/cancel");
+                base + "/cancel", PORTAL + "/admin/quotas/new");
     }
 
     /** What a change would show: the quota's state, counts and audit trail length. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.stadium.quota.system.Chromium.Viewport;
 
 /**
@@ -102,6 +104,65 @@ class AdminPortalIT {
                 assertThat(PortalData.admin(quota).getString("quota.state")).isEqualTo("CANCELLED");
                 Chromium.screenshot(page, "admin-cancel-done-" + scope.toLowerCase(), viewport);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Viewport.class, names = {"LAPTOP", "TABLET"})
+    void anAdminCreatesAQuotaThroughTheFormAndItsPageFollowsTheAllocation(Viewport viewport) {
+        String email = PortalData.email("created");
+        long match = PortalData.match(0);
+        try (BrowserContext person = chromium.person(viewport)) {
+            Page page = signedInAdmin(person);
+            page.locator("a[href='/admin/quotas/new']").click();
+            assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/admin/quotas/new");
+            page.locator("#holderName").fill("Cora Created");
+            page.locator("#holderEmail").fill(email);
+            page.locator("input[name='matchIds'][value='" + match + "']").check();
+            assertThat(page.locator("#sector-list [data-sector='N3'] [data-free]")).isVisible();
+            page.locator("#sectors").fill("N3");
+            page.locator("#quantity").fill("3");
+            page.locator("#discountPercent").fill("25");
+            page.locator("input[name='algorithm'][value='NM']").check();
+            page.locator("input[name='delegate']").check();
+            Chromium.screenshot(page, "admin-quota-new", viewport);
+            page.locator("#create").click();
+
+            assertThat(page).hasURL(Pattern.compile(".*/admin/quotas/[0-9a-f-]{36}$"));
+            assertThat(page.locator("#allocation-status")).hasAttribute("data-state", "ALLOCATED",
+                    new LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
+            assertThat(page.locator("#tickets tbody tr[data-status='ALLOCATED']")).hasCount(3);
+            assertThat(page.locator("#counts [data-count='ALLOCATED']")).hasText("3");
+            String quota = page.url().substring(page.url().lastIndexOf('/') + 1);
+            assertThat(PortalData.admin(quota).getString("quota.holderEmail")).isEqualTo(email);
+            assertThat(PortalData.admin(quota).getInt("discountPercent")).isEqualTo(25);
+            Chromium.screenshot(page, "admin-quota-allocated", viewport);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Viewport.class, names = {"LAPTOP", "TABLET"})
+    void aRefusedQuotaFormShowsTheReasonNextToTheFieldAndKeepsWhatWasTyped(Viewport viewport) {
+        String email = PortalData.email("refused");
+        long match = PortalData.match(0);
+        try (BrowserContext person = chromium.person(viewport)) {
+            Page page = signedInAdmin(person);
+            page.navigate(RunningSuite.PORTAL_URL + "/admin/quotas/new");
+            page.locator("#holderName").fill("Rita Refused");
+            page.locator("#holderEmail").fill(email);
+            page.locator("input[name='matchIds'][value='" + match + "']").check();
+            page.locator("#sectors").fill("N3, W2");
+            page.locator("#quantity").fill("0");
+            page.locator("#create").click();
+
+            assertThat(page.locator("#quantity-error")).containsText("at least 1");
+            assertThat(page.locator("#quantity")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#holderName")).hasValue("Rita Refused");
+            assertThat(page.locator("#holderEmail")).hasValue(email);
+            assertThat(page.locator("#sectors")).hasValue("N3, W2");
+            assertThat(page.locator("input[name='matchIds'][value='" + match + "']")).isChecked();
+            assertThat(page.locator("#sector-list [data-sector='N3']")).isVisible();
+            assertThat(PortalData.quotasOf(email)).isZero();
         }
     }
 

@@ -61,6 +61,10 @@ public class QuotaDetailPage {
                 List<SubquotaLine> subquotas, List<String> statuses, String done, boolean settled);
 
         static native TemplateInstance detail$status(QuotaSummary quota, String failureReason, boolean settled);
+
+        static native TemplateInstance detail$counts(QuotaSummary quota, List<String> statuses);
+
+        static native TemplateInstance detail$held(QuotaDetail detail, Formats formats);
     }
 
     @GET
@@ -73,13 +77,23 @@ public class QuotaDetailPage {
                 SETTLED.contains(detail.quota().state())));
     }
 
-    /** The allocation's state as a small fragment; htmx polls it until the state settles (then it stops asking). */
+    /**
+     * The allocation's state as a small fragment; htmx polls it until the state settles (then it stops asking). The
+     * settled answer also carries the counts and the held seats (their elements are marked hx-swap-oob, which htmx
+     * ignores on a full page), so the page shows the allocation's outcome without a reload.
+     */
     @GET
     @Path("/status")
-    public TemplateInstance status(@PathParam("quotaId") UUID quotaId) {
+    public String status(@PathParam("quotaId") UUID quotaId) {
         QuotaDetail detail = quotas.detail(quotaId);
-        return session.page(Templates.detail$status(detail.quota(), detail.failureReason(),
-                SETTLED.contains(detail.quota().state())));
+        boolean settled = SETTLED.contains(detail.quota().state());
+        String status = session.page(Templates.detail$status(detail.quota(), detail.failureReason(), settled))
+                .render();
+        if (!settled) {
+            return status;
+        }
+        return status + session.page(Templates.detail$counts(detail.quota(), QuotaListPage.STATUSES)).render()
+                + session.page(Templates.detail$held(detail, session.formats())).render();
     }
 
     @POST

@@ -621,4 +621,66 @@ public interface PortalMessages {
 
     @Message("{count} {#if count == 1}refund{#else}refunds{/if}, {amount} in all")
     String effectRefundLine(int count, String amount);
+
+    // --- admin: new quota
+
+    @Message("Hand a block of seats to a VIP, sponsor or partner. Several matches make a group: the same seats at each match.")
+    String newQuotaLead();
+
+    @Message("Holder")
+    String holderLegend();
+
+    @Message("Holder's name")
+    String holderNameLabel();
+
+    @Message("Holder's email (the invitation goes there)")
+    String holderEmailLabel();
+
+    @Message("Match or matches")
+    String matchesLegend();
+
+    @Message("Choose one match, or several for a group with the same seats at each.")
+    String matchesHint();
+
+    @Message("The matches cannot be shown right now (allocation-service does not answer).")
+    String matchesUnavailable();
+
+    @Message("Seats")
+    String seatsLegend();
+
+    @Message("Sector codes separated by commas, best first, e.g. W3, W2.")
+    String sectorsHint();
+
+    @Message("Choose a match to see its sectors and their free seats.")
+    String chooseMatchFirst();
+
+    @Message("Free seats cannot be shown right now (allocation-service does not answer).")
+    String availabilityUnavailable();
+
+    @Message("Free seats now; for several matches, the fewest free at any of them")
+    String freeInChosenMatches();
+
+    @Message("Free")
+    String freeLabel();
+
+    @Message("Wheelchair places free")
+    String accessibleFreeLabel();
+
+    @Message("Number of seats")
+    String quantityLabel();
+
+    @Message("Discount %")
+    String discountPercentLabel();
+
+    @Message("Reminder date")
+    String expiresOnLabel();
+
+    @Message("Shown as a reminder only; it changes nothing by itself.")
+    String expiresOnHint();
+
+    @Message("{#when algorithm}{#is 'NM'}neighbouring seats: the group sits together, in one row where possible, leaving no single seat stranded.{#is 'REDOM'}random spread: seats drawn at random across the sectors, in proportion to their free seats.{#else}{/when}")
+    String algorithmExplained(String algorithm);
+
+    @Message("Create the quota")
+    String createQuota();
 }
