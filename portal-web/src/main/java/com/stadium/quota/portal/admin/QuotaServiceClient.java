@@ -32,11 +32,21 @@ public interface QuotaServiceClient {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record QuotaSummary(UUID id, UUID groupId, UUID parentId, long matchId, String matchName, Instant kickoff,
             String holderEmail, String holderName, int quantity, int unfulfilled, String algorithm, String state,
-            LocalDate expiresOn, String expiration, Map<String, Integer> ticketCounts) {
+            LocalDate expiresOn, Expiration expiration, Map<String, Integer> ticketCounts) {
 
         public int count(String status) {
             return ticketCounts == null ? 0 : ticketCounts.getOrDefault(status, 0);
         }
+
+        /** NONE, EXPIRING_SOON or EXPIRED, for the reminder's style. */
+        public String expirationState() {
+            return expiration == null || expiration.state() == null ? "NONE" : expiration.state();
+        }
+    }
+
+    /** The expiration reminder as quota-service sends it: a state and, with a date, the days left. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Expiration(String state, Long daysLeft) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -130,15 +130,15 @@ public class NewQuotaPage {
     }
 
     @GET
-    public TemplateInstance form(@QueryParam("match") List<Long> matchIds) {
-        return page(Request.blank(matchIds == null ? List.of() : List.copyOf(matchIds)), Problems.none());
+    public TemplateInstance form(@QueryParam("match") List<String> matchIds) {
+        return page(Request.blank(ids(matchIds)), Problems.none());
     }
 
     /** The sectors of the chosen matches with live free counts, for htmx when the chosen matches change. */
     @GET
     @Path("/sectors")
-    public TemplateInstance sectors(@QueryParam("matchIds") List<Long> matchIds) {
-        return session.page(Templates.form$sectors(availability(matchIds == null ? List.of() : matchIds)));
+    public TemplateInstance sectors(@QueryParam("matchIds") List<String> matchIds) {
+        return session.page(Templates.form$sectors(availability(ids(matchIds))));
     }
 
     @POST
