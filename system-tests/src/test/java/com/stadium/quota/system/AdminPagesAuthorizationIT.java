@@ -81,7 +81,8 @@ class AdminPagesAuthorizationIT {
                 PORTAL + "/admin/quotas?match=" + match + "&state=ALLOCATED&sector=N3&expiring=30&sort=holderName&dir=asc",
                 PORTAL + "/admin/quotas/" + quota, PORTAL + "/admin/quotas/" + quota + "/status",
                 PORTAL + "/admin/quotas/" + quota + "/cancel", PORTAL + "/admin/quotas/new",
-                PORTAL + "/admin/quotas/new/sectors?matchIds=" + match);
+                PORTAL + "/admin/quotas/new/sectors?matchIds=" + match, PORTAL + "/admin/matches/" + match,
+                PORTAL + "/admin/matches/" + match + "/sectors/N3");
     }
 
     @Test
@@ -170,8 +171,8 @@ class AdminPagesAuthorizationIT {
 
     private static List<String> adminForms() {
         String base = PORTAL + "/admin/quotas/" + quota;
-        return List.of(PORTAL + "/admin/masquerade", base + "/invitation/resend", base + "/invitation/revoke",
-                base + "/cancel", PORTAL + "/admin/quotas/new");
+        return List.of(PORTAL + "/admin/quotas/new", PORTAL + "/admin/masquerade", base + "/invitation/resend",
+                base + "/invitation/revoke", base + "/cancel");
     }
 
     /** What a change would show: the quota's state, counts and audit trail length. */

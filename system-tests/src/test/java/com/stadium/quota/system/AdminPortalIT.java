@@ -16,13 +16,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.stadium.quota.system.Chromium.Viewport;
 
 /**
  * The admin portal in a real browser (Debian's Chromium) on a laptop and a tablet, against the four packaged services:
  * the quotas list with its filters in the address, a quota's page, and cancelling with each option after reading the
- * dialog's effect, which must equal what the cancellation then reports. The cancellation test needs quota-service's
+ * dialog's effect, which must equal what the cancellation then reports; creating a quota through the form and
+ * seeing its seats ringed on the seat map; a match's sectors. The cancellation test needs quota-service's
  * dry run (POST .../cancel/preview, issue 13's backend branch).
  */
 @ExtendWith(RunningSuite.class)
@@ -107,6 +109,19 @@ class AdminPortalIT {
         }
     }
 
+    /** The new-quota form's main fields, typed as a person would (checking the match asks for its sectors). */
+    private static void fillQuotaForm(Page page, String name, String email, long match, String sectors,
+            String quantity) {
+        page.locator("#holderName").fill(name);
+        page.locator("#holderEmail").fill(email);
+        assertThat(page.evaluate("typeof htmx")).as("htmx loaded").isEqualTo("object");
+        Response sectorList = page.waitForResponse(r -> r.url().contains("/admin/quotas/new/sectors"),
+                () -> page.locator("input[name='matchIds'][value='" + match + "']").check());
+        assertThat(sectorList.status()).as(sectorList.text()).isEqualTo(200);
+        page.locator("#sectors").fill(sectors);
+        page.locator("#quantity").fill(quantity);
+    }
+
     @ParameterizedTest
     @EnumSource(value = Viewport.class, names = {"LAPTOP", "TABLET"})
     void anAdminCreatesAQuotaThroughTheFormAndItsPageFollowsTheAllocation(Viewport viewport) {
@@ -114,14 +129,10 @@ class AdminPortalIT {
         long match = PortalData.match(0);
         try (BrowserContext person = chromium.person(viewport)) {
             Page page = signedInAdmin(person);
-            page.locator("a[href='/admin/quotas/new']").click();
+            page.locator("header nav a[href='/admin/quotas/new']").click();
             assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/admin/quotas/new");
-            page.locator("#holderName").fill("Cora Created");
-            page.locator("#holderEmail").fill(email);
-            page.locator("input[name='matchIds'][value='" + match + "']").check();
-            assertThat(page.locator("#sector-list [data-sector='N3'] [data-free]")).isVisible();
-            page.locator("#sectors").fill("N3");
-            page.locator("#quantity").fill("3");
+            fillQuotaForm(page, "Cora Created", email, match, "N3", "3");
+            assertThat(page.locator("#sector-list tr[data-sector='N3'] td[data-free]")).containsText(" / ");
             page.locator("#discountPercent").fill("25");
             page.locator("input[name='algorithm'][value='NM']").check();
             page.locator("input[name='delegate']").check();
@@ -133,6 +144,10 @@ class AdminPortalIT {
                     new LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
             assertThat(page.locator("#tickets tbody tr[data-status='ALLOCATED']")).hasCount(3);
             assertThat(page.locator("#counts [data-count='ALLOCATED']")).hasText("3");
+            Locator mine = page.locator("#seat-maps svg.seat-map g.seat.mine");
+            assertThat(mine).hasCount(3);
+            assertThat(mine.first().locator("title")).containsText("this quota's seat");
+            assertThat(page.locator("#seat-maps figure[data-sector='N3']")).hasCount(1);
             String quota = page.url().substring(page.url().lastIndexOf('/') + 1);
             assertThat(PortalData.admin(quota).getString("quota.holderEmail")).isEqualTo(email);
             assertThat(PortalData.admin(quota).getInt("discountPercent")).isEqualTo(25);
@@ -148,11 +163,7 @@ class AdminPortalIT {
         try (BrowserContext person = chromium.person(viewport)) {
             Page page = signedInAdmin(person);
             page.navigate(RunningSuite.PORTAL_URL + "/admin/quotas/new");
-            page.locator("#holderName").fill("Rita Refused");
-            page.locator("#holderEmail").fill(email);
-            page.locator("input[name='matchIds'][value='" + match + "']").check();
-            page.locator("#sectors").fill("N3, W2");
-            page.locator("#quantity").fill("0");
+            fillQuotaForm(page, "Rita Refused", email, match, "N3, W2", "0");
             page.locator("#create").click();
 
             assertThat(page.locator("#quantity-error")).containsText("at least 1");
@@ -163,6 +174,29 @@ class AdminPortalIT {
             assertThat(page.locator("input[name='matchIds'][value='" + match + "']")).isChecked();
             assertThat(page.locator("#sector-list [data-sector='N3']")).isVisible();
             assertThat(PortalData.quotasOf(email)).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Viewport.class, names = {"LAPTOP", "TABLET"})
+    void anAdminSeesEverySectorOfAMatchWithFreeHeldAndSoldAndOpensItsSeatMap(Viewport viewport) {
+        long match = PortalData.match(0);
+        PortalData.quota(PortalData.email("mapped"), "Max Mapped", "N3", 2, 0, false);
+        try (BrowserContext person = chromium.person(viewport)) {
+            Page page = signedInAdmin(person);
+            page.navigate(RunningSuite.PORTAL_URL + "/admin/matches/" + match);
+            Locator n3 = page.locator("#sectors tr[data-sector='N3']");
+            assertThat(n3.locator(".bar")).hasAttribute("aria-label", Pattern.compile("\\d+ free, \\d+ held, \\d+ sold"));
+            assertThat(n3.locator("[data-accessible]")).containsText("wheelchair");
+            assertThat(page.locator("#match-total")).containsText("seats:");
+            Chromium.screenshot(page, "admin-match", viewport);
+            n3.locator("a").click();
+            assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/admin/matches/" + match + "/sectors/N3");
+            Locator seats = page.locator("svg.seat-map g.seat");
+            assertThat(seats.first()).hasAttribute("tabindex", "0");
+            assertThat(seats.first().locator("title")).containsText("Row 1, seat");
+            assertThat(page.locator("svg.seat-map g.seat.held").first()).isAttached();
+            assertThat(page.locator("svg.seat-map g.seat.held").count()).isGreaterThanOrEqualTo(2);
         }
     }
 

@@ -1,7 +1,11 @@
 package com.stadium.quota.portal.quotas;
 
 import java.net.URI;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -10,6 +14,10 @@ import com.stadium.quota.portal.admin.AdminSession;
 import com.stadium.quota.portal.admin.QuotaServiceClient;
 import com.stadium.quota.portal.admin.QuotaServiceClient.QuotaDetail;
 import com.stadium.quota.portal.admin.QuotaServiceClient.QuotaSummary;
+import com.stadium.quota.portal.admin.QuotaServiceClient.TicketView;
+import com.stadium.quota.portal.seats.SeatMap.SeatKey;
+import com.stadium.quota.portal.seats.SeatMaps;
+import com.stadium.quota.portal.seats.SeatMaps.SectorMap;
 import com.stadium.quota.portal.web.Formats;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -46,6 +54,9 @@ public class QuotaDetailPage {
     @RestClient
     QuotaServiceClient quotas;
 
+    @Inject
+    SeatMaps seatMaps;
+
     /** A subquota's line: how many of its tickets the recipient has claimed (reserved or paid) of all. */
     public record SubquotaLine(QuotaSummary quota, int claimed, int percent) {
         static SubquotaLine of(QuotaSummary quota) {
@@ -58,13 +69,14 @@ public class QuotaDetailPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance detail(AdminSession.Admin admin, Formats formats, QuotaDetail detail,
-                List<SubquotaLine> subquotas, List<String> statuses, String done, boolean settled);
+                List<SubquotaLine> subquotas, List<String> statuses, String done, boolean settled,
+                List<SectorMap> maps);
 
         static native TemplateInstance detail$status(QuotaSummary quota, String failureReason, boolean settled);
 
         static native TemplateInstance detail$counts(QuotaSummary quota, List<String> statuses);
 
-        static native TemplateInstance detail$held(QuotaDetail detail, Formats formats);
+        static native TemplateInstance detail$held(QuotaDetail detail, Formats formats, List<SectorMap> maps);
     }
 
     @GET
@@ -74,7 +86,7 @@ public class QuotaDetailPage {
                 : detail.subquotas().stream().map(SubquotaLine::of).toList();
         return session.page(Templates.detail(session.admin(), session.formats(), detail, subquotas,
                 QuotaListPage.STATUSES, done == null || !List.of("resent", "revoked").contains(done) ? null : done,
-                SETTLED.contains(detail.quota().state())));
+                SETTLED.contains(detail.quota().state()), maps(detail)));
     }
 
     /**
@@ -93,7 +105,20 @@ public class QuotaDetailPage {
             return status;
         }
         return status + session.page(Templates.detail$counts(detail.quota(), QuotaListPage.STATUSES)).render()
-                + session.page(Templates.detail$held(detail, session.formats())).render();
+                + session.page(Templates.detail$held(detail, session.formats(), maps(detail))).render();
+    }
+
+    /** One map per sector this quota's live tickets use (in the tickets' order), with those seats ringed. */
+    private List<SectorMap> maps(QuotaDetail detail) {
+        Map<String, Set<SeatKey>> bySector = new LinkedHashMap<>();
+        for (TicketView ticket : detail.tickets() == null ? List.<TicketView>of() : detail.tickets()) {
+            if (!"CANCELLED".equals(ticket.status()) && ticket.sector() != null) {
+                bySector.computeIfAbsent(ticket.sector(), s -> new HashSet<>())
+                        .add(new SeatKey(ticket.row(), ticket.seat()));
+            }
+        }
+        return bySector.entrySet().stream().map(e -> seatMaps.sector(detail.quota().matchId(), e.getKey(),
+                e.getValue(), session.formats().locale())).toList();
     }
 
     @POST

@@ -683,4 +683,54 @@ public interface PortalMessages {
 
     @Message("Create the quota")
     String createQuota();
+
+    // --- admin: seat maps and a match's availability
+
+    @Message("{#when state}{#is 'FREE'}free{#is 'HELD'}held{#is 'SOLD'}sold{#else}{state}{/when}")
+    String seatStateWord(String state);
+
+    @Message("Row {row}, seat {seat} — {#when state}{#is 'FREE'}free{#is 'HELD'}held{#is 'SOLD'}sold{#else}{state}{/when}{#if accessible}, wheelchair place{/if}{#if restricted}, restricted view{/if}{#if mine}, this quota's seat{/if}")
+    String seatTitle(String row, String seat, String state, boolean accessible, boolean restricted, boolean mine);
+
+    @Message("Legend of the seat maps")
+    String seatLegend();
+
+    @Message("this quota's seat (ringed)")
+    String seatMine();
+
+    @Message("wheelchair place (square)")
+    String seatAccessible();
+
+    @Message("restricted view (dashed)")
+    String seatRestricted();
+
+    @Message("Seat maps")
+    String seatMapsTitle();
+
+    @Message("{count} of this quota's seats ringed")
+    String seatsRinged(int count);
+
+    @Message("open the sector")
+    String openSector();
+
+    @Message("The seat map cannot be shown right now (allocation-service does not answer).")
+    String seatMapUnavailable();
+
+    @Message("Seats per sector")
+    String seatAvailability();
+
+    @Message("Free, held, sold")
+    String seatShares();
+
+    @Message("{seats} seats: {free} free, {held} held, {sold} sold.")
+    String matchTotals(int seats, int free, int held, int sold);
+
+    @Message("{free} free, {held} held, {sold} sold")
+    String barLabel(int free, int held, int sold);
+
+    @Message("{#if count == 0}no wheelchair place free{#else if count == 1}1 wheelchair place free{#else}{count} wheelchair places free{/if}")
+    String accessibleFreeText(int count);
+
+    @Message("This match's quotas")
+    String quotasOfMatch();
 }
