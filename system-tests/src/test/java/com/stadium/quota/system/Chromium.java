@@ -17,9 +17,9 @@ import com.microsoft.playwright.Playwright;
  */
 public final class Chromium implements AutoCloseable {
 
-    /** The two screens the portal is tested on: a phone held upright and a laptop. */
+    /** The screens the portal is tested on: a phone held upright, a laptop, and a tablet held upright (admin pages). */
     public enum Viewport {
-        PHONE(390, 844, true), LAPTOP(1366, 900, false);
+        PHONE(390, 844, true), LAPTOP(1366, 900, false), TABLET(820, 1180, true);
 
         final int width;
         final int height;

@@ -53,6 +53,13 @@ final class PortalData {
                 .jsonPath();
     }
 
+    /** How many quotas quota-service holds for a holder (name or email). */
+    static long quotasOf(String holder) {
+        return given().auth().oauth2(Tokens.of(Tokens.ADMIN)).queryParam("holder", holder)
+                .get(Service.QUOTA.url() + "/api/admin/quotas").then().statusCode(200).extract().jsonPath()
+                .getLong("total");
+    }
+
     static Map<String, Integer> counts(String quotaId) {
         return admin(quotaId).getMap("quota.ticketCounts");
     }

@@ -4,14 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import io.quarkus.oidc.IdToken;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,11 +24,7 @@ public class AdminPage {
     private static final Logger LOG = Logger.getLogger(AdminPage.class);
 
     @Inject
-    @IdToken
-    JsonWebToken idToken;
-
-    @Inject
-    SecurityIdentity identity;
+    AdminSession session;
 
     @Inject
     @RestClient
@@ -41,24 +34,17 @@ public class AdminPage {
     @RestClient
     AllocationServiceClient allocation;
 
-    /** What the page shows of the signed-in admin. */
-    public record Admin(String name, String username, boolean mayMasquerade) {
-    }
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(Admin admin,
-                Optional<List<AllocationServiceClient.MatchView>> matches,
+        static native TemplateInstance dashboard(AdminSession.Admin admin, Optional<List<AllocationServiceClient.MatchView>> matches,
                 Optional<QuotaServiceClient.QuotaPage> quotas);
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance dashboard() {
-        Admin admin = new Admin(Optional.ofNullable(idToken.<String>getClaim("name")).orElse(identity.getPrincipal().getName()),
-                identity.getPrincipal().getName(), identity.hasRole("quota-masquerade"));
-        return Templates.dashboard(admin, fetch("allocation-service", allocation::matches),
-                fetch("quota-service", () -> quotas.quotas(0, 10)));
+        return session.page(Templates.dashboard(session.admin(), fetch("allocation-service", allocation::matches),
+                fetch("quota-service", () -> quotas.quotas(null, null, null, null, null, 0, 10, "createdAt", "desc"))));
     }
 
     /** A service that is down leaves its panel empty with a notice instead of failing the whole page. */

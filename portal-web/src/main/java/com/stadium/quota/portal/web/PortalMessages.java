@@ -363,4 +363,374 @@ public interface PortalMessages {
 
     @Message("You may not do this. If you think you should, please sign in again or ask the club.")
     String forbiddenText();
+
+    // --- admin: navigation and quotas list
+
+    @Message("Overview")
+    String adminHome();
+
+    @Message("Quotas")
+    String adminQuotas();
+
+    @Message("New quota")
+    String adminNewQuota();
+
+    @Message("Signed in as {name} ({username})")
+    String signedInAs(String name, String username);
+
+    @Message("All quotas: search, filter, sort")
+    String allQuotas();
+
+    @Message("Filter quotas")
+    String filterQuotas();
+
+    @Message("Match")
+    String filterMatch();
+
+    @Message("Holder (name or email)")
+    String filterHolder();
+
+    @Message("State")
+    String filterState();
+
+    @Message("Sector")
+    String filterSector();
+
+    @Message("Expiring within (days)")
+    String filterExpiring();
+
+    @Message("Any")
+    String filterAny();
+
+    @Message("Show")
+    String filterApply();
+
+    @Message("Clear filters")
+    String filterClear();
+
+    @Message("{#when state}{#is 'PENDING_ALLOCATION'}⧗ Allocating{#is 'ALLOCATED'}● Allocated{#is 'PARTIALLY_ALLOCATED'}◑ Partly allocated{#is 'ALLOCATION_FAILED'}✕ Allocation failed{#is 'CANCELLED'}⊘ Cancelled{#else}{state}{/when}")
+    String quotaState(String state);
+
+    @Message("{#if total == 0}No quotas found.{#else if total == 1}1 quota found.{#else}{total} quotas found, showing {from}–{to}.{/if}")
+    String quotasFound(long total, int from, int to);
+
+    @Message("Holder")
+    String colHolder();
+
+    @Message("Match")
+    String colMatch();
+
+    @Message("Seats")
+    String colSeats();
+
+    @Message("State")
+    String colState();
+
+    @Message("Expires")
+    String colExpires();
+
+    @Message("Algorithm")
+    String colAlgorithm();
+
+    @Message("passed on")
+    String subquotaTag();
+
+    @Message("{count} unfulfilled")
+    String unfulfilledShort(int count);
+
+    @Message("No quota matches these filters.")
+    String noQuotasForFilter();
+
+    @Message("No quotas yet.")
+    String noQuotasYet();
+
+    @Message("Total on this page")
+    String totalOnPage();
+
+    @Message("Pages")
+    String pages();
+
+    @Message("Previous")
+    String previousPage();
+
+    @Message("Next")
+    String nextPage();
+
+    @Message("Page {page} of {pages}")
+    String pageOf(int page, int pages);
+
+    // --- admin: one quota
+
+    @Message("Sectors, in order of preference")
+    String sectorsInOrder();
+
+    @Message("Discount")
+    String discountLabel();
+
+    @Message("Random seed")
+    String seedLabel();
+
+    @Message("Permissions and options")
+    String flagsLabel();
+
+    @Message("may pass tickets on")
+    String flagDelegate();
+
+    @Message("transferable")
+    String flagTransferable();
+
+    @Message("partial allocation allowed")
+    String flagAllowPartial();
+
+    @Message("accessible seats allowed")
+    String flagAccessible();
+
+    @Message("Quota group")
+    String groupLabel();
+
+    @Message("Created")
+    String createdLabel();
+
+    @Message("Actions")
+    String actions();
+
+    @Message("Re-send invitation")
+    String resendInvitation();
+
+    @Message("Revoke link")
+    String revokeLink();
+
+    @Message("The holder's current link stops working at once. Nothing else changes; re-send the invitation to give them a new one.")
+    String revokeEffect();
+
+    @Message("Cancel quota…")
+    String cancelQuota();
+
+    @Message("Opens a dialog that shows exactly what each kind of cancellation would do, before anything happens.")
+    String cancelLead();
+
+    @Message("Act as this holder")
+    String actAsThisHolder();
+
+    @Message("Opens the holder's portal as them. Everything you do is recorded under your name and theirs; payments are not possible.")
+    String masqueradeEffect();
+
+    @Message("Category")
+    String categoryLabel();
+
+    @Message("Price")
+    String priceLabel();
+
+    @Message("Attendee")
+    String attendeeLabel();
+
+    @Message("No seats are held for this quota.")
+    String noTicketsHeld();
+
+    @Message("Audit trail")
+    String auditTrail();
+
+    @Message("When")
+    String auditWhen();
+
+    @Message("Who")
+    String auditWho();
+
+    @Message("On behalf of")
+    String auditOnBehalfOf();
+
+    @Message("What")
+    String auditWhat();
+
+    @Message("Details")
+    String auditDetails();
+
+    @Message("The link was revoked: it no longer works.")
+    String invitationRevoked();
+
+    @Message("A new link goes to {email} by mail; the previous link stops working.")
+    String resendEffect(String email);
+
+    @Message("A new invitation was sent to {email}; the previous link no longer works.")
+    String invitationResent(String email);
+
+    @Message("{count} {#if count == 1}ticket{#else}tickets{/if}")
+    String ticketsTitle(int count);
+
+    // --- admin: cancellation dialog
+
+    @Message("Cancel only this match's quota instead")
+    String cancelOnlyThisQuota();
+
+    @Message("Cancel the whole group (every match) instead")
+    String cancelWholeGroup();
+
+    @Message("This quota is cancelled already.")
+    String alreadyCancelled();
+
+    @Message("Choose one of two ways. Subquotas are cancelled with the quota; cancelled seats go back on sale at once. Nothing happens until you confirm.")
+    String cancelChoose();
+
+    @Message("What this would do now")
+    String cancelEffectTitle();
+
+    @Message("The effect cannot be shown right now (quota-service does not offer its dry run yet, or does not answer). The explanation above still holds.")
+    String effectUnavailable();
+
+    @Message("Keep the quota")
+    String keepQuota();
+
+    @Message("Quota cancelled")
+    String cancelDoneTitle();
+
+    @Message("Done:")
+    String cancelDone();
+
+    @Message("Back to the quota")
+    String backToQuota();
+
+    @Message("Unfulfilled rest")
+    String effectUnfulfilled();
+
+    @Message("Sold, stay valid")
+    String effectSoldKept();
+
+    @Message("Seats released")
+    String effectSeatsReleased();
+
+    @Message("Refunds")
+    String effectRefunds();
+
+    @Message("People told")
+    String effectTold();
+
+    @Message("Cancel the quota of {name}")
+    String cancelTitle(String name);
+
+    @Message("Cancel the quota group of {name}")
+    String cancelGroupTitle(String name);
+
+    @Message("{#when scope}{#is 'UNFULFILLED_ONLY'}Unfulfilled only{#is 'ALL_UNUSED'}All unused{#else}{scope}{/when}")
+    String scopeName(String scope);
+
+    @Message("{#when scope}{#is 'UNFULFILLED_ONLY'}Cancels every ticket that is not sold (not claimed yet, or reserved in an open claim) and the unfulfilled rest. Sold tickets stay valid; nobody gets a refund.{#is 'ALL_UNUSED'}Also cancels sold tickets of matches that have not started: paid ones are refunded, and every attendee affected is told.{#else}{/when}")
+    String scopeExplained(String scope);
+
+    @Message("{#when scope}{#is 'UNFULFILLED_ONLY'}Cancel unfulfilled only{#is 'ALL_UNUSED'}Cancel all unused{#else}Cancel{/when}")
+    String confirmScope(String scope);
+
+    @Message("{count} {#if count == 1}refund{#else}refunds{/if}, {amount} in all")
+    String effectRefundLine(int count, String amount);
+
+    // --- admin: new quota
+
+    @Message("Hand a block of seats to a VIP, sponsor or partner. Several matches make a group: the same seats at each match.")
+    String newQuotaLead();
+
+    @Message("Holder")
+    String holderLegend();
+
+    @Message("Holder's name")
+    String holderNameLabel();
+
+    @Message("Holder's email (the invitation goes there)")
+    String holderEmailLabel();
+
+    @Message("Match or matches")
+    String matchesLegend();
+
+    @Message("Choose one match, or several for a group with the same seats at each.")
+    String matchesHint();
+
+    @Message("The matches cannot be shown right now (allocation-service does not answer).")
+    String matchesUnavailable();
+
+    @Message("Seats")
+    String seatsLegend();
+
+    @Message("Sector codes separated by commas, best first, e.g. W3, W2.")
+    String sectorsHint();
+
+    @Message("Choose a match to see its sectors and their free seats.")
+    String chooseMatchFirst();
+
+    @Message("Free seats cannot be shown right now (allocation-service does not answer).")
+    String availabilityUnavailable();
+
+    @Message("Free seats now; for several matches, the fewest free at any of them")
+    String freeInChosenMatches();
+
+    @Message("Free")
+    String freeLabel();
+
+    @Message("Wheelchair places free")
+    String accessibleFreeLabel();
+
+    @Message("Number of seats")
+    String quantityLabel();
+
+    @Message("Discount %")
+    String discountPercentLabel();
+
+    @Message("Reminder date")
+    String expiresOnLabel();
+
+    @Message("Shown as a reminder only; it changes nothing by itself.")
+    String expiresOnHint();
+
+    @Message("{#when algorithm}{#is 'NM'}neighbouring seats: the group sits together, in one row where possible, leaving no single seat stranded.{#is 'REDOM'}random spread: seats drawn at random across the sectors, in proportion to their free seats.{#else}{/when}")
+    String algorithmExplained(String algorithm);
+
+    @Message("Create the quota")
+    String createQuota();
+
+    // --- admin: seat maps and a match's availability
+
+    @Message("{#when state}{#is 'FREE'}free{#is 'HELD'}held{#is 'SOLD'}sold{#else}{state}{/when}")
+    String seatStateWord(String state);
+
+    @Message("Row {row}, seat {seat} — {#when state}{#is 'FREE'}free{#is 'HELD'}held{#is 'SOLD'}sold{#else}{state}{/when}{#if accessible}, wheelchair place{/if}{#if restricted}, restricted view{/if}{#if mine}, this quota's seat{/if}")
+    String seatTitle(String row, String seat, String state, boolean accessible, boolean restricted, boolean mine);
+
+    @Message("Legend of the seat maps")
+    String seatLegend();
+
+    @Message("this quota's seat (ringed)")
+    String seatMine();
+
+    @Message("wheelchair place (square)")
+    String seatAccessible();
+
+    @Message("restricted view (dashed)")
+    String seatRestricted();
+
+    @Message("Seat maps")
+    String seatMapsTitle();
+
+    @Message("{count} of this quota's seats ringed")
+    String seatsRinged(int count);
+
+    @Message("open the sector")
+    String openSector();
+
+    @Message("The seat map cannot be shown right now (allocation-service does not answer).")
+    String seatMapUnavailable();
+
+    @Message("Seats per sector")
+    String seatAvailability();
+
+    @Message("Free, held, sold")
+    String seatShares();
+
+    @Message("{seats} seats: {free} free, {held} held, {sold} sold.")
+    String matchTotals(int seats, int free, int held, int sold);
+
+    @Message("{free} free, {held} held, {sold} sold")
+    String barLabel(int free, int held, int sold);
+
+    @Message("{#if count == 0}no wheelchair place free{#else if count == 1}1 wheelchair place free{#else}{count} wheelchair places free{/if}")
+    String accessibleFreeText(int count);
+
+    @Message("This match's quotas")
+    String quotasOfMatch();
 }

@@ -1,0 +1,184 @@
+package com.stadium.quota.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebClient;
+import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.util.NameValuePair;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.stadium.quota.testing.LoopbackBrowser;
+import com.stadium.quota.testing.TestStack;
+
+/**
+ * Every admin page for each kind of visitor, with real sessions through Keycloak's login page: anonymous visitors are
+ * sent to sign in, a holder never reaches /admin (403, nothing shown), a manager and an admin see every page; only the
+ * admin with the masquerade role is offered "act as this holder", and a manager who posts it anyway is refused. Every
+ * admin form posted without its CSRF token or with a forged one is refused (400) and changes nothing (the create form
+ * makes no quota).
+ */
+@ExtendWith(RunningSuite.class)
+class AdminPagesAuthorizationIT {
+
+    private static final String PORTAL = RunningSuite.PORTAL_URL;
+    private static String holderEmail;
+    private static String quota;
+    private static WebClient anonymous;
+    private static WebClient holder;
+    private static WebClient manager;
+    private static WebClient admin;
+
+    @BeforeAll
+    static void visitors() throws Exception {
+        holderEmail = PortalData.email("admin-pages");
+        quota = PortalData.quota(holderEmail, "Ada Adminpages", "N3", 2, 0, false);
+        anonymous = browser();
+        holder = signedIn("holder", "holder");
+        manager = signedIn("manager", "manager");
+        admin = signedIn("admin", "admin");
+    }
+
+    @AfterAll
+    static void close() {
+        for (WebClient browser : List.of(anonymous, holder, manager, admin)) {
+            browser.close();
+        }
+    }
+
+    private static WebClient browser() {
+        WebClient browser = LoopbackBrowser.open();
+        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        return browser;
+    }
+
+    /** A browser signed in at /admin through Keycloak's login page. */
+    static WebClient signedIn(String username, String password) throws Exception {
+        WebClient browser = browser();
+        HtmlPage login = browser.getPage(PORTAL + "/admin");
+        HtmlForm form = login.getForms().get(0);
+        form.getInputByName("username").type(username);
+        form.getInputByName("password").type(password);
+        form.getButtonByName("login").click();
+        return browser;
+    }
+
+    /** Every admin page, with a real quota and match where a page needs one. */
+    private static List<String> adminPages() {
+        long match = PortalData.match(0);
+        return List.of(PORTAL + "/admin", PORTAL + "/admin/quotas",
+                PORTAL + "/admin/quotas?match=" + match + "&state=ALLOCATED&sector=N3&expiring=30&sort=holderName&dir=asc",
+                PORTAL + "/admin/quotas/" + quota, PORTAL + "/admin/quotas/" + quota + "/status",
+                PORTAL + "/admin/quotas/" + quota + "/cancel", PORTAL + "/admin/quotas/new",
+                PORTAL + "/admin/quotas/new/sectors?matchIds=" + match, PORTAL + "/admin/matches/" + match,
+                PORTAL + "/admin/matches/" + match + "/sectors/N3");
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToSignIn() throws Exception {
+        for (String url : adminPages()) {
+            Page page = anonymous.getPage(url);
+            assertThat(page.getUrl().toString()).as(url).startsWith(TestStack.keycloakUrl());
+            assertThat(page.getWebResponse().getContentAsString()).as(url).doesNotContain(holderEmail);
+        }
+    }
+
+    @Test
+    void aHolderNeverReachesTheAdminPages() throws Exception {
+        for (String url : adminPages()) {
+            Page page = holder.getPage(url);
+            assertThat(page.getWebResponse().getStatusCode()).as(url).isEqualTo(403);
+            assertThat(page.getWebResponse().getContentAsString()).as(url).doesNotContain(holderEmail)
+                    .doesNotContain("Ada Adminpages");
+        }
+    }
+
+    @Test
+    void managersAndAdminsSeeEveryPage() throws Exception {
+        for (WebClient staff : List.of(manager, admin)) {
+            for (String url : adminPages()) {
+                Page page = staff.getPage(url);
+                assertThat(page.getWebResponse().getStatusCode()).as(url).isEqualTo(200);
+            }
+            HtmlPage list = staff.getPage(PORTAL + "/admin/quotas?holder=" + holderEmail);
+            assertThat(list.querySelector("[data-quota='" + quota + "'] a.quota-link").getTextContent())
+                    .contains("Ada Adminpages");
+            assertThat(list.getElementById("quota-total").getTextContent()).contains("1 quota found");
+            HtmlPage detail = staff.getPage(PORTAL + "/admin/quotas/" + quota);
+            assertThat(detail.querySelectorAll("#tickets tbody tr[data-status='ALLOCATED']")).hasSize(2);
+            assertThat(detail.getElementById("algorithm").getTextContent()).isEqualTo("NM");
+            assertThat(detail.querySelectorAll("#audit tbody tr")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void onlyTheAdminWithTheMasqueradeRoleIsOfferedToActAsAHolderAndAManagersPostIsRefused() throws Exception {
+        for (String url : adminPages()) {
+            HtmlPage asManager = manager.getPage(url);
+            assertThat(asManager.querySelectorAll("form[action='/admin/masquerade']")).as(url).isEmpty();
+        }
+        for (String url : List.of(PORTAL + "/admin", PORTAL + "/admin/quotas/" + quota)) {
+            HtmlPage asAdmin = admin.getPage(url);
+            assertThat(asAdmin.querySelectorAll("form[action='/admin/masquerade']")).as(url).isNotEmpty();
+        }
+
+        // a manager's own valid CSRF token, from a form the manager does have (re-send on the quota page)
+        HtmlPage detail = manager.getPage(PORTAL + "/admin/quotas/" + quota);
+        String token = detail.getElementsByName("csrf-token").get(0).getAttribute("value");
+        WebRequest post = new WebRequest(new URL(PORTAL + "/admin/masquerade"), HttpMethod.POST);
+        post.setRequestParameters(List.of(new NameValuePair("holderEmail", holderEmail),
+                new NameValuePair("csrf-token", token)));
+        Page refused = manager.getPage(post);
+        assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(403);
+        assertThat(refused.getUrl().getPath()).isEqualTo("/admin/masquerade");
+        assertThat(PortalData.admin(quota).getList("audit.action")).doesNotContain("MASQUERADE_STARTED");
+    }
+
+    @Test
+    void adminFormsWithoutOrWithAForgedCsrfTokenAreRefusedAndChangeNothing() throws Exception {
+        Map<String, Object> before = state();
+        long quotasBefore = PortalData.quotasOf(holderEmail);
+        admin.getPage(PORTAL + "/admin/quotas/" + quota);
+        for (String url : adminForms()) {
+            for (String csrf : new String[] {null, "Forged0Token0That0The0Portal0Never0Issued00"}) {
+                List<NameValuePair> fields = new ArrayList<>(List.of(new NameValuePair("holderEmail", holderEmail),
+                        new NameValuePair("scope", "ALL_UNUSED"), new NameValuePair("holderName", "Mal Icious"),
+                        new NameValuePair("matchIds", String.valueOf(PortalData.match(0))),
+                        new NameValuePair("sectors", "N3"), new NameValuePair("quantity", "1")));
+                if (csrf != null) {
+                    fields.add(new NameValuePair("csrf-token", csrf));
+                }
+                WebRequest post = new WebRequest(new URL(url), HttpMethod.POST);
+                post.setRequestParameters(fields);
+                Page page = admin.getPage(post);
+                assertThat(page.getWebResponse().getStatusCode()).as(url + " with csrf " + csrf).isEqualTo(400);
+            }
+        }
+        assertThat(state()).isEqualTo(before);
+        assertThat(PortalData.quotasOf(holderEmail)).as("no quota created by a refused form").isEqualTo(quotasBefore);
+    }
+
+    private static List<String> adminForms() {
+        String base = PORTAL + "/admin/quotas/" + quota;
+        return List.of(PORTAL + "/admin/quotas/new", PORTAL + "/admin/masquerade", base + "/invitation/resend",
+                base + "/invitation/revoke", base + "/cancel");
+    }
+
+    /** What a change would show: the quota's state, counts and audit trail length. */
+    private static Map<String, Object> state() {
+        var detail = PortalData.admin(quota);
+        return Map.of("state", detail.getString("quota.state"), "counts", detail.getMap("quota.ticketCounts"),
+                "audit", detail.getList("audit").size());
+    }
+}
