@@ -171,8 +171,8 @@ class AdminPagesAuthorizationIT {
 
     private static List<String> adminForms() {
         String base = PORTAL + "/admin/quotas/" + quota;
-        return List.of(PORTAL + "/admin/quotas/new", PORTAL + "/admin/masquerade", base + "/invitation/resend",
-                base + "/invitation/revoke", base + "/cancel");
+        return List.of(base + "/resend-invitation", base + "/revoke-invitation", base + "/cancel",
+                PORTAL + "/admin/quotas/new", PORTAL + "/admin/masquerade");
     }
 
     /** What a change would show: the quota's state, counts and audit trail length. */

@@ -85,17 +85,31 @@ public interface QuotaServiceClient {
 
     /** One refund a cancellation asks for. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Refund(UUID ticketId, String attendeeEmail, Integer amountCents) {
+    record Refund(UUID ticketId, Integer amountCents, String currency) {
+    }
+
+    /** A seat a cancellation gives back to the inventory. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReleasedSeat(long matchId, String sector, String row, String seat) {
+    }
+
+    /** A person a cancellation tells, and with which message. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Told(String kind, String recipientEmail, String recipientName) {
     }
 
     /**
-     * What a cancellation does (or, from the dry run, would do) to one quota. The real cancellation's answer has the
-     * same shape without refunds, seats released and people told, so both read into this record.
+     * What a cancellation does (or, from the dry run, would do) to one quota: quota-service answers the dry run and
+     * the real cancellation in the same shape, so both read into this record and can be compared.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record QuotaEffect(UUID quotaId, UUID parentId, String holderEmail, Map<String, Integer> cancelledTickets,
-            int unfulfilledCancelled, int soldKept, Integer seatsReleased, List<Refund> refunds, int refundsRequested,
-            int refundedCents, List<String> told) {
+            int unfulfilledCancelled, int soldKept, List<ReleasedSeat> seatsReleased, List<Refund> refunds,
+            int refundsRequested, int refundedCents, List<Told> told) {
+
+        public int seatsReleasedCount() {
+            return seatsReleased == null ? cancelledTotal() : seatsReleased.size();
+        }
 
         public int cancelled(String status) {
             return cancelledTickets == null ? 0 : cancelledTickets.getOrDefault(status, 0);

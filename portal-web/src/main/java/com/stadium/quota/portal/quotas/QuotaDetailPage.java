@@ -24,6 +24,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -122,14 +123,16 @@ public class QuotaDetailPage {
     }
 
     @POST
-    @Path("/invitation/resend")
+    @Path("/resend-invitation")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response resend(@PathParam("quotaId") UUID quotaId) {
         quotas.resendInvitation(quotaId);
         return Response.seeOther(URI.create("/admin/quotas/" + quotaId + "?done=resent")).build();
     }
 
     @POST
-    @Path("/invitation/revoke")
+    @Path("/revoke-invitation")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revoke(@PathParam("quotaId") UUID quotaId) {
         quotas.revokeInvitation(quotaId);
         return Response.seeOther(URI.create("/admin/quotas/" + quotaId + "?done=revoked")).build();
