@@ -120,7 +120,7 @@ public class NotificationDispatcher {
         }
         notification.sent(now);
         push.accompany(notification.recipientEmail, notification.kind, notification.quotaId, notification.id,
-                mail.subject());
+                notification.locale, mail.subject());
     }
 
     /** In the transaction that marks it FAILED, so the dead letter and the status never disagree. */

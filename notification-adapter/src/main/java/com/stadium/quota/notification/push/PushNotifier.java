@@ -1,26 +1,25 @@
 package com.stadium.quota.notification.push;
 
-import java.util.Map;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-import org.jboss.logging.Logger;
-
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.NotificationKind;
 import com.stadium.quota.notification.email.ClubConfig;
 
-import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /** Pushes a mailed message to the recipient's devices, for the kinds a holder wants on the phone. */
 @ApplicationScoped
-@Startup
 public class PushNotifier {
 
-    private static final Logger LOG = Logger.getLogger(PushNotifier.class);
     /** A test message is an admin's mail check; everything else concerns the holder's tickets. */
     static final Set<NotificationKind> PUSHED = Set.of(NotificationKind.QUOTA_INVITATION,
             NotificationKind.SUBQUOTA_INVITATION, NotificationKind.CLAIM_CONFIRMATION,
@@ -28,34 +27,59 @@ public class PushNotifier {
             NotificationKind.EXPIRATION_REMINDER);
 
     @Inject
-    Instance<PushProvider> providers;
-
-    @Inject
     ClubConfig club;
 
-    private PushProvider provider;
+    @Inject
+    ObjectMapper json;
 
-    // fails the start when suite.push.provider names no provider
-    @PostConstruct
-    void start() {
-        provider = providers.get();
-    }
+    @Inject
+    PushDispatcher dispatcher;
 
-    /** Best effort: a failing push is logged and never makes the (already sent) mail go again. */
-    public void accompany(String email, String kind, String quotaId, UUID notificationId, String subject) {
-        if (NotificationKind.of(kind).filter(PUSHED::contains).isEmpty()) {
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Stores one push per device of the recipient, in the transaction that marks the mail sent; they go out after
+     * the commit. The mail's subject is the body, in the mail's language.
+     */
+    public void accompany(String email, String kind, String quotaId, UUID notificationId, String locale,
+            String subject) {
+        NotificationKind pushed = NotificationKind.of(kind).filter(PUSHED::contains).orElse(null);
+        if (pushed == null) {
             return;
         }
-        Map<String, String> data = quotaId == null
-                ? Map.of("kind", kind, "notificationId", notificationId.toString())
-                : Map.of("kind", kind, "notificationId", notificationId.toString(), "quotaId", quotaId);
-        for (Device device : Device.of(email)) {
-            try {
-                provider.send(new PushMessage(device.token, device.platform, club.name(), subject, data));
-            } catch (RuntimeException e) {
-                LOG.warnf("push of notification %s to a %s device failed: %s", notificationId, device.platform,
-                        e.getMessage());
-            }
+        List<Device> devices = Device.of(email);
+        if (devices.isEmpty()) {
+            return;
+        }
+        PushContent content = PushContent.of(kind, quotaId, notificationId, title(pushed, texts(locale)), subject,
+                club.portalUrl());
+        Instant now = Instant.now();
+        for (Device device : devices) {
+            PushDelivery.pending(notificationId, device, content, now, json).persist();
+        }
+        dispatcher.wakeUpAfterCommit(transactions);
+    }
+
+    private static String title(NotificationKind kind, PushTexts texts) {
+        return switch (kind) {
+            case QUOTA_INVITATION -> texts.quotaInvitation();
+            case SUBQUOTA_INVITATION -> texts.subquotaInvitation();
+            case CLAIM_CONFIRMATION -> texts.claimConfirmation();
+            case SUBQUOTA_RETRACTED -> texts.subquotaRetracted();
+            case QUOTA_CANCELLED -> texts.quotaCancelled();
+            case EXPIRATION_REMINDER -> texts.expirationReminder();
+            case TEST_MESSAGE -> throw new IllegalArgumentException("a test message is never pushed");
+        };
+    }
+
+    /** The titles in the request's language when a bundle exists for it, English otherwise (as the mail). */
+    private static PushTexts texts(String languageTag) {
+        String language = Locale.forLanguageTag(languageTag == null ? "" : languageTag).getLanguage();
+        try {
+            return MessageBundles.get(PushTexts.class, Localized.Literal.of(language));
+        } catch (IllegalStateException noBundle) {
+            return MessageBundles.get(PushTexts.class);
         }
     }
 }

@@ -1,11 +1,23 @@
 package com.stadium.quota.notification.push;
 
 /**
- * Delivers pushes to the mobile app through a push service (APNs, FCM, ...). Chosen by {@code suite.push.provider};
- * an implementation is an {@code @ApplicationScoped} bean with {@code @LookupIfProperty} on that property.
+ * Delivers pushes through one push service (Web Push, FCM, APNs, ...). An implementation is an
+ * {@code @ApplicationScoped} bean with an {@code @Identifier}; {@link PushProviders} says which one serves which
+ * {@link Platform}.
  */
 public interface PushProvider {
 
-    /** Sends one push or throws; a push is tried once (the mail is the message of record). */
-    void send(PushMessage message);
+    /** What the push service answered to a push it took or refused for good. */
+    enum Outcome {
+        /** Accepted for delivery. */
+        DELIVERED,
+        /** The device's subscription has ended (uninstalled, unsubscribed, expired): forget the device. */
+        GONE
+    }
+
+    /**
+     * Sends one push. Throws on any other failure (network, timeout, the service's error): the push is tried again
+     * by the adapter's retry policy.
+     */
+    Outcome send(PushMessage message);
 }

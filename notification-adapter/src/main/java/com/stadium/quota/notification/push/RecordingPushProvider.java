@@ -6,13 +6,18 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.arc.lookup.LookupIfProperty;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The default provider: sends nothing, keeps the latest pushes in memory (for tests and local runs) and logs them. */
+/**
+ * The native app's provider until there is one for FCM/APNs: sends nothing, keeps the latest pushes in memory (for
+ * tests and local runs) and logs them.
+ */
 @ApplicationScoped
-@LookupIfProperty(name = "suite.push.provider", stringValue = "recording", lookupIfMissing = true)
+@Identifier(RecordingPushProvider.NAME)
 public class RecordingPushProvider implements PushProvider {
+
+    public static final String NAME = "recording";
 
     private static final Logger LOG = Logger.getLogger(RecordingPushProvider.class);
     private static final int KEPT = 1000;
@@ -20,12 +25,13 @@ public class RecordingPushProvider implements PushProvider {
     private final Deque<PushMessage> recorded = new ArrayDeque<>();
 
     @Override
-    public synchronized void send(PushMessage message) {
+    public synchronized Outcome send(PushMessage message) {
         LOG.infof("push (recorded, not sent) to %s device: %s", message.platform(), message.title());
         if (recorded.size() == KEPT) {
             recorded.removeFirst();
         }
         recorded.addLast(message);
+        return Outcome.DELIVERED;
     }
 
     /** The recorded pushes to one device, oldest first. */

@@ -1,0 +1,117 @@
+package com.stadium.quota.notification.push;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.messaging.drain.Drain;
+import com.stadium.quota.notification.message.RetryPolicy;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+/**
+ * Sends the pushes that are due, each through its device's provider, with the mail's retry policy. A device whose
+ * push service says the subscription has ended (404, 410) is forgotten. Rows are locked with SKIP LOCKED, so
+ * instances share the work.
+ */
+@ApplicationScoped
+public class PushDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(PushDispatcher.class);
+    private static final int BATCH = 20;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    PushProviders providers;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "suite.delivery.max-attempts")
+    int maxAttempts;
+
+    @ConfigProperty(name = "suite.delivery.first-retry-delay")
+    Duration firstRetryDelay;
+
+    private RetryPolicy retries;
+    private Drain drain;
+
+    @PostConstruct
+    void start() {
+        retries = new RetryPolicy(maxAttempts, firstRetryDelay);
+        drain = new Drain("push-dispatcher", this::sendDue);
+    }
+
+    @PreDestroy
+    void stop() {
+        drain.close();
+    }
+
+    void wakeUpAfterCommit(TransactionSynchronizationRegistry transactions) {
+        drain.wakeUpAfterCommit(transactions);
+    }
+
+    @Scheduled(every = "${suite.delivery.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        drain.wakeUp();
+    }
+
+    /** Sends one batch of due pushes; returns true when a full batch suggests more are due. */
+    boolean sendDue() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<PushDelivery> due = entityManager.createNativeQuery("""
+                    select * from push_delivery
+                     where status = 'PENDING' and next_attempt_at <= now()
+                     order by next_attempt_at
+                     limit ?1
+                     for update skip locked""", PushDelivery.class)
+                    .setParameter(1, BATCH)
+                    .getResultList();
+            for (PushDelivery push : due) {
+                deliver(push);
+            }
+            return due.size() == BATCH;
+        });
+    }
+
+    private void deliver(PushDelivery push) {
+        Device device = Device.findById(push.deviceToken);
+        // the phone may have changed hands since: never show one holder's message to another
+        if (device == null || !device.email.equals(push.recipientEmail)) {
+            push.gone("the device is no longer registered for the recipient");
+            return;
+        }
+        PushMessage message = new PushMessage(device.token, device.platform, device.subscription(), push.title,
+                push.body, push.data(json));
+        try {
+            if (providers.of(device.platform).send(message) == PushProvider.Outcome.DELIVERED) {
+                push.sent(Instant.now());
+                return;
+            }
+            push.gone("the push service says the subscription has ended");
+            // a query, not a removal: another instance may forget the same device at the same time
+            Device.delete("token", device.token);
+            entityManager.detach(device);
+            LOG.infof("forgot %s device %s: its push service says the subscription has ended", device.platform,
+                    device.token);
+        } catch (RuntimeException e) {
+            boolean retrying = push.failed(String.valueOf(e.getMessage()), Instant.now(), retries);
+            LOG.warnf("push of notification %s to %s device %s failed (attempt %d%s): %s", push.notificationId,
+                    device.platform, device.token, push.attempts, retrying ? "" : ", the last", e.getMessage());
+        }
+    }
+}
