@@ -1,13 +1,9 @@
 package com.stadium.quota.notification.message;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.stadium.quota.messaging.drain.Drain;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.NotificationFailed;
 import com.stadium.quota.messaging.outbox.Outbox;
@@ -16,7 +12,6 @@ import com.stadium.quota.notification.email.EmailSender.SentMail;
 import com.stadium.quota.notification.email.Undeliverable;
 import com.stadium.quota.notification.push.PushNotifier;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -34,7 +29,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 public class NotificationDispatcher {
 
     private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class);
-    private static final int BATCH = 20;
 
     @Inject
     EntityManager entityManager;
@@ -51,52 +45,29 @@ public class NotificationDispatcher {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "suite.delivery.max-attempts")
-    int maxAttempts;
+    @Inject
+    RetryPolicy retries;
 
-    @ConfigProperty(name = "suite.delivery.first-retry-delay")
-    Duration firstRetryDelay;
-
-    private RetryPolicy retries;
-    private Drain drain;
+    private DueRows<Notification> due;
 
     @PostConstruct
     void start() {
-        retries = new RetryPolicy(maxAttempts, firstRetryDelay);
-        drain = new Drain("notification-dispatcher", this::sendDue);
+        due = new DueRows<>("notification-dispatcher", "notification", Notification.class, entityManager,
+                this::deliver);
     }
 
     @PreDestroy
     void stop() {
-        drain.close();
+        due.close();
     }
 
     public void wakeUpAfterCommit(TransactionSynchronizationRegistry transactions) {
-        drain.wakeUpAfterCommit(transactions);
+        due.wakeUpAfterCommit(transactions);
     }
 
     @Scheduled(every = "${suite.delivery.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        drain.wakeUp();
-    }
-
-    /** Sends one batch of due notifications; returns true when a full batch suggests more are due. */
-    boolean sendDue() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Notification> due = entityManager.createNativeQuery("""
-                    select * from notification
-                     where status = 'PENDING' and next_attempt_at <= now()
-                     order by next_attempt_at
-                     limit ?1
-                     for update skip locked""", Notification.class)
-                    .setParameter(1, BATCH)
-                    .getResultList();
-            for (Notification notification : due) {
-                deliver(notification);
-            }
-            return due.size() == BATCH;
-        });
+        due.wakeUp();
     }
 
     private void deliver(Notification notification) {

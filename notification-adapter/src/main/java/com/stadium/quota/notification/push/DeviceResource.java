@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.stadium.quota.web.InvalidInput;
 import com.stadium.quota.web.Violation;
 
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -44,6 +45,7 @@ public class DeviceResource {
     JsonWebToken caller;
 
     @Inject
+    @Identifier(WebPushProvider.NAME)
     WebPushProvider webPush;
 
     /** A browser's keys, as its push subscription names them. */

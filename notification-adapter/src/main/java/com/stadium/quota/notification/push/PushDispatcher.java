@@ -1,17 +1,13 @@
 package com.stadium.quota.notification.push;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.stadium.quota.messaging.drain.Drain;
+import com.stadium.quota.notification.message.DueRows;
 import com.stadium.quota.notification.message.RetryPolicy;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -29,7 +25,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 public class PushDispatcher {
 
     private static final Logger LOG = Logger.getLogger(PushDispatcher.class);
-    private static final int BATCH = 20;
 
     @Inject
     EntityManager entityManager;
@@ -40,52 +35,28 @@ public class PushDispatcher {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "suite.delivery.max-attempts")
-    int maxAttempts;
+    @Inject
+    RetryPolicy retries;
 
-    @ConfigProperty(name = "suite.delivery.first-retry-delay")
-    Duration firstRetryDelay;
-
-    private RetryPolicy retries;
-    private Drain drain;
+    private DueRows<PushDelivery> due;
 
     @PostConstruct
     void start() {
-        retries = new RetryPolicy(maxAttempts, firstRetryDelay);
-        drain = new Drain("push-dispatcher", this::sendDue);
+        due = new DueRows<>("push-dispatcher", "push_delivery", PushDelivery.class, entityManager, this::deliver);
     }
 
     @PreDestroy
     void stop() {
-        drain.close();
+        due.close();
     }
 
     void wakeUpAfterCommit(TransactionSynchronizationRegistry transactions) {
-        drain.wakeUpAfterCommit(transactions);
+        due.wakeUpAfterCommit(transactions);
     }
 
     @Scheduled(every = "${suite.delivery.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        drain.wakeUp();
-    }
-
-    /** Sends one batch of due pushes; returns true when a full batch suggests more are due. */
-    boolean sendDue() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<PushDelivery> due = entityManager.createNativeQuery("""
-                    select * from push_delivery
-                     where status = 'PENDING' and next_attempt_at <= now()
-                     order by next_attempt_at
-                     limit ?1
-                     for update skip locked""", PushDelivery.class)
-                    .setParameter(1, BATCH)
-                    .getResultList();
-            for (PushDelivery push : due) {
-                deliver(push);
-            }
-            return due.size() == BATCH;
-        });
+        due.wakeUp();
     }
 
     private void deliver(PushDelivery push) {

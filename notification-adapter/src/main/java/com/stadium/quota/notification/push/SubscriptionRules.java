@@ -32,7 +32,7 @@ public final class SubscriptionRules {
     static final int MAX_ENDPOINT_LENGTH = 2048;
 
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+={0,2}");
-    private static final ECParameterSpec P256 = p256();
+    static final ECParameterSpec P256 = p256();
 
     private final boolean allowLoopbackHttp;
 

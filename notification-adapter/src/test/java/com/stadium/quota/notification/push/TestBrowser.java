@@ -3,7 +3,6 @@ package com.stadium.quota.notification.push;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -30,7 +29,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class TestBrowser {
 
-    static final ECParameterSpec P256 = p256();
+    static final ECParameterSpec P256 = SubscriptionRules.P256;
 
     private final ECPrivateKey privateKey;
     private final byte[] publicKey;
@@ -168,15 +167,5 @@ final class TestBrowser {
             all.put(part);
         }
         return all.array();
-    }
-
-    private static ECParameterSpec p256() {
-        try {
-            AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
-            parameters.init(new ECGenParameterSpec("secp256r1"));
-            return parameters.getParameterSpec(ECParameterSpec.class);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
