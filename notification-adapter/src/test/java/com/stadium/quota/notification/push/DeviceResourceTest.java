@@ -116,6 +116,7 @@ class DeviceResourceTest {
                 .then().statusCode(400);
     }
 
+    /** A browser's registration; endpoints under .invalid never resolve: no push leaves this machine. */
     private static Map<String, Object> browser(String endpoint, String p256dh, String auth) {
         return Map.of("platform", "WEB", "subscription", Map.of("endpoint", endpoint, "expirationTime", "null",
                 "keys", Map.of("p256dh", p256dh, "auth", auth)));
@@ -124,7 +125,7 @@ class DeviceResourceTest {
     @Test
     void aBrowserRegistersItsSubscriptionAndGetsATokenToUnregisterWith() {
         TestBrowser browser = TestBrowser.create();
-        String endpoint = "https://push.example.net/send/" + UUID.randomUUID();
+        String endpoint = "https://push.service.invalid/send/" + UUID.randomUUID();
         String token = given().auth().oauth2(Tokens.of(Tokens.HOLDER)).contentType(ContentType.JSON)
                 .body(browser(endpoint, browser.p256dh(), browser.auth())).post("/api/devices")
                 .then().statusCode(200).body("platform", equalTo("WEB")).body("email", equalTo(HOLDER_EMAIL))
@@ -142,10 +143,10 @@ class DeviceResourceTest {
     @Test
     void aBrowserSubscriptionThatCannotBeUsedIsRefusedNamingTheField() {
         TestBrowser browser = TestBrowser.create();
-        String endpoint = "https://push.example.net/send/" + UUID.randomUUID();
+        String endpoint = "https://push.service.invalid/send/" + UUID.randomUUID();
         refused(browser("https://10.0.0.8/push", browser.p256dh(), browser.auth()), "subscription.endpoint",
                 "must be a push service on the internet, not a loopback or private address");
-        refused(browser("ftp://push.example.net/x", browser.p256dh(), browser.auth()), "subscription.endpoint",
+        refused(browser("ftp://push.service.invalid/x", browser.p256dh(), browser.auth()), "subscription.endpoint",
                 "must be an https URL of a push service");
         refused(browser(endpoint, browser.p256dh().substring(0, 43), browser.auth()), "subscription.keys.p256dh",
                 "must be an uncompressed P-256 public key: 65 bytes (87 base64url characters), not 32");
@@ -173,7 +174,7 @@ class DeviceResourceTest {
                 .body("publicKey", equalTo(WebPushRequestsTest.PUBLIC_KEY));
 
         TestBrowser browser = TestBrowser.create();
-        Map<String, Object> body = browser("https://push.example.net/send/" + UUID.randomUUID(), browser.p256dh(),
+        Map<String, Object> body = browser("https://push.service.invalid/send/" + UUID.randomUUID(), browser.p256dh(),
                 browser.auth());
         given().contentType(ContentType.JSON).body(body).post("/api/devices").then().statusCode(401);
         given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON).body(body)

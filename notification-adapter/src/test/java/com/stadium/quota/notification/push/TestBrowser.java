@@ -109,8 +109,8 @@ final class TestBrowser {
         byte[] sharedSecret = ecdh.generateSecret();
         byte[] keyInfo = concat("WebPush: info\0".getBytes(StandardCharsets.US_ASCII), publicKey, header.senderKey());
         byte[] ikm = hkdf(auth, sharedSecret, keyInfo, 32);
-        byte[] contentKey = hkdf(header.salt(), ikm, "Content-Encoding: aes128gcm\0".getBytes(StandardCharsets.US_ASCII),
-                16);
+        byte[] contentKey = hkdf(header.salt(), ikm,
+                "Content-Encoding: aes128gcm\0".getBytes(StandardCharsets.US_ASCII), 16);
         byte[] nonce = hkdf(header.salt(), ikm, "Content-Encoding: nonce\0".getBytes(StandardCharsets.US_ASCII), 12);
         Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
         aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(contentKey, "AES"), new GCMParameterSpec(128, nonce));

@@ -48,7 +48,8 @@ class WebPushRequestsTest {
     @Test
     void aPushIsEncryptedForItsBrowserOnly() throws GeneralSecurityException {
         TestBrowser browser = TestBrowser.create();
-        byte[] payload = "{\"title\":\"Claim confirmed\",\"kind\":\"CLAIM_CONFIRMATION\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] payload = "{\"title\":\"Claim confirmed\",\"kind\":\"CLAIM_CONFIRMATION\"}"
+                .getBytes(StandardCharsets.UTF_8);
 
         HttpRequest request = requests.request(browser.subscription(ENDPOINT), payload, Duration.ofSeconds(5));
 
