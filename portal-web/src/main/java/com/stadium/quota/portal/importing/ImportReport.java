@@ -74,6 +74,11 @@ public record ImportReport(ImportView view) {
         return view.status();
     }
 
+    /** Nothing more will change by itself: every quota is settled, or there is no confirmed import to follow. */
+    public static boolean settled(ImportView view) {
+        return !"CONFIRMED".equals(view.status()) || view.progress() == null || view.progress().done();
+    }
+
     /** Only a file without errors may be confirmed, again after a refused confirm. */
     public boolean confirmable() {
         return "VALIDATED".equals(view.status()) || "FAILED".equals(view.status());

@@ -2,11 +2,9 @@ package com.stadium.quota.portal.importing;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.portal.admin.AdminSession;
@@ -14,7 +12,6 @@ import com.stadium.quota.portal.importing.ImportClient.ImportView;
 import com.stadium.quota.portal.web.Formats;
 import com.stadium.quota.portal.web.Refusal;
 
-import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Multi;
@@ -45,8 +42,6 @@ import jakarta.ws.rs.sse.Sse;
 @Produces(MediaType.TEXT_HTML)
 public class ImportReportPage {
 
-    private static final Logger LOG = Logger.getLogger(ImportReportPage.class);
-
     @Inject
     AdminSession session;
 
@@ -55,17 +50,10 @@ public class ImportReportPage {
     ImportClient imports;
 
     @Inject
-    @RestClient
-    ImportProgressClient reader;
-
-    @Inject
-    AccessTokenCredential accessToken;
+    ImportReader reader;
 
     @Inject
     ObjectMapper json;
-
-    @Inject
-    ProgressStream stream;
 
     /** What the confirm form asks again: the flags still undecided, or quota-service's reasons for refusing. */
     public record ConfirmProblems(List<Integer> undecidedLines, boolean fileUndecided, List<String> refused) {
@@ -140,24 +128,12 @@ public class ImportReportPage {
     @Path("/progress")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> progress(@PathParam("importId") UUID importId, @Context Sse sse) {
-        String bearer = "Bearer " + accessToken.getToken();
         Formats formats = session.formats();
-        return Multi.createBy().repeating()
-                .uni(() -> reader.detail(importId, bearer).map(Optional::of).onFailure().invoke(e -> LOG
-                        .debugf("import %s not read for its progress: %s", importId, e.getMessage()))
-                        .onFailure().recoverWithItem(Optional.empty()))
-                .withDelay(stream.interval()).whilst(view -> view.isEmpty() || !settled(view.get()))
-                .select().first(stream.maxLength()).filter(Optional::isPresent).map(Optional::get)
-                .map(view -> event(sse, new ImportReport(view), formats));
-    }
-
-    /** Nothing more will change by itself: every quota is settled, or there is no confirmed import to follow. */
-    static boolean settled(ImportView view) {
-        return !"CONFIRMED".equals(view.status()) || view.progress() == null || view.progress().done();
+        return reader.follow(importId).map(view -> event(sse, new ImportReport(view), formats));
     }
 
     private static OutboundSseEvent event(Sse sse, ImportReport report, Formats formats) {
-        if (settled(report.view())) {
+        if (ImportReport.settled(report.view())) {
             return sse.newEventBuilder().name("done").data(Templates.report$live(report, formats)
                     .setLocale(formats.locale()).render()).build();
         }

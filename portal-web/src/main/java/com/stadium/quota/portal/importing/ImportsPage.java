@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -20,14 +18,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.portal.admin.AdminSession;
 import com.stadium.quota.portal.importing.ImportClient.ImportSummary;
 import com.stadium.quota.portal.importing.ImportClient.ImportView;
-import com.stadium.quota.portal.importing.ImportClient.Violation;
 import com.stadium.quota.portal.importing.ImportForms.UploadProblem;
 import com.stadium.quota.portal.web.Formats;
+import com.stadium.quota.portal.web.Refusal;
 
-import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -62,11 +58,7 @@ public class ImportsPage {
     ImportClient imports;
 
     @Inject
-    @RestClient
-    ImportProgressClient reader;
-
-    @Inject
-    AccessTokenCredential accessToken;
+    ImportReader reader;
 
     @Inject
     ObjectMapper json;
@@ -80,7 +72,7 @@ public class ImportsPage {
     }
 
     /** Why the upload was not taken: the portal's own check, or quota-service's reasons for the whole file. */
-    public record UploadRefusal(UploadProblem problem, String fileName, List<Violation> reasons) {
+    public record UploadRefusal(UploadProblem problem, String fileName, List<Refusal.Violation> reasons) {
         static UploadRefusal none() {
             return new UploadRefusal(null, null, List.of());
         }
@@ -93,7 +85,7 @@ public class ImportsPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance start(AdminSession.Admin admin, Formats formats, History history,
-                UploadRefusal refusal, long maxBytes);
+                UploadRefusal refusal);
     }
 
     @GET
@@ -136,23 +128,14 @@ public class ImportsPage {
     }
 
     private TemplateInstance page(UploadRefusal refusal, String page) {
-        return session.page(Templates.start(session.admin(), session.formats(), history(page), refusal,
-                ImportForms.MAX_BYTES));
+        return session.page(Templates.start(session.admin(), session.formats(), history(page), refusal));
     }
 
     /** quota-service's reasons for refusing a whole file, with line and column where it gave them. */
-    private List<Violation> reasons(WebApplicationException e) {
-        try {
-            Violation[] violations = json.treeToValue(json.readTree(e.getResponse().readEntity(String.class))
-                    .path("violations"), Violation[].class);
-            if (violations != null && violations.length > 0) {
-                return List.of(violations);
-            }
-        } catch (RuntimeException | IOException unreadable) {
-            LOG.debugf("an upload refusal without the suite's body: %s", unreadable.getMessage());
-        }
-        return List.of(new Violation("file", "quota-service refused the file (" + e.getResponse().getStatus() + ")",
-                null, null));
+    private List<Refusal.Violation> reasons(WebApplicationException e) {
+        Refusal refusal = Refusal.of(e, json);
+        return refusal.violations().isEmpty() ? List.of(new Refusal.Violation("file", "quota-service refused the file ("
+                + refusal.status() + ")", null, null)) : refusal.violations();
     }
 
     /**
@@ -171,23 +154,10 @@ public class ImportsPage {
         int page = Math.min(lastPage, pageNumber(pageParam));
         List<ImportSummary> shown = all.subList(Math.min(all.size(), page * PAGE_SIZE),
                 Math.min(all.size(), (page + 1) * PAGE_SIZE));
-        Map<UUID, Integer> quotas = quotasCreated(shown.stream()
+        Map<UUID, Integer> quotas = reader.quotasCreated(shown.stream()
                 .filter(s -> "CONFIRMED".equals(s.status())).toList());
         return new History(shown.stream().map(s -> new HistoryLine(s, "CONFIRMED".equals(s.status())
                 ? quotas.get(s.id()) : Integer.valueOf(0))).toList(), page, lastPage, false);
-    }
-
-    private Map<UUID, Integer> quotasCreated(List<ImportSummary> confirmed) {
-        if (confirmed.isEmpty()) {
-            return Map.of();
-        }
-        String bearer = "Bearer " + accessToken.getToken();
-        List<Uni<Optional<ImportView>>> reads = confirmed.stream().map(s -> reader.detail(s.id(), bearer)
-                .map(Optional::of).onFailure().recoverWithItem(Optional.empty())).toList();
-        List<Optional<ImportView>> views = Uni.join().all(reads).andFailFast().await()
-                .atMost(Duration.ofSeconds(10));
-        return views.stream().flatMap(Optional::stream).collect(Collectors.toMap(ImportView::id,
-                v -> v.created() == null ? 0 : v.created().size(), (a, b) -> a));
     }
 
     private static int pageNumber(String value) {

@@ -115,7 +115,7 @@ class ImportReportTest {
             assertThat(f.reason()).isEqualTo(reason);
         });
         assertThat(running.step()).isEqualTo(3);
-        assertThat(ImportReportPage.settled(running.view())).isFalse();
+        assertThat(ImportReport.settled(running.view())).isFalse();
     }
 
     @Test
@@ -128,8 +128,8 @@ class ImportReportTest {
         assertThat(done.progress().quotasAllocated()).as("partly allocated counts as allocated").isEqualTo(1);
         assertThat(done.matchName(done.created().get(0))).isEqualTo("G");
         assertThat(done.step()).isEqualTo(4);
-        assertThat(ImportReportPage.settled(done.view())).isTrue();
-        assertThat(ImportReportPage.settled(view("VALIDATED", null, List.of(), List.of(), List.of(), List.of())))
+        assertThat(ImportReport.settled(done.view())).isTrue();
+        assertThat(ImportReport.settled(view("VALIDATED", null, List.of(), List.of(), List.of(), List.of())))
                 .as("nothing to follow before a confirm").isTrue();
     }
 }
