@@ -208,7 +208,7 @@ class AdminPagesAuthorizationIT {
     private static List<String> adminForms() {
         String base = PORTAL + "/admin/quotas/" + quota;
         return List.of(base + "/resend-invitation", base + "/revoke-invitation", base + "/cancel",
-                PORTAL + "/admin/quotas/new", PORTAL + "/admin/masquerade", PORTAL + "/admin/imports",
+                PORTAL + "/admin/quotas/new", PORTAL + "/admin/masquerade",
                 PORTAL + "/admin/imports/" + importId + "/confirm");
     }
 

@@ -52,25 +52,32 @@ final class PortalData {
     }
 
     /**
-     * Holds every seat of a sector at a match but {@code left} seats that are not wheelchair places (those stay free
-     * too: a quota takes them only when asked), through a quota made for it; its id, to cancel it afterwards.
+     * Holds every seat of a sector at a match but {@code left} seats that any quota may take (wheelchair places and
+     * their companion seats stay free too: a quota takes them only when asked), through a quota drawn at random
+     * (REDOM, quick for hundreds of seats); its id, to cancel it afterwards.
      */
     static String fillLeaving(long match, String sector, int left) {
-        JsonPath availability = given().auth().oauth2(Tokens.of(Tokens.ADMIN))
-                .get(Service.ALLOCATION.url() + "/api/matches/{id}/availability", match).then().statusCode(200)
-                .extract().jsonPath();
-        String at = "sectors.find { it.sector == '" + sector + "' }.";
-        int quantity = availability.getInt(at + "free") - availability.getInt(at + "accessibleFree") - left;
+        List<Map<String, Object>> seats = given().auth().oauth2(Tokens.of(Tokens.ADMIN))
+                .get(Service.ALLOCATION.url() + "/api/matches/{id}/sectors/{code}/seats", match, sector).then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        long usable = seats.stream().filter(s -> "FREE".equals(s.get("state")) && !Boolean.TRUE.equals(
+                s.get("accessible")) && !Boolean.TRUE.equals(s.get("companion"))).count();
+        int quantity = (int) usable - left;
         if (quantity < 1) {
             throw new IllegalStateException(sector + " at match " + match + " has too few free seats; purge the test"
                     + " stack (infra/stack.sh --profile test purge)");
         }
         String id = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
                 .body(Map.of("holderEmail", email("filler"), "holderName", "Club Reserve", "matchIds", List.of(match),
-                        "sectors", List.of(sector), "quantity", quantity, "algorithm", "NM"))
+                        "sectors", List.of(sector), "quantity", quantity, "algorithm", "REDOM"))
                 .post(Service.QUOTA.url() + "/api/admin/quotas").then().statusCode(201).extract()
                 .path("quotas[0].id");
-        await().atMost(Duration.ofSeconds(30)).until(() -> "ALLOCATED".equals(admin(id).getString("quota.state")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"PENDING_ALLOCATION".equals(
+                admin(id).getString("quota.state")));
+        if (!"ALLOCATED".equals(admin(id).getString("quota.state"))) {
+            throw new IllegalStateException("the filler quota was not allocated: "
+                    + admin(id).getString("failureReason"));
+        }
         return id;
     }
 
