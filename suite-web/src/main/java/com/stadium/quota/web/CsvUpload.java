@@ -28,8 +28,9 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * Reads an uploaded CSV file the way every upload of the suite is read: UTF-8 with or without BOM, a header line
  * naming the columns in any order (case-insensitive), comma or semicolon, quoted values with delimiters and line
  * breaks inside, blank lines skipped; a first line {@code sep=;} (or {@code sep=,}), as Excel writes it, names the
- * delimiter and the header follows it. Line numbers are the file's own lines (the header is line 1, or 2 after a
- * {@code sep=} line), so a quoted line break, a blank line or a {@code sep=} line never shifts them. What makes the whole file unreadable is an {@link InvalidInput}.
+ * delimiter and the header follows it. Line numbers are the rows a spreadsheet shows the file in: the header is row 1
+ * (Excel reads a {@code sep=} line as a setting and shows no row for it), a blank line is an empty row, and a value
+ * with line breaks inside quotes stays in one row. What makes the whole file unreadable is an {@link InvalidInput}.
  */
 public final class CsvUpload {
 
@@ -43,7 +44,7 @@ public final class CsvUpload {
     /**
      * One data line.
      *
-     * @param line where the line starts in the file (1 is the header, or the {@code sep=} line before it)
+     * @param line the spreadsheet row the line is shown in (1 is the header)
      * @param values by column; an empty value is absent
      * @param extraValues values beyond the header's columns (0 on a well-formed line)
      */
@@ -133,26 +134,27 @@ public final class CsvUpload {
         if (content.isBlank()) {
             throw InvalidInput.of("file", "the file is empty: it needs a header line and at least one data line");
         }
-        int[] lineStarts = lineStarts(content);
         String firstLine = content.lines().findFirst().orElse("");
         Character named = separatorNamedBy(firstLine);
-        // the parser starts after a "sep=" line; its positions are shifted back to the file's own lines
-        int skipped = named == null ? 0 : lineStarts.length > 1 ? lineStarts[1] : content.length();
+        // the parser starts after a "sep=" line, which a spreadsheet shows no row for
+        int afterFirstLine = content.indexOf('\n') >= 0 ? content.indexOf('\n') + 1 : content.length();
+        int skipped = named == null ? 0 : afterFirstLine;
         String table = content.substring(skipped);
-        String header = table.lines().findFirst().orElse("");
+        String header = table.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
         char delimiter = named != null ? named : count(header, ';') > count(header, ',') ? ';' : ',';
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
                 .setTrim(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
+        Rows rows = new Rows(table);
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(table)).setFormat(format).get()) {
             var records = parser.iterator();
             if (!records.hasNext()) {
                 throw InvalidInput.of("file", "the file has no header line");
             }
             CSVRecord headerRecord = records.next();
-            List<String> columns = columns(headerRecord,
-                    lineOf(table, headerRecord, skipped, lineStarts), known, required, aliases);
+            List<String> columns = columns(headerRecord, rows.of(headerRecord), known, required, aliases);
             while (records.hasNext()) {
                 CSVRecord record = records.next();
+                int row = rows.of(record);
                 Map<String, String> values = new LinkedHashMap<>();
                 for (int i = 0; i < columns.size() && i < record.size(); i++) {
                     if (!record.get(i).isEmpty()) {
@@ -161,7 +163,7 @@ public final class CsvUpload {
                 }
                 int extra = Math.max(0, record.size() - columns.size());
                 if (!values.isEmpty() || record.stream().anyMatch(v -> !v.isEmpty())) {
-                    each.accept(new Row(lineOf(table, record, skipped, lineStarts), values, extra));
+                    each.accept(new Row(row, values, extra));
                 }
             }
             return columns;
@@ -229,15 +231,33 @@ public final class CsvUpload {
     }
 
     /**
-     * The file's line a record starts on. Commons CSV places a record that follows skipped blank lines at the first
-     * blank line, so the line breaks before its first character are passed over.
+     * The spreadsheet rows of a table's records, read in order: a record's row is the line it starts on, less the
+     * extra lines every earlier record spread over (line breaks inside quotes). Commons CSV places a record at the
+     * end of the one before, so its start is found after the blank lines there, and the earlier record ends before.
      */
-    private static int lineOf(String table, CSVRecord record, int skipped, int[] lineStarts) {
-        int position = (int) record.getCharacterPosition();
-        while (position < table.length() && (table.charAt(position) == '\n' || table.charAt(position) == '\r')) {
-            position++;
+    private static final class Rows {
+        private final String table;
+        private final int[] lineStarts;
+        private int extraLines;
+        private int previousLine;
+
+        Rows(String table) {
+            this.table = table;
+            this.lineStarts = lineStarts(table);
         }
-        return lineOf(skipped + position, lineStarts);
+
+        int of(CSVRecord record) {
+            int end = (int) record.getCharacterPosition();
+            if (previousLine > 0) {
+                extraLines += lineOf(Math.max(0, end - 1), lineStarts) - previousLine;
+            }
+            int position = end;
+            while (position < table.length() && (table.charAt(position) == '\n' || table.charAt(position) == '\r')) {
+                position++;
+            }
+            previousLine = lineOf(position, lineStarts);
+            return previousLine - extraLines;
+        }
     }
 
     private static int lineOf(long position, int[] lineStarts) {

@@ -27,9 +27,10 @@ class CsvUploadTest {
     }
 
     @Test
-    void numbersLinesAsTheFileDoesAcrossQuotedLineBreaksAndBlankLines() {
+    void numbersLinesAsASpreadsheetShowsThemAcrossQuotedLineBreaksAndBlankLines() {
+        // rows: 1 header, 2 Ada (two lines of the file, one cell), 3 blank, 4 empty values, 5 Bob
         CsvUpload.Table table = read("name,city\n\"Ada\nLovelace\",\"London, UK\"\n\n,\nBob,Paris\n");
-        assertThat(table.rows()).extracting(CsvUpload.Row::line).containsExactly(2, 6);
+        assertThat(table.rows()).extracting(CsvUpload.Row::line).containsExactly(2, 5);
         assertThat(table.rows().get(0).text("name")).isEqualTo("Ada\nLovelace");
         assertThat(table.rows().get(0).text("city")).isEqualTo("London, UK");
     }
@@ -73,31 +74,39 @@ class CsvUploadTest {
     }
 
     @Test
+    void rowsAfterSeveralMultiLineValuesAndCrLfOrCrLineEndsAreTheSpreadsheetsRows() {
+        assertThat(read("name;city\r\n\"A\r\nB\r\nC\";x\r\n\"D\nE\";y\r\n\r\nF;z\r\n").rows())
+                .extracting(CsvUpload.Row::line).containsExactly(2, 3, 5);
+        assertThat(read("\n\nname;city\rAda;\"x\ry\"\rBob;z").rows()).as("blank rows first, old Mac line ends")
+                .extracting(CsvUpload.Row::line).containsExactly(4, 5);
+    }
+
+    @Test
     void countsValuesBeyondTheHeader() {
         assertThat(read("name\nAda,x,y\n").rows().get(0).extraValues()).isEqualTo(2);
     }
 
     @Test
-    void aSepLineAsExcelWritesItNamesTheDelimiterAndKeepsTheFilesLineNumbers() {
+    void aSepLineAsExcelWritesItNamesTheDelimiterAndIsNoRowAsInExcel() {
         CsvUpload.Table table = read("sep=;\r\nname;city\r\nAda;\"Berlin, DE\"\r\n\r\nBob;Paris\r\n");
         assertThat(table.columns()).containsExactly("name", "city");
-        assertThat(table.rows()).containsExactly(new CsvUpload.Row(3, Map.of("name", "Ada", "city", "Berlin, DE"), 0),
-                new CsvUpload.Row(5, Map.of("name", "Bob", "city", "Paris"), 0));
+        assertThat(table.rows()).containsExactly(new CsvUpload.Row(2, Map.of("name", "Ada", "city", "Berlin, DE"), 0),
+                new CsvUpload.Row(4, Map.of("name", "Bob", "city", "Paris"), 0));
     }
 
     @Test
     void aSepLineWinsOverTheHeadersLookAndMayFollowABom() {
         // the header alone would look semicolon-separated; the sep line says comma
         CsvUpload.Table table = read("\uFEFF\"SEP=,\"\nname,city\nA;B,C\n");
-        assertThat(table.rows()).containsExactly(new CsvUpload.Row(3, Map.of("name", "A;B", "city", "C"), 0));
+        assertThat(table.rows()).containsExactly(new CsvUpload.Row(2, Map.of("name", "A;B", "city", "C"), 0));
         assertThat(read("sep=\t\nname\tcity\nAda\tRome\n").rows().get(0).text("city")).isEqualTo("Rome");
     }
 
     @Test
-    void aHeaderProblemAfterASepLineIsOnLineTwoAndAnUnknownSeparatorIsRefused() {
+    void aHeaderProblemAfterASepLineIsOnRowOneAndAnUnknownSeparatorIsRefused() {
         assertThatThrownBy(() -> read("sep=;\nname;colour\nx;y\n")).isInstanceOfSatisfying(InvalidInput.class,
                 e -> assertThat(e.violations()).containsExactly(
-                        Violation.at(2, "colour", "colour", "unknown column; the columns are " + KNOWN)));
+                        Violation.at(1, "colour", "colour", "unknown column; the columns are " + KNOWN)));
         assertThatThrownBy(() -> read("sep=#\nname\nx\n")).isInstanceOfSatisfying(InvalidInput.class,
                 e -> assertThat(e.violations().get(0).field()).isEqualTo("sep"));
         assertThatThrownBy(() -> read("sep=;\n")).hasMessageContaining("no header line");

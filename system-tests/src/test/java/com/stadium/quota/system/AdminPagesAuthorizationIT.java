@@ -3,16 +3,19 @@ package com.stadium.quota.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.htmlunit.FormEncodingType;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebRequest;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.util.KeyDataPair;
 import org.htmlunit.util.NameValuePair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +38,7 @@ class AdminPagesAuthorizationIT {
     private static final String PORTAL = RunningSuite.PORTAL_URL;
     private static String holderEmail;
     private static String quota;
+    private static String importId;
     private static WebClient anonymous;
     private static WebClient holder;
     private static WebClient manager;
@@ -44,6 +48,8 @@ class AdminPagesAuthorizationIT {
     static void visitors() throws Exception {
         holderEmail = PortalData.email("admin-pages");
         quota = PortalData.quota(holderEmail, "Ada Adminpages", "N3", 2, 0, false);
+        importId = PortalData.upload("holder_email,holder_name,matches,sectors,quantity,algorithm\n" + holderEmail
+                + ",Ada Adminpages," + PortalData.match(0) + ",N3,1,NM\n", "admin-pages.csv");
         anonymous = browser();
         holder = signedIn("holder", "holder");
         manager = signedIn("manager", "manager");
@@ -82,7 +88,10 @@ class AdminPagesAuthorizationIT {
                 PORTAL + "/admin/quotas/" + quota, PORTAL + "/admin/quotas/" + quota + "/status",
                 PORTAL + "/admin/quotas/" + quota + "/cancel", PORTAL + "/admin/quotas/new",
                 PORTAL + "/admin/quotas/new/sectors?matchIds=" + match, PORTAL + "/admin/matches/" + match,
-                PORTAL + "/admin/matches/" + match + "/sectors/N3");
+                PORTAL + "/admin/matches/" + match + "/sectors/N3", PORTAL + "/admin/imports",
+                PORTAL + "/admin/imports?page=1", PORTAL + "/admin/imports/template",
+                PORTAL + "/admin/imports/" + importId, PORTAL + "/admin/imports/" + importId + "/errors.csv",
+                PORTAL + "/admin/imports/" + importId + "/progress");
     }
 
     @Test
@@ -115,6 +124,10 @@ class AdminPagesAuthorizationIT {
             assertThat(list.querySelector("[data-quota='" + quota + "'] a.quota-link").getTextContent())
                     .contains("Ada Adminpages");
             assertThat(list.getElementById("quota-total").getTextContent()).contains("1 quota found");
+            HtmlPage report = staff.getPage(PORTAL + "/admin/imports/" + importId);
+            assertThat(report.querySelector("#preview tr[data-preview-line='2']").getTextContent())
+                    .contains("Ada Adminpages");
+            assertThat(report.querySelectorAll("#confirm-form")).hasSize(1);
             HtmlPage detail = staff.getPage(PORTAL + "/admin/quotas/" + quota);
             assertThat(detail.querySelectorAll("#tickets tbody tr[data-status='ALLOCATED']")).hasSize(2);
             assertThat(detail.getElementById("algorithm").getTextContent()).isEqualTo("NM");
@@ -124,7 +137,7 @@ class AdminPagesAuthorizationIT {
 
     @Test
     void onlyTheAdminWithTheMasqueradeRoleIsOfferedToActAsAHolderAndAManagersPostIsRefused() throws Exception {
-        for (String url : adminPages()) {
+        for (String url : adminPages().stream().filter(u -> !u.contains("/admin/imports/")).toList()) {
             HtmlPage asManager = manager.getPage(url);
             assertThat(asManager.querySelectorAll("form[action='/admin/masquerade']")).as(url).isEmpty();
         }
@@ -167,12 +180,36 @@ class AdminPagesAuthorizationIT {
         }
         assertThat(state()).isEqualTo(before);
         assertThat(PortalData.quotasOf(holderEmail)).as("no quota created by a refused form").isEqualTo(quotasBefore);
+        assertThat(PortalData.importOf(importId).getString("status")).as("the import stays unconfirmed")
+                .isEqualTo("VALIDATED");
+    }
+
+    @Test
+    void anUploadWithoutOrWithAForgedCsrfTokenIsRefusedAndStoresNothing() throws Exception {
+        admin.getPage(PORTAL + "/admin/imports");
+        String latest = PortalData.latestImport();
+        for (String csrf : new String[] {null, "Forged0Token0That0The0Portal0Never0Issued00"}) {
+            WebRequest post = new WebRequest(new URL(PORTAL + "/admin/imports"), HttpMethod.POST);
+            post.setEncodingType(FormEncodingType.MULTIPART);
+            KeyDataPair file = new KeyDataPair("file", null, "quotas.csv", "text/csv", StandardCharsets.UTF_8);
+            file.setData(("holder_email,holder_name,matches,sectors,quantity,algorithm\n" + holderEmail
+                    + ",Mal Icious," + PortalData.match(0) + ",N3,1,NM\n").getBytes(StandardCharsets.UTF_8));
+            List<NameValuePair> fields = new ArrayList<>(List.of(file));
+            if (csrf != null) {
+                fields.add(new NameValuePair("csrf-token", csrf));
+            }
+            post.setRequestParameters(fields);
+            Page page = admin.getPage(post);
+            assertThat(page.getWebResponse().getStatusCode()).as("upload with csrf " + csrf).isEqualTo(400);
+        }
+        assertThat(PortalData.latestImport()).as("nothing uploaded").isEqualTo(latest);
     }
 
     private static List<String> adminForms() {
         String base = PORTAL + "/admin/quotas/" + quota;
         return List.of(base + "/resend-invitation", base + "/revoke-invitation", base + "/cancel",
-                PORTAL + "/admin/quotas/new", PORTAL + "/admin/masquerade");
+                PORTAL + "/admin/quotas/new", PORTAL + "/admin/masquerade",
+                PORTAL + "/admin/imports/" + importId + "/confirm");
     }
 
     /** What a change would show: the quota's state, counts and audit trail length. */

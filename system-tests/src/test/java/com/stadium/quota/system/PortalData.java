@@ -46,6 +46,70 @@ final class PortalData {
         return id;
     }
 
+    static String matchName(int index) {
+        return given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get(Service.ALLOCATION.url() + "/api/matches")
+                .then().statusCode(200).extract().jsonPath().getString("[" + index + "].name");
+    }
+
+    /**
+     * Holds every seat of a sector at a match but {@code left} seats that any quota may take (wheelchair places and
+     * their companion seats stay free too: a quota takes them only when asked), through a quota drawn at random
+     * (REDOM, quick for hundreds of seats); its id, to cancel it afterwards.
+     */
+    static String fillLeaving(long match, String sector, int left) {
+        List<Map<String, Object>> seats = given().auth().oauth2(Tokens.of(Tokens.ADMIN))
+                .get(Service.ALLOCATION.url() + "/api/matches/{id}/sectors/{code}/seats", match, sector).then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        long usable = seats.stream().filter(s -> "FREE".equals(s.get("state")) && !Boolean.TRUE.equals(
+                s.get("accessible")) && !Boolean.TRUE.equals(s.get("companion"))).count();
+        int quantity = (int) usable - left;
+        if (quantity < 1) {
+            throw new IllegalStateException(sector + " at match " + match + " has too few free seats; purge the test"
+                    + " stack (infra/stack.sh --profile test purge)");
+        }
+        String id = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("holderEmail", email("filler"), "holderName", "Club Reserve", "matchIds", List.of(match),
+                        "sectors", List.of(sector), "quantity", quantity, "algorithm", "REDOM"))
+                .post(Service.QUOTA.url() + "/api/admin/quotas").then().statusCode(201).extract()
+                .path("quotas[0].id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"PENDING_ALLOCATION".equals(
+                admin(id).getString("quota.state")));
+        if (!"ALLOCATED".equals(admin(id).getString("quota.state"))) {
+            throw new IllegalStateException("the filler quota was not allocated: "
+                    + admin(id).getString("failureReason"));
+        }
+        return id;
+    }
+
+    /** Cancels a quota's unsold tickets; its seats are free again. */
+    static void cancel(String quotaId) {
+        given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("scope", "UNFULFILLED_ONLY"))
+                .post(Service.QUOTA.url() + "/api/admin/quotas/{id}/cancel", quotaId).then().statusCode(200);
+    }
+
+    /** An import uploaded through quota-service's API (checked, not confirmed); its id. */
+    static String upload(String csv, String fileName) {
+        return given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType("text/csv").body(csv)
+                .queryParam("fileName", fileName).post(Service.QUOTA.url() + "/api/admin/imports").then()
+                .statusCode(201).extract().path("id");
+    }
+
+    /** The import as quota-service keeps it. */
+    static JsonPath importOf(String id) {
+        return given().auth().oauth2(Tokens.of(Tokens.ADMIN))
+                .get(Service.QUOTA.url() + "/api/admin/imports/{id}", id).then().statusCode(200).extract()
+                .jsonPath();
+    }
+
+    /** The newest import's id (null when there is none). */
+    static String latestImport() {
+        List<String> ids = given().auth().oauth2(Tokens.of(Tokens.ADMIN))
+                .get(Service.QUOTA.url() + "/api/admin/imports").then().statusCode(200).extract().jsonPath()
+                .getList("id", String.class);
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
     /** The quota as an admin sees it (tickets, counts, subquotas). */
     static JsonPath admin(String quotaId) {
         return given().auth().oauth2(Tokens.of(Tokens.ADMIN))

@@ -684,6 +684,11 @@ public interface PortalMessages {
     @Message("Create the quota")
     String createQuota();
 
+    // --- admin: CSV import wizard (its own texts: importing.ImportMessages)
+
+    @Message("Imports")
+    String adminImports();
+
     // --- admin: seat maps and a match's availability
 
     @Message("{#when state}{#is 'FREE'}free{#is 'HELD'}held{#is 'SOLD'}sold{#else}{state}{/when}")

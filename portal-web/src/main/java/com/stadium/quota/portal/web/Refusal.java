@@ -16,8 +16,9 @@ import jakarta.ws.rs.WebApplicationException;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Refusal(int status, List<Violation> violations, JsonNode current) {
 
+    /** A field's reason; uploads also name the file's line and the value refused. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Violation(String field, String message) {
+    public record Violation(String field, String message, Integer line, String value) {
     }
 
     public boolean isConflict() {

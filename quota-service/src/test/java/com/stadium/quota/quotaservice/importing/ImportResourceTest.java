@@ -118,10 +118,11 @@ class ImportResourceTest {
     }
 
     @Test
-    void semicolonFileWithBomLineBreaksInQuotesAndBlankLinesKeepsTheFilesLineNumbers() throws IOException {
+    void semicolonFileWithBomLineBreaksInQuotesAndBlankLinesIsNumberedByTheSpreadsheetsRows() throws IOException {
         JsonPath report = upload(corpus("good-semicolon-bom-linebreaks.csv"), "bom.csv").statusCode(201)
                 .body("status", equalTo("VALIDATED")).body("violations", empty()).extract().jsonPath();
-        assertThat(report.getList("preview.line", Integer.class)).containsExactly(2, 6);
+        assertThat(report.getList("preview.line", Integer.class)).as("a quoted line break stays in its row")
+                .containsExactly(2, 5);
         assertThat(report.getString("preview[0].holderName")).isEqualTo("Box 7\r\nWest stand");
         assertThat(report.getString("preview[1].algorithm")).isEqualTo("REDOM");
     }
@@ -130,34 +131,34 @@ class ImportResourceTest {
     void excelsSepLineNamesTheDelimiterAndASemicolonFileImports() throws IOException {
         JsonPath report = upload(corpus("excel-sep-semicolon.csv"), "excel.csv").statusCode(201)
                 .body("status", equalTo("VALIDATED")).body("violations", empty()).extract().jsonPath();
-        assertThat(report.getList("preview.line", Integer.class)).as("the sep line and the blank line count")
-                .containsExactly(3, 5);
+        assertThat(report.getList("preview.line", Integer.class)).as("the blank line is a row, the sep line none")
+                .containsExactly(2, 4);
         assertThat(report.getList("preview[0].sectors", String.class)).containsExactly("W1", "W2");
         assertThat(report.getString("preview[1].holderName")).isEqualTo("Partner Ltd, Box 12");
         assertThat(report.getList("preview[1].matchIds", Long.class)).containsExactly(1L, 3L);
         String id = report.getString("id");
         confirm(id, "{\"acceptDuplicates\":true}").statusCode(200);
-        assertThat(detail(id).getList("created.line", Integer.class)).contains(3, 5);
+        assertThat(detail(id).getList("created.line", Integer.class)).contains(2, 4);
 
         JsonPath comma = upload(corpus("excel-sep-comma.csv"), "excel-comma.csv").statusCode(201)
                 .body("status", equalTo("VALIDATED")).extract().jsonPath();
-        assertThat(comma.getList("preview.line", Integer.class)).containsExactly(3);
+        assertThat(comma.getList("preview.line", Integer.class)).containsExactly(2);
         assertThat(comma.getString("preview[0].holderName")).isEqualTo("Guest; Box 3");
     }
 
     @Test
-    void aBadLineAfterASepLineIsReportedAtItsLineInTheFile() throws IOException {
+    void aBadLineAfterASepLineIsReportedAtItsRowInTheSpreadsheet() throws IOException {
         JsonPath report = upload(corpus("excel-sep-semicolon-bad-line.csv"), "excel-bad.csv").statusCode(201)
                 .body("status", equalTo("INVALID")).extract().jsonPath();
         assertThat(report.getList("violations")).containsExactly(
-                violation(5, "holder_email", "not-an-email", "is not an email address"));
-        assertThat(report.getList("preview.line", Integer.class)).containsExactly(3);
+                violation(4, "holder_email", "not-an-email", "is not an email address"));
+        assertThat(report.getList("preview.line", Integer.class)).containsExactly(2);
         String errors = given().auth().oauth2(Tokens.of(Tokens.ADMIN))
                 .get("/api/admin/imports/{id}/errors.csv", report.getString("id")).then().statusCode(200)
                 .extract().asString();
-        assertThat(errors).contains("5,holder_email,not-an-email");
+        assertThat(errors).contains("4,holder_email,not-an-email");
         upload("sep=;\nholder_email;colour\nx;y\n").statusCode(400)
-                .body("violations[0].line", equalTo(2)).body("violations[0].field", equalTo("colour"));
+                .body("violations[0].line", equalTo(1)).body("violations[0].field", equalTo("colour"));
     }
 
     @Test
