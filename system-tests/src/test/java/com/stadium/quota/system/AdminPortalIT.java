@@ -68,7 +68,7 @@ class AdminPortalIT {
         String quota = PortalData.quota(email, "Lia Listed", "W2", 3, 10, true);
         try (BrowserContext person = chromium.person(viewport)) {
             Page page = signedInAdmin(person);
-            assertTablesStayInside(page);
+            assertNothingSticksOut(page);
             Chromium.screenshot(page, "admin-dashboard", viewport);
             page.locator("#all-quotas").click();
             page.locator("#f-holder").fill(email);
@@ -82,7 +82,7 @@ class AdminPortalIT {
             page.locator("#f-holder").fill("");
             page.locator("#f-state").selectOption("");
             page.locator("#apply-filters").click();
-            assertTablesStayInside(page);
+            assertNothingSticksOut(page);
             Chromium.screenshot(page, "admin-quotas", viewport);
             page.navigate(RunningSuite.PORTAL_URL + "/admin/quotas?holder=" + email);
             page.locator("[data-quota='" + quota + "'] a.quota-link").click();
@@ -90,7 +90,7 @@ class AdminPortalIT {
             assertThat(page.locator("#allocation-status")).hasAttribute("data-state", "ALLOCATED");
             assertThat(page.locator("#tickets tbody tr")).hasCount(3);
             assertThat(page.locator("#masquerade button")).isVisible();
-            assertTablesStayInside(page);
+            assertNothingSticksOut(page);
             Chromium.screenshot(page, "admin-quota-detail", viewport);
         }
     }
@@ -109,14 +109,14 @@ class AdminPortalIT {
                 assertThat(option.locator("[data-no-preview]")).hasCount(0);
                 Map<String, String> shown = effect(option.locator("[data-effect-quota='" + quota + "']"));
                 assertThat(shown.get("ALLOCATED")).isEqualTo("2");
-                assertTablesStayInside(page);
+                assertNothingSticksOut(page);
                 Chromium.screenshot(page, "admin-cancel-dialog", viewport);
                 option.locator("#confirm-" + scope).click();
                 assertThat(page.locator("#cancelled")).isVisible();
                 Map<String, String> done = effect(page.locator("[data-effect-quota='" + quota + "']"));
                 assertThat(done).isEqualTo(shown);
                 assertThat(PortalData.admin(quota).getString("quota.state")).isEqualTo("CANCELLED");
-                assertTablesStayInside(page);
+                assertNothingSticksOut(page);
                 Chromium.screenshot(page, "admin-cancel-done-" + scope.toLowerCase(), viewport);
             }
         }
@@ -149,7 +149,7 @@ class AdminPortalIT {
             page.locator("#discountPercent").fill("25");
             page.locator("input[name='algorithm'][value='NM']").check();
             page.locator("input[name='delegate']").check();
-            assertTablesStayInside(page);
+            assertNothingSticksOut(page);
             Chromium.screenshot(page, "admin-quota-new", viewport);
             page.locator("#create").click();
 
@@ -165,7 +165,7 @@ class AdminPortalIT {
             String quota = page.url().substring(page.url().lastIndexOf('/') + 1);
             assertThat(PortalData.admin(quota).getString("quota.holderEmail")).isEqualTo(email);
             assertThat(PortalData.admin(quota).getInt("discountPercent")).isEqualTo(25);
-            assertTablesStayInside(page);
+            assertNothingSticksOut(page);
             Chromium.screenshot(page, "admin-quota-allocated", viewport);
         }
     }
@@ -204,10 +204,11 @@ class AdminPortalIT {
             assertThat(n3.locator(".bar")).hasAttribute("aria-label", Pattern.compile("\\d+ free, \\d+ held, \\d+ sold"));
             assertThat(n3.locator("[data-accessible]")).containsText("wheelchair");
             assertThat(page.locator("#match-total")).containsText("seats:");
-            assertTablesStayInside(page);
+            assertNothingSticksOut(page);
             Chromium.screenshot(page, "admin-match", viewport);
             n3.locator("a").click();
             assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/admin/matches/" + match + "/sectors/N3");
+            assertNothingSticksOut(page);
             Locator seats = page.locator("svg.seat-map g.seat");
             assertThat(seats.first()).hasAttribute("tabindex", "0");
             assertThat(seats.first().locator("title")).containsText("Row 1, seat");
@@ -236,7 +237,7 @@ class AdminPortalIT {
             assertThat(page.locator("#allocation-status")).containsText("Allocation failed");
             assertThat(page.locator("#failure-reason")).containsText("(match " + blocking + " has 2 free)");
             assertThat(page.locator("#tickets tbody tr[data-ticket]")).hasCount(0);
-            assertTablesStayInside(page);
+            assertNothingSticksOut(page);
             Chromium.screenshot(page, "admin-quota-failed-group", viewport);
         }
     }
@@ -306,22 +307,27 @@ class AdminPortalIT {
     }
 
     /**
-     * No table sticks out of its card or the page: a wide table scrolls inside its own box (the cancellation dialog's
-     * table once overflowed its card on a laptop).
+     * Nothing is wider than the screen, and no table sticks out of its card: a wide table scrolls inside its own box
+     * (the cancellation dialog's table once overflowed its card on a laptop, a seat map the quota page on a tablet).
      */
-    static void assertTablesStayInside(Page page) {
+    static void assertNothingSticksOut(Page page) {
         Object outside = page.evaluate("""
                 () => {
                   const out = [];
+                  const scrolls = el => ['auto', 'scroll', 'hidden'].includes(getComputedStyle(el).overflowX);
                   for (const table of document.querySelectorAll('main table')) {
-                    const box = (table.closest('.table-scroll') || table).getBoundingClientRect();
-                    const card = (table.closest('.cancel-option, section, main')).getBoundingClientRect();
-                    if (box.right > card.right + 1 || box.left < card.left - 1) out.push(table.id || table.className);
+                    const card = table.closest('.cancel-option, section, main');
+                    let box = table;
+                    for (let el = table.parentElement; el && el !== card; el = el.parentElement) {
+                      if (scrolls(el)) { box = el; break; }
+                    }
+                    const b = box.getBoundingClientRect(), c = card.getBoundingClientRect();
+                    if (b.right > c.right + 1 || b.left < c.left - 1) out.push(table.id || table.className);
                   }
                   if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('page');
                   return out;
                 }""");
-        assertThat((List<?>) outside).as("tables outside their card on " + page.url()).isEmpty();
+        assertThat((List<?>) outside).as("sticking out on " + page.url()).isEmpty();
     }
 
     /** An effect's line as the page shows it: tickets cancelled per status, rest, kept, refunds. */

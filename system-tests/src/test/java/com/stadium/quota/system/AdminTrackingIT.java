@@ -95,7 +95,7 @@ class AdminTrackingIT {
             assertThat(guestLine).hasAttribute("data-tracking", guest);
             assertThat(guestLine).containsText("passed on by Ola Opener");
             assertThat(page.locator("[data-tracking='" + quiet + "']")).hasAttribute("data-link", "NOT_OPENED");
-            AdminPortalIT.assertTablesStayInside(page);
+            AdminPortalIT.assertNothingSticksOut(page);
             Chromium.screenshot(page, "admin-tracking", viewport);
 
             page.locator("#show-never-opened").click();
@@ -104,6 +104,7 @@ class AdminTrackingIT {
             assertThat(page.locator("[data-tracking='" + bounced + "']")).hasCount(1);
             assertThat(page.locator("[data-tracking='" + guest + "']")).hasCount(1);
             assertThat(page.locator("[data-tracking='" + opener + "']")).hasCount(0);
+            AdminPortalIT.assertNothingSticksOut(page);
             Chromium.screenshot(page, "admin-tracking-never-opened", viewport);
 
             Download download = page.waitForDownload(() -> page.locator("#never-opened-csv").click());

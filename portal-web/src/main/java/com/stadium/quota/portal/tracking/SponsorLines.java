@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.stadium.quota.portal.tracking.DeliveryClient.Delivery;
 import com.stadium.quota.portal.tracking.TrackingClient.Tracked;
@@ -15,6 +16,9 @@ import com.stadium.quota.portal.tracking.TrackingClient.Tracked;
  * subquota's line right after its parent's, as quota-service orders them), and counts what the page's summary says.
  */
 public final class SponsorLines {
+
+    // "io.vertx.ext.mail.SMTPException: " before the server's answer says nothing to a club's staff
+    private static final Pattern EXCEPTION_NAME = Pattern.compile("^([a-zA-Z_$][\\w$]*\\.)+[\\w$]*(Exception|Error): ");
 
     /** How the latest invitation mail went; UNKNOWN when notification-adapter did not answer. */
     public enum DeliveryState {
@@ -36,6 +40,12 @@ public final class SponsorLines {
 
         public boolean isSubquota() {
             return quota.parentId() != null;
+        }
+
+        /** The mail server's answer as the adapter recorded it, without a Java exception's class name before it. */
+        public String lastError() {
+            return mail == null || mail.lastError() == null ? null
+                    : EXCEPTION_NAME.matcher(mail.lastError()).replaceFirst("");
         }
     }
 

@@ -52,14 +52,17 @@ class SponsorLinesTest {
         Tracked guest = quota("gus", opened.quotaId(), sent(null, false, null), true);
 
         List<Line> lines = SponsorLines.lines(List.of(bounced, opened, guest), Optional.of(byQuota(
-                mail(bounced, "FAILED", 4, "550 5.1.1 no such user", 1), mail(opened, "SENT", 1, null, 3),
+                mail(bounced, "FAILED", 4, "io.vertx.ext.mail.SMTPException: recipient address not accepted: 550 5.1.1"
+                        + " no such user", 1), mail(opened, "SENT", 1, null, 3),
                 mail(guest, "PENDING", 2, "421 try later", 1))));
 
         assertThat(lines).extracting(Line::delivery).containsExactly(DeliveryState.FAILED, DeliveryState.SENT,
                 DeliveryState.RETRYING);
         assertThat(lines).extracting(Line::link).containsExactly(LinkState.NOT_OPENED, LinkState.OPENED,
                 LinkState.NOT_OPENED);
-        assertThat(lines.get(0).mail().lastError()).isEqualTo("550 5.1.1 no such user");
+        assertThat(lines.get(0).lastError()).isEqualTo("recipient address not accepted: 550 5.1.1 no such user");
+        assertThat(lines.get(2).lastError()).isEqualTo("421 try later");
+        assertThat(lines.get(1).lastError()).isNull();
         assertThat(lines.get(1).resent()).as("three mails: the first and two re-sends").isEqualTo(2);
         assertThat(lines.get(2).isSubquota()).isTrue();
         assertThat(lines.get(2).receivedFrom()).isEqualTo(opened);
