@@ -143,6 +143,7 @@ class QuotaSuiteChartTest {
         assertThat(production.config("portal-web"))
                 .containsEntry("SUITE_PORTAL_URL", "https://tickets.club.example")
                 .containsEntry("SUITE_PORTAL_SECURE_COOKIES", "true")
+                .containsEntry("SUITE_NOTIFICATION_ADAPTER_URL", "http://notification-adapter")
                 .containsEntry("QUARKUS_OIDC_HOLDER_AUTH_SERVER_URL", "https://sso.club.example/realms/quota");
         assertThat(production.get(Ingress.class, "portal-web").getSpec().getRules().get(0).getHost())
                 .isEqualTo("tickets.club.example");

@@ -9,6 +9,7 @@ public final class TestStack {
     public static final int KEYCLOAK_PORT = 28180;
     public static final int KAFKA_PORT = 29092;
     public static final int MAIL_API_PORT = 28025;
+    public static final int SMTP_PORT = 23025;
     /** Where the system tests run the packaged services. */
     public static final int PORTAL_PORT = 28080;
     public static final int QUOTA_PORT = 28081;

@@ -28,7 +28,8 @@ import com.stadium.quota.testing.TestStack;
 /**
  * Every admin page for each kind of visitor, with real sessions through Keycloak's login page: anonymous visitors are
  * sent to sign in, a holder never reaches /admin (403, nothing shown), a manager and an admin see every page; only the
- * admin with the masquerade role is offered "act as this holder", and a manager who posts it anyway is refused. Every
+ * admin with the masquerade role is offered "act as this holder" (dashboard, quota page, list and tracking lines), and
+ * a manager who posts it anyway is refused. Sponsor tracking's CSV download follows the same rules. Every
  * admin form posted without its CSRF token or with a forged one is refused (400) and changes nothing (the create form
  * makes no quota).
  */
@@ -91,12 +92,26 @@ class AdminPagesAuthorizationIT {
                 PORTAL + "/admin/matches/" + match + "/sectors/N3", PORTAL + "/admin/imports",
                 PORTAL + "/admin/imports?page=1", PORTAL + "/admin/imports/template",
                 PORTAL + "/admin/imports/" + importId, PORTAL + "/admin/imports/" + importId + "/errors.csv",
-                PORTAL + "/admin/imports/" + importId + "/progress");
+                PORTAL + "/admin/imports/" + importId + "/progress",
+                PORTAL + "/admin/tracking",
+                PORTAL + "/admin/matches/" + match + "/tracking",
+                PORTAL + "/admin/matches/" + match + "/tracking?show=never-opened");
+    }
+
+    /** What the admin pages hand out as files. */
+    private static List<String> adminFiles() {
+        return List.of(PORTAL + "/admin/matches/" + PortalData.match(0) + "/tracking/never-opened.csv");
+    }
+
+    private static List<String> adminPagesAndFiles() {
+        List<String> all = new ArrayList<>(adminPages());
+        all.addAll(adminFiles());
+        return all;
     }
 
     @Test
     void anonymousVisitorsAreSentToSignIn() throws Exception {
-        for (String url : adminPages()) {
+        for (String url : adminPagesAndFiles()) {
             Page page = anonymous.getPage(url);
             assertThat(page.getUrl().toString()).as(url).startsWith(TestStack.keycloakUrl());
             assertThat(page.getWebResponse().getContentAsString()).as(url).doesNotContain(holderEmail);
@@ -105,7 +120,7 @@ class AdminPagesAuthorizationIT {
 
     @Test
     void aHolderNeverReachesTheAdminPages() throws Exception {
-        for (String url : adminPages()) {
+        for (String url : adminPagesAndFiles()) {
             Page page = holder.getPage(url);
             assertThat(page.getWebResponse().getStatusCode()).as(url).isEqualTo(403);
             assertThat(page.getWebResponse().getContentAsString()).as(url).doesNotContain(holderEmail)
@@ -116,10 +131,17 @@ class AdminPagesAuthorizationIT {
     @Test
     void managersAndAdminsSeeEveryPage() throws Exception {
         for (WebClient staff : List.of(manager, admin)) {
-            for (String url : adminPages()) {
+            for (String url : adminPagesAndFiles()) {
                 Page page = staff.getPage(url);
                 assertThat(page.getWebResponse().getStatusCode()).as(url).isEqualTo(200);
             }
+            Page csv = staff.getPage(adminFiles().get(0));
+            assertThat(csv.getWebResponse().getContentType()).isEqualTo("text/csv");
+            assertThat(csv.getWebResponse().getContentAsString()).startsWith("quota_id,holder_name,holder_email,")
+                    .contains(holderEmail);
+            HtmlPage tracking = staff.getPage(PORTAL + "/admin/matches/" + PortalData.match(0) + "/tracking");
+            assertThat(tracking.querySelector("[data-tracking='" + quota + "']").getTextContent())
+                    .contains("Ada Adminpages");
             HtmlPage list = staff.getPage(PORTAL + "/admin/quotas?holder=" + holderEmail);
             assertThat(list.querySelector("[data-quota='" + quota + "'] a.quota-link").getTextContent())
                     .contains("Ada Adminpages");
@@ -141,7 +163,9 @@ class AdminPagesAuthorizationIT {
             HtmlPage asManager = manager.getPage(url);
             assertThat(asManager.querySelectorAll("form[action='/admin/masquerade']")).as(url).isEmpty();
         }
-        for (String url : List.of(PORTAL + "/admin", PORTAL + "/admin/quotas/" + quota)) {
+        for (String url : List.of(PORTAL + "/admin", PORTAL + "/admin/quotas/" + quota,
+                PORTAL + "/admin/quotas?holder=" + holderEmail,
+                PORTAL + "/admin/matches/" + PortalData.match(0) + "/tracking")) {
             HtmlPage asAdmin = admin.getPage(url);
             assertThat(asAdmin.querySelectorAll("form[action='/admin/masquerade']")).as(url).isNotEmpty();
         }

@@ -34,10 +34,16 @@ final class PortalData {
                 .then().statusCode(200).extract().jsonPath().getLong("[" + index + "].id");
     }
 
-    /** A quota for one match, allocated by the real allocation-service; its id. */
+    /** A quota for the first match, allocated by the real allocation-service; its id. */
     static String quota(String email, String name, String sector, int quantity, int discount, boolean delegate) {
+        return quotaAt(match(0), email, name, sector, quantity, discount, delegate);
+    }
+
+    /** A quota for the given match, allocated by the real allocation-service; its id. */
+    static String quotaAt(long match, String email, String name, String sector, int quantity, int discount,
+            boolean delegate) {
         String id = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
-                .body(Map.of("holderEmail", email, "holderName", name, "matchIds", List.of(match(0)),
+                .body(Map.of("holderEmail", email, "holderName", name, "matchIds", List.of(match),
                         "sectors", List.of(sector), "quantity", quantity, "discountPercent", discount,
                         "algorithm", "NM", "delegate", delegate))
                 .post(Service.QUOTA.url() + "/api/admin/quotas").then().statusCode(201).extract()

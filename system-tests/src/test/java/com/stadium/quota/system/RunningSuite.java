@@ -19,6 +19,7 @@ import com.stadium.quota.testing.TestStack;
 /**
  * Starts the four packaged services once for all system tests, in the test profile against the test stack, and
  * stops them when the test run ends. Each service's output goes to system-tests/target/&lt;service&gt;.log.
+ * notification-adapter sends mail through a {@link RefusingSmtp} in front of the stack's GreenMail.
  */
 public class RunningSuite implements BeforeAllCallback {
 
@@ -57,6 +58,8 @@ public class RunningSuite implements BeforeAllCallback {
 
     static final class Processes implements ExtensionContext.Store.CloseableResource {
         private final List<Process> running = new ArrayList<>();
+        // notification-adapter mails through it, so a test can make an invitation bounce
+        private final RefusingSmtp smtp = new RefusingSmtp();
 
         static Processes start() {
             Processes processes = new Processes();
@@ -78,6 +81,9 @@ public class RunningSuite implements BeforeAllCallback {
                     List<String> command = new ArrayList<>(List.of("java", "-Xmx384m", "-Dquarkus.profile=test",
                             "-Dquarkus.http.port=" + service.port));
                     command.addAll(service.options);
+                    if (service == Service.NOTIFICATION) {
+                        command.add("-Dsuite.smtp.port=" + processes.smtp.port());
+                    }
                     command.addAll(List.of("-jar", jar.toString()));
                     processes.running.add(new ProcessBuilder(command).redirectErrorStream(true)
                             .redirectOutput(log.toFile()).start());
@@ -116,6 +122,7 @@ public class RunningSuite implements BeforeAllCallback {
 
         @Override
         public void close() {
+            smtp.close();
             running.forEach(Process::destroy);
             for (Process process : running) {
                 try {

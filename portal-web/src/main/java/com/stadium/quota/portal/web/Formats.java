@@ -29,6 +29,13 @@ public record Formats(ZoneId zone, Locale locale) {
                 : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(zone).format(instant);
     }
 
+    /** A moment in a table, short but with the day: "Nov 29, 2026, 1:00 PM", in the club's zone. */
+    public String moment(Instant instant) {
+        return instant == null ? ""
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                        .withZone(zone).format(instant);
+    }
+
     public String date(LocalDate date) {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
     }

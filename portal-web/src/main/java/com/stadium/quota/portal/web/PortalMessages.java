@@ -411,6 +411,10 @@ public interface PortalMessages {
     @Message("{#when state}{#is 'PENDING_ALLOCATION'}⧗ Allocating{#is 'ALLOCATED'}● Allocated{#is 'PARTIALLY_ALLOCATED'}◑ Partly allocated{#is 'ALLOCATION_FAILED'}✕ Allocation failed{#is 'CANCELLED'}⊘ Cancelled{#else}{state}{/when}")
     String quotaState(String state);
 
+    /** A ticket's status in the admins' words (the holder pages say "Yours" where admins read "Sold"). */
+    @Message("{#when status}{#is 'ALLOCATED'}○ Available{#is 'RESERVED'}◐ Reserved{#is 'SOLD'}✓ Sold{#is 'CANCELLED'}✕ Cancelled{#else}{status}{/when}")
+    String ticketStatus(String status);
+
     @Message("{#if total == 0}No quotas found.{#else if total == 1}1 quota found.{#else}{total} quotas found, showing {from}–{to}.{/if}")
     String quotasFound(long total, int from, int to);
 
@@ -621,6 +625,68 @@ public interface PortalMessages {
 
     @Message("{count} {#if count == 1}refund{#else}refunds{/if}, {amount} in all")
     String effectRefundLine(int count, String amount);
+
+    // --- admin: sponsor tracking
+
+    @Message("Sponsor tracking")
+    String adminTracking();
+
+    @Message("For each quota and guest of this match: did the invitation arrive, was its link opened, and what became of the tickets.")
+    String trackingLead();
+
+    @Message("{lines} {#if lines == 1}quota or guest{#else}quotas and guests{/if}: {invited} invited, {opened} opened their link, {neverOpened} never opened it, {failed} {#if failed == 1}invitation mail{#else}invitation mails{/if} failed.")
+    String trackingSummary(int lines, int invited, int opened, int neverOpened, int failed);
+
+    @Message("Everyone ({count})")
+    String showAllLines(int count);
+
+    @Message("Invited but never opened ({count})")
+    String showNeverOpened(int count);
+
+    @Message("Download the never-opened list (CSV)")
+    String downloadNeverOpened();
+
+    @Message("Invitation mail")
+    String colInvitationMail();
+
+    @Message("Link")
+    String colLink();
+
+    @Message("Not claimed")
+    String colNotClaimed();
+
+    @Message("Claimed")
+    String colClaimed();
+
+    @Message("Paid")
+    String colPaid();
+
+    @Message("{#when state}{#is 'SENT'}✓ Sent{#is 'FAILED'}✕ Failed (bounced){#is 'RETRYING'}↻ Retrying{#is 'SENDING'}⧗ Sending{#is 'NONE'}— Not sent yet{#is 'UNKNOWN'}? Cannot be shown{#else}{state}{/when}")
+    String deliveryState(String state);
+
+    @Message("{count} {#if count == 1}re-send{#else}re-sends{/if}")
+    String resends(int count);
+
+    @Message("{count} {#if count == 1}attempt{#else}attempts{/if} so far")
+    String attemptsSoFar(int count);
+
+    @Message("{#when state}{#is 'OPENED'}✓ Opened{#is 'NOT_OPENED'}○ Not opened yet{#is 'REVOKED'}⊘ Revoked{#is 'NOT_SENT'}— No link yet{#else}{state}{/when}")
+    String linkState(String state);
+
+    @Message("passed on by {name}")
+    String passedOnBy(String name);
+
+    @Message("Whether the invitation mails arrived cannot be shown right now (notification-adapter does not answer). Everything else is current.")
+    String deliveriesUnknown();
+
+    @Message("No quotas for this match yet.")
+    String noTrackingLines();
+
+    @Message("Everyone invited has opened their link.")
+    String nobodyNeverOpened();
+
+    @Message("Act as {name}")
+    String actAsNamed(String name);
 
     // --- admin: new quota
 

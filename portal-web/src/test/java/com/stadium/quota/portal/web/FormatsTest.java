@@ -35,6 +35,9 @@ class FormatsTest {
         assertThat(english.date(LocalDate.of(2027, 3, 31))).isEqualTo("March 31, 2027");
         assertThat(german.time(Instant.parse("2027-03-14T18:30:00Z"))).isEqualTo("19:30");
         assertThat(english.time(null)).isEmpty();
+        assertThat(english.moment(Instant.parse("2026-11-29T12:00:00Z"))).contains("Nov 29, 2026").contains("1:00");
+        assertThat(german.moment(Instant.parse("2026-11-29T12:00:00Z"))).contains("29.11.2026").contains("13:00");
+        assertThat(english.moment(null)).isEmpty();
     }
 
     @Test

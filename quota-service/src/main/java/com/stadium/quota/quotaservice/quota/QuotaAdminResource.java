@@ -88,9 +88,10 @@ public class QuotaAdminResource {
     public record QuotaPage(List<QuotaSummary> items, int page, int size, long total) {
     }
 
-    /** A ticket with its seat and price after the quota's discount. */
+    /** A ticket with its seat, its price after the quota's discount and, once claimed, who will use it. */
     public record TicketView(UUID id, long matchId, String sector, String row, String seat, String category,
-            Integer fullPriceCents, Integer priceCents, TicketStatus status) {
+            Integer fullPriceCents, Integer priceCents, TicketStatus status, String attendeeName,
+            String attendeeEmail) {
     }
 
     /** Everything about one quota. */
@@ -175,7 +176,7 @@ public class QuotaAdminResource {
         List<TicketView> tickets = new ArrayList<>();
         for (Ticket t : Ticket.<Ticket>list("quotaId = ?1 order by sector, rowLabel, seatLabel", id)) {
             tickets.add(new TicketView(t.id, t.matchId, t.sector, t.rowLabel, t.seatLabel, t.category, t.priceCents,
-                    t.priceAfter(quota.discountPercent), t.status));
+                    t.priceAfter(quota.discountPercent), t.status, t.attendeeName, t.attendeeEmail));
         }
         List<QuotaSummary> subquotas = Quota.<Quota>list("parentId = ?1 order by createdAt", id).stream()
                 .map(this::summary).toList();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.stadium.quota.quotaservice.quota.QuotaState;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +27,11 @@ public class SponsorTracking {
      * @param revoked the latest link no longer works and no newer one was sent
      * @param resent how many times a new link replaced the previous one
      * @param redeemedAt the first time the link was used (the REDEEMED entry of the audit trail), null if never
+     * @param messageQuotaId the quota the latest invitation was mailed for (a group's invitation names one of its
+     *        quotas): notification-adapter's deliveries are asked for by this id
      */
     public record InvitationState(Instant issuedAt, Instant lastSentAt, boolean revoked, int resent,
-            Instant redeemedAt) {
+            Instant redeemedAt, UUID messageQuotaId) {
     }
 
     /**
@@ -41,17 +44,28 @@ public class SponsorTracking {
 
     public record TrackedQuota(UUID quotaId, UUID parentId, UUID groupId, String holderName, String holderEmail,
             QuotaState state, int quantity, InvitationState invitation, TicketCounts tickets) {
+
+        /**
+         * Invited but never opened, the follow-up list: a live link was sent and never used, and the quota still
+         * stands. A revoked link without a newer one is no invitation to follow up.
+         */
+        @JsonProperty("neverOpened")
+        public boolean neverOpened() {
+            return invitation.issuedAt() != null && !invitation.revoked() && invitation.redeemedAt() == null
+                    && state != QuotaState.CANCELLED;
+        }
     }
 
     // one row per quota; lateral subqueries are set-based, so the database does the joins, not a loop of queries
     private static final String QUERY = """
             select q.id, q.parent_id, q.group_id, q.holder_name, q.holder_email, q.state, q.quantity,
                    inv.issued, inv.first_at, inv.last_at, inv.open_links, red.redeemed_at,
-                   t.allocated, t.claimed, t.paid, p.passed_on
+                   t.allocated, t.claimed, t.paid, p.passed_on, inv.message_quota
             from quota q
             left join lateral (
                 select count(*) as issued, min(i.created_at) as first_at, max(i.created_at) as last_at,
-                       count(*) filter (where i.revoked_at is null) as open_links
+                       count(*) filter (where i.revoked_at is null) as open_links,
+                       (array_agg(i.quota_id order by i.created_at desc, i.id))[1] as message_quota
                 from invitation i
                 where i.quota_id = q.id or (q.group_id is not null and i.group_id = q.group_id)) inv on true
             left join lateral (
@@ -82,7 +96,7 @@ public class SponsorTracking {
     private static TrackedQuota tracked(Object[] r) {
         int issued = number(r[7]);
         InvitationState invitation = new InvitationState(instant(r[8]), instant(r[9]),
-                issued > 0 && number(r[10]) == 0, Math.max(0, issued - 1), instant(r[11]));
+                issued > 0 && number(r[10]) == 0, Math.max(0, issued - 1), instant(r[11]), (UUID) r[16]);
         return new TrackedQuota((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (String) r[4],
                 QuotaState.valueOf((String) r[5]), number(r[6]), invitation,
                 new TicketCounts(number(r[12]), number(r[13]), number(r[14]), number(r[15])));

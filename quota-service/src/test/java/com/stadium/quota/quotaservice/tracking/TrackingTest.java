@@ -2,6 +2,9 @@ package com.stadium.quota.quotaservice.tracking;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 import java.util.Map;
@@ -77,6 +80,7 @@ class TrackingTest {
         assertThat(answer.getInt(at(quota) + ".invitation.resent")).isEqualTo(1);
         assertThat(answer.getBoolean(at(quota) + ".invitation.revoked")).isFalse();
         assertThat(answer.getString(at(quota) + ".invitation.redeemedAt")).isNotNull();
+        assertThat(answer.getString(at(quota) + ".invitation.messageQuotaId")).isEqualTo(quota.toString());
         assertThat(answer.getMap(at(quota) + ".tickets")).isEqualTo(Map.of("allocated", 1, "claimed", 3, "paid", 1,
                 "passedOn", 2));
 
@@ -88,6 +92,28 @@ class TrackingTest {
         List<String> order = answer.getList("quotas.quotaId", String.class);
         assertThat(order.indexOf(sub.toString())).as("a subquota follows its quota")
                 .isEqualTo(order.indexOf(quota.toString()) + 1);
+    }
+
+    @Test
+    void theNeverOpenedExportListsAnUnusedLinkButNotAUsedOne() {
+        String openedBy = HeldQuotas.uniqueEmail("opened");
+        UUID opened = HeldQuotas.allocated(openedBy, 1, 0, false, false, json);
+        String unopenedBy = HeldQuotas.uniqueEmail("unopened");
+        UUID unopened = HeldQuotas.allocated(unopenedBy, 1, 0, false, false, json);
+        QuarkusTransaction.requiringNew().run(() -> audit.record(opened, openedBy, "REDEEMED", Map.of()));
+
+        String csv = given().auth().oauth2(Tokens.of(Tokens.MANAGER))
+                .get("/api/admin/tracking/never-opened.csv?matchId=2").then().statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .header("Content-Disposition", containsString("never-opened-match-2.csv")).extract().asString();
+
+        assertThat(csv.lines().findFirst()).hasValue(String.join(",", NeverOpened.HEADER));
+        assertThat(csv).contains(unopened + ",Hanna Holder," + unopenedBy + ",,ALLOCATED,1,")
+                .doesNotContain(openedBy);
+        assertThat(tracking(2).getBoolean(at(unopened) + ".neverOpened")).isTrue();
+        assertThat(tracking(2).getBoolean(at(opened) + ".neverOpened")).isFalse();
+        given().auth().oauth2(Tokens.of(Tokens.MANAGER)).get("/api/admin/tracking/never-opened.csv").then()
+                .statusCode(400).body("violations[0].field", equalTo("matchId"));
     }
 
     @Test
