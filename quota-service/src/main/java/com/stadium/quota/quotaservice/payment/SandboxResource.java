@@ -6,7 +6,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.stadium.quota.quotaservice.claim.Claims;
+
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -32,7 +32,7 @@ public class SandboxResource {
     SandboxPaymentProvider sandbox;
 
     @Inject
-    Claims claims;
+    PaymentResults results;
 
     @ConfigProperty(name = "suite.payment.sandbox.enabled", defaultValue = "false")
     boolean enabled;
@@ -93,7 +93,7 @@ public class SandboxResource {
     private PaymentStatus answer(String paymentId, boolean paid) {
         payment(paymentId);
         PaymentStatus status = sandbox.answer(paymentId, paid);
-        claims.paymentAnswered(paymentId, status);
+        results.answered(paymentId, status);
         return status;
     }
 
