@@ -3,7 +3,6 @@ package com.stadium.quota.quotaservice.cancellation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +119,7 @@ public class QuotaCancellation {
     @Transactional
     public Report cancel(List<UUID> quotaIds, CancellationScope scope, String actor) {
         Instant now = clock.instant();
-        Map<UUID, PaymentStatus> atProvider = claimPayments.cancelPending(withSubquotas(quotaIds));
+        Map<UUID, PaymentStatus> atProvider = claimPayments.cancelPending(quotas.withSubquotas(quotaIds));
         List<Cancelled> report = new ArrayList<>();
         for (Quota quota : affected(quotaIds, LockModeType.PESSIMISTIC_WRITE)) {
             List<Claim> open = quotas.openClaims(quota);
@@ -148,17 +147,13 @@ public class QuotaCancellation {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Report preview(List<UUID> quotaIds, CancellationScope scope) {
         Instant now = clock.instant();
-        Set<UUID> paid = paid(claimPayments.statusOfPending(withSubquotas(quotaIds)));
+        Set<UUID> paid = paid(claimPayments.statusOfPending(quotas.withSubquotas(quotaIds)));
         List<Cancelled> report = new ArrayList<>();
         for (Quota quota : affected(quotaIds, LockModeType.NONE)) {
             CancellationPlan.Outcome plan = quota.cancellationPreview(scope, quotas.openClaims(quota), paid, now);
             report.add(effect(quota, plan, scope, quota.unfulfilled));
         }
         return new Report(scope, true, report);
-    }
-
-    private static Collection<UUID> withSubquotas(List<UUID> quotaIds) {
-        return Quota.<Quota>list("id in ?1 or parentId in ?1", quotaIds).stream().map(q -> q.id).toList();
     }
 
     private static Set<UUID> paid(Map<UUID, PaymentStatus> atProvider) {

@@ -29,6 +29,7 @@ import com.stadium.quota.web.InvalidInput;
 import com.stadium.quota.web.Unavailable;
 import com.stadium.quota.web.Violation;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -84,7 +85,7 @@ public class ClaimPayments implements PaymentResults {
      * @param returnUrl where the payer goes back to after paying, under one of the allowed prefixes; may be null
      */
     public Claims.ClaimView pay(Caller caller, UUID quotaId, UUID claimId, String returnUrl) {
-        PaymentOrder order = NewTransaction.call(() -> {
+        PaymentOrder order = QuarkusTransaction.requiringNew().call(() -> {
             Quota quota = holderQuotas.lockOwn(caller.email(), quotaId);
             Claim claim = views.claimOf(quota, claimId);
             if (caller.masquerading()) {
@@ -110,7 +111,7 @@ public class ClaimPayments implements PaymentResults {
         } catch (RuntimeException e) {
             throw new Unavailable("the payment service", e);
         }
-        return NewTransaction.call(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Quota quota = holderQuotas.lockOwn(caller.email(), quotaId);
             Claim claim = views.claimOf(quota, claimId);
             List<QuotaEvent> happened = quota.paymentStarted(claim, session.paymentId(), clock.instant());
@@ -152,7 +153,7 @@ public class ClaimPayments implements PaymentResults {
 
     /** For the holder giving up: a pending payment is cancelled at the provider; null when none is pending. */
     PaymentStatus cancelIfPending(Caller caller, UUID quotaId, UUID claimId) {
-        Pending pending = NewTransaction.call(() -> {
+        Pending pending = QuarkusTransaction.requiringNew().call(() -> {
             Quota quota = holderQuotas.own(caller.email(), quotaId);
             Claim claim = views.claimOf(quota, claimId);
             return claim.step == ClaimStep.PAYMENT_PENDING ? pending(quota, claim) : null;

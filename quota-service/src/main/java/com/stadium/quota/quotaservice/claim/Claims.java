@@ -21,6 +21,7 @@ import com.stadium.quota.quotaservice.quota.QuotaRefusal;
 import com.stadium.quota.quotaservice.quota.Quotas;
 import com.stadium.quota.web.Violation;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -96,7 +97,7 @@ public class Claims {
      */
     public ClaimView abandon(Caller caller, UUID quotaId, UUID claimId) {
         PaymentStatus atProvider = payments.cancelIfPending(caller, quotaId, claimId);
-        return NewTransaction.call(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Quota quota = holderQuotas.lockOwn(caller.email(), quotaId);
             Claim claim = claimOf(quota, claimId);
             List<QuotaEvent> happened;

@@ -14,6 +14,7 @@ import com.stadium.quota.quotaservice.quota.Quota;
 import com.stadium.quota.quotaservice.quota.QuotaEvent;
 import com.stadium.quota.quotaservice.quota.Quotas;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,7 +59,7 @@ public class HoldExpiry {
 
     /** Open claims whose hold or payment deadline lapsed, oldest first. */
     List<UUID> due(Instant now) {
-        return NewTransaction.call(() -> Claim.<Claim>find("""
+        return QuarkusTransaction.requiringNew().call(() -> Claim.<Claim>find("""
                 (step in (?1, ?2) and holdExpiresAt <= ?4) or (step = ?3 and paymentDeadline <= ?4)
                 order by holdExpiresAt""", ClaimStep.SELECTED, ClaimStep.ATTENDEES_GIVEN,
                 ClaimStep.PAYMENT_PENDING, now).page(0, BATCH).list().stream().map(c -> c.id).toList());
@@ -69,15 +70,15 @@ public class HoldExpiry {
      * cancelled there before the tickets go back (a late "paid" then sells them).
      */
     void expire(UUID claimId, Instant now) {
-        ClaimPayments.Pending overdue = NewTransaction.call(() -> {
+        ClaimPayments.Pending overdue = QuarkusTransaction.requiringNew().call(() -> {
             Claim claim = Claim.findById(claimId);
             return claim.step == ClaimStep.PAYMENT_PENDING && !now.isBefore(claim.paymentDeadline)
                     ? payments.pending(quotas.find(claim.quotaId), claim) : null;
         });
         PaymentStatus atProvider = overdue == null ? null : payments.settleAtProvider(overdue);
-        NewTransaction.call(() -> {
-            UUID quotaId = Claim.<Claim>findById(claimId).quotaId;
-            Quota quota = quotas.lock(quotaId);
+        QuarkusTransaction.requiringNew().run(() -> {
+            // the claim is read only once the quota's lock is ours, so a change that came first is seen
+            Quota quota = quotas.lock(quotas.quotaIdOf(claimId));
             Claim claim = quotas.claimOf(quota, claimId);
             List<QuotaEvent> happened = List.of();
             if (ClaimRules.releasedByExpiry(claim.step, claim.holdExpiresAt, now)) {
@@ -91,7 +92,6 @@ public class HoldExpiry {
             String actor = happened.stream().anyMatch(e -> e instanceof QuotaEvent.TicketsSold) ? "payment-service"
                     : ACTOR;
             outcomes.handOn(quota, happened, actor, null);
-            return null;
         });
     }
 }

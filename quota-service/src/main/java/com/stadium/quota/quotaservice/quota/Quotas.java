@@ -40,6 +40,19 @@ public class Quotas {
         return claim == null || !claim.quotaId.equals(quota.id) ? null : claim;
     }
 
+    /** The quota a claim belongs to, read without loading the claim (so a later read after the lock is fresh). */
+    public UUID quotaIdOf(UUID claimId) {
+        return Quota.getEntityManager().createQuery("select c.quotaId from Claim c where c.id = :id", UUID.class)
+                .setParameter("id", claimId).getSingleResult();
+    }
+
+    /** The ids of the quotas and of their subquotas, read without loading them. */
+    public List<UUID> withSubquotas(Collection<UUID> quotaIds) {
+        return Quota.getEntityManager().createQuery(
+                "select q.id from Quota q where q.id in :ids or q.parentId in :ids", UUID.class)
+                .setParameter("ids", quotaIds).getResultList();
+    }
+
     /** The quota's claims that still hold tickets (steps 1 to 3). */
     public List<Claim> openClaims(Quota quota) {
         return Claim.list("quotaId = ?1 and step in ?2", quota.id,
