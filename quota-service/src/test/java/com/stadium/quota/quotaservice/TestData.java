@@ -4,22 +4,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.stadium.quota.quotaservice.cancellation.Refund;
-import com.stadium.quota.quotaservice.claim.Claim;
+import com.stadium.quota.quotaservice.payment.Refund;
+import com.stadium.quota.quotaservice.quota.Claim;
 import com.stadium.quota.quotaservice.quota.Quota;
-import com.stadium.quota.quotaservice.quota.QuotaState;
+import com.stadium.quota.quotaservice.quota.QuotaEvent;
+import com.stadium.quota.quotaservice.quota.Quotas;
 import com.stadium.quota.quotaservice.quota.Ticket;
 import com.stadium.quota.quotaservice.quota.TicketStatus;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * Puts tickets into states that later issues reach through the holder's claim (RESERVED, SOLD) and makes
- * subquotas, so cancellation can be tested on every status before those flows exist.
+ * Puts tickets straight into a status in the database (RESERVED or SOLD without a claim, as a hand-made fixture) and
+ * makes subquotas through the quota's own transition, so cancellation and tracking can be tested on every status.
  */
 @ApplicationScoped
 public class TestData {
+
+    @Inject
+    Quotas quotas;
 
     @Transactional
     public List<Ticket> tickets(UUID quotaId) {
@@ -28,38 +33,20 @@ public class TestData {
 
     @Transactional
     public void setStatus(UUID ticketId, TicketStatus status, Integer paidCents) {
-        Ticket ticket = Ticket.findById(ticketId);
-        ticket.status = status;
-        ticket.paidCents = paidCents;
-        ticket.updatedAt = Instant.now();
+        Ticket.getEntityManager().createNativeQuery(
+                "update ticket set status = :status, paid_cents = :paid, updated_at = now() where id = :id")
+                .setParameter("status", status.name()).setParameter("paid", paidCents).setParameter("id", ticketId)
+                .executeUpdate();
     }
 
-    /** A subquota of {@code parentId} for the sub-recipient, holding the given tickets. */
+    /** A subquota of {@code parentId} (a quota with <em>delegate</em>) for the sub-recipient, holding the tickets. */
     @Transactional
     public UUID subquota(UUID parentId, String email, List<UUID> ticketIds) {
-        Quota parent = Quota.findById(parentId);
-        Quota sub = new Quota();
-        sub.id = UUID.randomUUID();
-        sub.parentId = parentId;
-        sub.matchId = parent.matchId;
-        sub.matchName = parent.matchName;
-        sub.kickoff = parent.kickoff;
-        sub.holderEmail = email;
-        sub.holderName = "Sub Recipient";
-        sub.sectors = parent.sectors;
-        sub.quantity = ticketIds.size();
-        sub.discountPercent = parent.discountPercent;
-        sub.algorithm = parent.algorithm;
-        sub.transferable = parent.transferable;
-        sub.state = QuotaState.ALLOCATED;
-        sub.createdAt = Instant.now();
-        sub.createdBy = parent.holderEmail;
-        sub.persist();
-        for (UUID ticketId : ticketIds) {
-            Ticket ticket = Ticket.findById(ticketId);
-            ticket.quotaId = sub.id;
-        }
-        return sub.id;
+        Quota parent = quotas.lock(parentId);
+        QuotaEvent.TicketsPassedOn passed = (QuotaEvent.TicketsPassedOn) parent.passOn(new Quota.PassOn(email,
+                "Sub Recipient", null, ticketIds, null), parent.holderEmail, Instant.now()).get(0);
+        quotas.save(parent);
+        return passed.subquotaId();
     }
 
     /** Makes a claim's hold lapse now, as if its 15 minutes had passed. */

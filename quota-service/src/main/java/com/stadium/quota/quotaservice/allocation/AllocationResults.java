@@ -3,7 +3,6 @@ package com.stadium.quota.quotaservice.allocation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -17,19 +16,19 @@ import com.stadium.quota.messaging.outbox.Outbox;
 import com.stadium.quota.quotaservice.audit.Audit;
 import com.stadium.quota.quotaservice.invitation.Invitations;
 import com.stadium.quota.quotaservice.quota.Quota;
+import com.stadium.quota.quotaservice.quota.QuotaEvent;
 import com.stadium.quota.quotaservice.quota.QuotaEvents;
-import com.stadium.quota.quotaservice.quota.QuotaState;
-import com.stadium.quota.quotaservice.quota.Ticket;
-import com.stadium.quota.quotaservice.quota.TicketStatus;
+import com.stadium.quota.quotaservice.quota.Quotas;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
- * Turns allocation results into tickets and quota states. Only a quota still waiting for that request changes;
- * a result for a quota cancelled meanwhile gives its seats straight back.
+ * Hands allocation results to the quotas they answer ({@link Quota#applyAllocation}) and their events on: audit,
+ * quota events, seats given back, and one invitation per allocated quota or group.
  */
 @ApplicationScoped
 public class AllocationResults {
@@ -56,6 +55,9 @@ public class AllocationResults {
     @Inject
     Invitations invitations;
 
+    @Inject
+    Quotas quotas;
+
     @Incoming("allocation-results")
     @Blocking
     @Transactional
@@ -65,67 +67,58 @@ public class AllocationResults {
             return;
         }
         AllocationCompleted result = envelope.payloadAs(AllocationCompleted.class, json);
-        List<Quota> quotas = Quota.list("allocationRequestId", result.requestId());
-        if (quotas.isEmpty()) {
+        List<Quota> answered = quotas.list("allocationRequestId = ?1", LockModeType.NONE,
+                result.requestId());
+        if (answered.isEmpty()) {
             LOG.debugf("result of request %s names no quota of this service", result.requestId());
             return;
         }
         boolean allocated = false;
-        for (Quota quota : quotas) {
-            List<AllocationCompleted.HeldSeat> seats = result.holds().stream()
+        Instant now = Instant.now();
+        for (Quota quota : answered) {
+            List<Quota.HeldSeat> seats = result.holds().stream()
                     .filter(h -> h.quotaId().equals(quota.id)).findFirst()
-                    .map(AllocationCompleted.MatchHolds::seats).orElse(List.of());
-            if (quota.state == QuotaState.PENDING_ALLOCATION) {
-                apply(quota, result, seats);
-                allocated |= !seats.isEmpty();
-            } else if (quota.state == QuotaState.CANCELLED && !seats.isEmpty()) {
-                outbox.publish(new SeatsReleased(quota.matchId, quota.id,
-                        seats.stream().map(AllocationCompleted.HeldSeat::seatId).toList(), "CANCELLED"),
-                        quota.id.toString(), Long.toString(quota.matchId));
+                    .map(h -> h.seats().stream().map(s -> new Quota.HeldSeat(s.seatId(), s.sector(), s.row(),
+                            s.seat(), s.category(), s.priceCents())).toList())
+                    .orElse(List.of());
+            Quota.Allocation.Outcome outcome = outcome(result.outcome());
+            List<QuotaEvent> happened = quota.applyAllocation(new Quota.Allocation(outcome, result.requested(),
+                    result.allocated(), result.freeSeats(),
+                    outcome == Quota.Allocation.Outcome.FAILED ? describe(result) : null, result.seed(), seats), now);
+            quotas.save(quota);
+            for (QuotaEvent event : happened) {
+                allocated |= event instanceof QuotaEvent.Allocated held && held.seats() > 0;
+                handOn(quota, event);
             }
         }
-        if (allocated && quotas.get(0).parentId == null) {
+        if (allocated && answered.get(0).parentId == null) {
             // one deeplink for the whole group: the holder sees every match of it
-            invitations.invite(quotas.get(0), quotas, ACTOR);
+            invitations.invite(answered.get(0), answered, ACTOR);
         }
     }
 
-    private void apply(Quota quota, AllocationCompleted result, List<AllocationCompleted.HeldSeat> seats) {
-        Instant now = Instant.now();
-        quota.seed = result.seed();
-        switch (result.outcome()) {
-            case "ALLOCATED", "PARTIALLY_ALLOCATED" -> {
-                quota.state = result.outcome().equals("ALLOCATED") ? QuotaState.ALLOCATED
-                        : QuotaState.PARTIALLY_ALLOCATED;
-                quota.unfulfilled = result.requested() - result.allocated();
-                for (AllocationCompleted.HeldSeat seat : seats) {
-                    Ticket ticket = new Ticket();
-                    ticket.id = UUID.randomUUID();
-                    ticket.quotaId = quota.id;
-                    ticket.matchId = quota.matchId;
-                    ticket.seatId = seat.seatId();
-                    ticket.sector = seat.sector();
-                    ticket.rowLabel = seat.row();
-                    ticket.seatLabel = seat.seat();
-                    ticket.category = seat.category();
-                    ticket.priceCents = seat.priceCents();
-                    ticket.status = TicketStatus.ALLOCATED;
-                    ticket.updatedAt = now;
-                    ticket.persist();
-                }
-                audit.record(quota.id, ACTOR, quota.state.name(), Map.of("seats", seats.size(),
-                        "unfulfilled", quota.unfulfilled, "seed", result.seed()));
-                events.changed(quota, "ALLOCATED", ACTOR);
-            }
-            default -> {
-                quota.state = QuotaState.ALLOCATION_FAILED;
-                quota.freeSeats = result.freeSeats();
-                quota.failureReason = describe(result);
-                audit.record(quota.id, ACTOR, "ALLOCATION_FAILED", Map.of("freeSeats", result.freeSeats(),
-                        "reason", quota.failureReason));
-                events.changed(quota, "ALLOCATION_FAILED", ACTOR);
-            }
+    private void handOn(Quota quota, QuotaEvent event) {
+        if (event instanceof QuotaEvent.Allocated held) {
+            audit.record(quota.id, ACTOR, held.state().name(), Map.of("seats", held.seats(),
+                    "unfulfilled", held.unfulfilled(), "seed", held.seed()));
+            events.changed(quota, "ALLOCATED", ACTOR);
+        } else if (event instanceof QuotaEvent.AllocationFailed failed) {
+            audit.record(quota.id, ACTOR, "ALLOCATION_FAILED", Map.of("freeSeats", failed.freeSeats(),
+                    "reason", failed.reason()));
+            events.changed(quota, "ALLOCATION_FAILED", ACTOR);
+        } else if (event instanceof QuotaEvent.SeatsReturned returned) {
+            outbox.publish(new SeatsReleased(returned.matchId(), returned.quotaId(), returned.seatIds(), "CANCELLED"),
+                    quota.id.toString(), Long.toString(quota.matchId));
         }
+    }
+
+    /** ALLOCATED and PARTIALLY_ALLOCATED hold seats; anything else (FAILED, REJECTED) holds none. */
+    static Quota.Allocation.Outcome outcome(String outcome) {
+        return switch (outcome) {
+            case "ALLOCATED" -> Quota.Allocation.Outcome.ALLOCATED;
+            case "PARTIALLY_ALLOCATED" -> Quota.Allocation.Outcome.PARTIALLY_ALLOCATED;
+            default -> Quota.Allocation.Outcome.FAILED;
+        };
     }
 
     /** The reason in words, naming the match that blocks a group when only some matches lack seats. */

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.stadium.quota.quotaservice.quota.MatchInfo;
+import com.stadium.quota.quotaservice.quota.Matches;
 import com.stadium.quota.web.Unavailable;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ import jakarta.ws.rs.WebApplicationException;
  * minute: a CSV import of 50 lines asks for the same three matches 50 times.
  */
 @ApplicationScoped
-public class MatchCatalog {
+public class MatchCatalog implements Matches {
 
     private static final Duration FRESH = Duration.ofSeconds(30);
 
@@ -39,7 +40,7 @@ public class MatchCatalog {
 
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    /** The known matches among {@code ids}; unknown ids are simply absent. */
+    @Override
     public Map<Long, MatchInfo> lookup(Collection<Long> ids) {
         Map<Long, MatchInfo> found = new HashMap<>();
         long now = System.nanoTime();

@@ -5,7 +5,6 @@ import java.util.List;
 import com.stadium.quota.messaging.contract.SeatsSold;
 import com.stadium.quota.messaging.outbox.Outbox;
 import com.stadium.quota.quotaservice.quota.Quota;
-import com.stadium.quota.quotaservice.quota.Ticket;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,11 +18,11 @@ public class SeatSales {
     Outbox outbox;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void sold(Quota quota, List<Ticket> tickets) {
-        if (tickets.isEmpty()) {
+    public void sold(Quota quota, List<Long> seatIds) {
+        if (seatIds.isEmpty()) {
             return;
         }
-        outbox.publish(new SeatsSold(quota.matchId, quota.inventoryHolder(), tickets.stream().map(t -> t.seatId)
-                .toList()), quota.id.toString(), Long.toString(quota.matchId));
+        outbox.publish(new SeatsSold(quota.matchId, quota.inventoryHolder(), seatIds), quota.id.toString(),
+                Long.toString(quota.matchId));
     }
 }

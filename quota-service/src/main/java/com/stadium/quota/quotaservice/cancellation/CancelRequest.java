@@ -2,6 +2,7 @@ package com.stadium.quota.quotaservice.cancellation;
 
 import java.util.List;
 
+import com.stadium.quota.quotaservice.quota.CancellationScope;
 import com.stadium.quota.web.InvalidInput;
 import com.stadium.quota.web.Violation;
 

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.stadium.quota.quotaservice.quota.CancellationScope;
 import com.stadium.quota.quotaservice.quota.Quota;
 
 import jakarta.annotation.security.RolesAllowed;

@@ -1,12 +1,15 @@
 package com.stadium.quota.quotaservice.cancellation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.NotificationData;
@@ -16,15 +19,24 @@ import com.stadium.quota.messaging.contract.RefundRequested;
 import com.stadium.quota.messaging.contract.SeatsReleased;
 import com.stadium.quota.messaging.outbox.Outbox;
 import com.stadium.quota.quotaservice.audit.Audit;
-import com.stadium.quota.quotaservice.claim.Claim;
-import com.stadium.quota.quotaservice.claim.Claims;
+import com.stadium.quota.quotaservice.claim.ClaimOutcomes;
+import com.stadium.quota.quotaservice.claim.ClaimPayments;
+import com.stadium.quota.quotaservice.payment.PaymentStatus;
+import com.stadium.quota.quotaservice.payment.Refund;
 import com.stadium.quota.quotaservice.payment.Refunds;
+import com.stadium.quota.quotaservice.quota.CancellationPlan;
+import com.stadium.quota.quotaservice.quota.CancellationScope;
+import com.stadium.quota.quotaservice.quota.Claim;
+import com.stadium.quota.quotaservice.quota.ClaimStep;
 import com.stadium.quota.quotaservice.quota.Quota;
+import com.stadium.quota.quotaservice.quota.QuotaEvent;
 import com.stadium.quota.quotaservice.quota.QuotaEvents;
 import com.stadium.quota.quotaservice.quota.QuotaState;
+import com.stadium.quota.quotaservice.quota.Quotas;
 import com.stadium.quota.quotaservice.quota.Ticket;
 import com.stadium.quota.quotaservice.quota.TicketStatus;
 import com.stadium.quota.web.InvalidInput;
+import com.stadium.quota.web.Violation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,8 +44,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
- * Cancels quotas with their subquotas in one transaction: tickets, the seats given back to allocation-service,
- * refunds of paid tickets, a message to every person affected, the audit trail and the quota events.
+ * Cancels quotas with their subquotas in one transaction: each {@link Quota} ends its open claims and cancels its
+ * tickets; this hands the events on (seats given back to allocation-service, refunds of paid tickets, a message to
+ * every person affected, the audit trail and the quota events). Pending payments are cancelled at the provider
+ * first, before any quota's row is locked.
  */
 @ApplicationScoped
 public class QuotaCancellation {
@@ -41,7 +55,13 @@ public class QuotaCancellation {
     static final String CURRENCY = "EUR";
 
     @Inject
-    Claims claims;
+    Quotas quotas;
+
+    @Inject
+    ClaimPayments claimPayments;
+
+    @Inject
+    ClaimOutcomes claimOutcomes;
 
     @Inject
     Refunds refunds;
@@ -57,6 +77,8 @@ public class QuotaCancellation {
 
     @Inject
     ObjectMapper json;
+
+    Clock clock = Clock.systemUTC();
 
     /** A seat given back to allocation-service. */
     public record ReleasedSeat(long matchId, long seatId, String sector, String row, String seat) {
@@ -91,23 +113,28 @@ public class QuotaCancellation {
     public record Report(CancellationScope scope, boolean preview, List<Cancelled> quotas) {
     }
 
-    /** The rule's outcome for one quota and the effect it has, computed once for the cancellation and its preview. */
-    private record Planned(Quota quota, List<Ticket> tickets, CancellationPlan.Outcome plan, Cancelled effect) {
-    }
-
     /**
      * @param quotaIds the quotas asked for (a quota, or a group's); their subquotas are cancelled with them
      */
     @Transactional
     public Report cancel(List<UUID> quotaIds, CancellationScope scope, String actor) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
+        Map<UUID, PaymentStatus> atProvider = claimPayments.cancelPending(quotas.withSubquotas(quotaIds));
         List<Cancelled> report = new ArrayList<>();
         for (Quota quota : affected(quotaIds, LockModeType.PESSIMISTIC_WRITE)) {
-            claims.settleBeforeCancellation(quota, actor);
-            List<Ticket> tickets = ticketsOf(quota);
-            Planned planned = plan(quota, tickets, Map.of(), scope, now);
-            apply(planned, scope, actor, now);
-            report.add(planned.effect());
+            List<Claim> open = quotas.openClaims(quota);
+            requireAsked(open, atProvider);
+            List<QuotaEvent> happened = quota.cancel(scope, open, paid(atProvider), now);
+            quotas.save(quota);
+            for (QuotaEvent event : happened) {
+                if (event instanceof QuotaEvent.Cancelled cancelled) {
+                    Cancelled effect = effect(quota, cancelled.outcome(), scope, cancelled.unfulfilledCancelled());
+                    apply(quota, effect, scope, actor, now);
+                    report.add(effect);
+                } else {
+                    claimOutcomes.handOn(quota, List.of(event), actor, null);
+                }
+            }
         }
         return new Report(scope, false, report);
     }
@@ -115,69 +142,65 @@ public class QuotaCancellation {
     /**
      * What {@link #cancel} would do now, through the same rule and the same effect, writing nothing: no ticket,
      * quota, claim, refund, event, audit entry or message. Open claims are judged as the cancellation would settle
-     * them ({@link Claims#settlementPreview}).
+     * them (the provider is only asked for a pending payment's status, never to cancel it).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Report preview(List<UUID> quotaIds, CancellationScope scope) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
+        Set<UUID> paid = paid(claimPayments.statusOfPending(quotas.withSubquotas(quotaIds)));
         List<Cancelled> report = new ArrayList<>();
         for (Quota quota : affected(quotaIds, LockModeType.NONE)) {
-            Map<UUID, Claims.Settled> settled = claims.settlementPreview(quota);
-            report.add(plan(quota, ticketsOf(quota), settled, scope, now).effect());
+            CancellationPlan.Outcome plan = quota.cancellationPreview(scope, quotas.openClaims(quota), paid, now);
+            report.add(effect(quota, plan, scope, quota.unfulfilled));
         }
         return new Report(scope, true, report);
     }
 
+    private static Set<UUID> paid(Map<UUID, PaymentStatus> atProvider) {
+        return atProvider.entrySet().stream().filter(e -> e.getValue() == PaymentStatus.PAID).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    /** A payment started after the provider was asked cannot be settled without asking again: the admin retries. */
+    private static void requireAsked(List<Claim> open, Map<UUID, PaymentStatus> atProvider) {
+        for (Claim claim : open) {
+            if (claim.step == ClaimStep.PAYMENT_PENDING && !atProvider.containsKey(claim.id)) {
+                throw InvalidInput.conflict(List.of(new Violation("quota", "a payment was started meanwhile; "
+                        + "cancel again", null, claim.id.toString())));
+            }
+        }
+    }
+
     /** The quotas asked for and their subquotas that are not cancelled yet, in a stable order; 409 if none is. */
-    private static List<Quota> affected(List<UUID> quotaIds, LockModeType lock) {
-        List<Quota> quotas = new ArrayList<>(Quota.<Quota>find("id in ?1", quotaIds).withLock(lock).list());
-        if (quotas.stream().allMatch(q -> q.state == QuotaState.CANCELLED)) {
+    private List<Quota> affected(List<UUID> quotaIds, LockModeType lock) {
+        List<Quota> asked = quotas.list("id in ?1", lock, quotaIds);
+        if (asked.stream().allMatch(q -> q.state == QuotaState.CANCELLED)) {
             throw InvalidInput.conflict("quota", "already cancelled");
         }
-        quotas.addAll(Quota.<Quota>find("parentId in ?1", quotaIds).withLock(lock).list());
-        return quotas.stream().filter(q -> q.state != QuotaState.CANCELLED)
+        List<Quota> all = new ArrayList<>(asked);
+        all.addAll(quotas.list("parentId in ?1", lock, quotaIds));
+        return all.stream().filter(q -> q.state != QuotaState.CANCELLED)
                 .sorted(Comparator.comparing((Quota q) -> q.parentId != null).thenComparingLong(q -> q.matchId)
                         .thenComparing(q -> q.id))
                 .toList();
     }
 
-    private static List<Ticket> ticketsOf(Quota quota) {
-        return Ticket.list("quotaId = ?1 order by sector, rowLabel, seatId", quota.id);
-    }
-
-    /**
-     * @param settled tickets whose status and paid amount the cancellation would change before the rule judges them
-     *        (empty once they are settled)
-     */
-    private Planned plan(Quota quota, List<Ticket> tickets, Map<UUID, Claims.Settled> settled,
-            CancellationScope scope, Instant now) {
-        List<CancellationPlan.TicketView> views = tickets.stream().map(t -> {
-            Claims.Settled after = settled.get(t.id);
-            return after == null ? new CancellationPlan.TicketView(t.id, t.status, quota.kickoff, t.paidCents)
-                    : new CancellationPlan.TicketView(t.id, after.status(), quota.kickoff, after.paidCents());
-        }).toList();
-        CancellationPlan.Outcome plan = CancellationPlan.plan(views, scope, now);
-        List<ReleasedSeat> released = tickets.stream().filter(t -> plan.cancelled().contains(t.id))
+    /** What the rule's outcome means for one quota: seats, refunds, the message to its holder. */
+    private Cancelled effect(Quota quota, CancellationPlan.Outcome plan, CancellationScope scope,
+            int unfulfilledCancelled) {
+        Set<UUID> cancelled = Set.copyOf(plan.cancelled());
+        List<ReleasedSeat> released = quota.tickets().stream().filter(t -> cancelled.contains(t.id))
                 .map(t -> new ReleasedSeat(t.matchId, t.seatId, t.sector, t.rowLabel, t.seatLabel)).toList();
         List<PlannedRefund> refunds = plan.refunded().stream()
                 .map(t -> new PlannedRefund(t.id(), t.paidCents(), CURRENCY)).toList();
         int refundedCents = refunds.stream().mapToInt(PlannedRefund::amountCents).sum();
-        Cancelled effect = new Cancelled(quota.id, quota.parentId, quota.matchId, quota.holderName,
-                quota.holderEmail, plan.cancelledByStatus(), quota.unfulfilled, plan.soldKept(), released,
-                refunds.size(), refundedCents, CURRENCY, refunds,
-                List.of(message(quota, scope, plan.cancelled().size(), refundedCents)));
-        return new Planned(quota, tickets, plan, effect);
+        return new Cancelled(quota.id, quota.parentId, quota.matchId, quota.holderName, quota.holderEmail,
+                plan.cancelledByStatus(), unfulfilledCancelled, plan.soldKept(), released, refunds.size(),
+                refundedCents, CURRENCY, refunds, List.of(message(quota, scope, plan.cancelled().size(),
+                        refundedCents)));
     }
 
-    private void apply(Planned planned, CancellationScope scope, String actor, Instant now) {
-        Quota quota = planned.quota();
-        Cancelled effect = planned.effect();
-        for (Ticket ticket : planned.tickets()) {
-            if (planned.plan().cancelled().contains(ticket.id)) {
-                ticket.status = TicketStatus.CANCELLED;
-                ticket.updatedAt = now;
-            }
-        }
+    private void apply(Quota quota, Cancelled effect, CancellationScope scope, String actor, Instant now) {
         for (PlannedRefund paid : effect.refunds()) {
             Refund refund = new Refund();
             refund.id = UUID.randomUUID();
@@ -186,7 +209,7 @@ public class QuotaCancellation {
             refund.amountCents = paid.amountCents();
             refund.status = Refunds.REQUESTED;
             refund.requestedAt = now;
-            refund.paymentId = paymentOf(planned.tickets(), paid.ticketId());
+            refund.paymentId = paymentOf(quota.tickets(), paid.ticketId());
             refund.persist();
             refunds.afterCommit();
             outbox.publish(new RefundRequested(refund.id, quota.id, paid.ticketId(), paid.amountCents(),
@@ -197,10 +220,6 @@ public class QuotaCancellation {
                     effect.seatsReleased().stream().map(ReleasedSeat::seatId).toList(), "CANCELLED"),
                     quota.id.toString(), Long.toString(quota.matchId));
         }
-        quota.unfulfilled = 0;
-        quota.state = QuotaState.CANCELLED;
-        quota.cancelledAt = now;
-        quota.cancellationScope = scope.name();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("scope", scope.name());
         details.put("cancelledTickets", effect.cancelledTickets());

@@ -14,9 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.stadium.quota.quotaservice.claim.ClaimRules.Attendee;
 import com.stadium.quota.quotaservice.claim.Claims.ClaimView;
 import com.stadium.quota.quotaservice.holder.HolderQuotaResource;
+import com.stadium.quota.quotaservice.quota.ClaimRules.Attendee;
 import com.stadium.quota.web.InvalidInput;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -49,6 +49,9 @@ public class ClaimResource {
 
     @Inject
     Claims claims;
+
+    @Inject
+    ClaimPayments payments;
 
     @Inject
     ObjectMapper json;
@@ -103,7 +106,7 @@ public class ClaimResource {
             + "An optional returnUrl (under suite.payment.return-url-prefixes) is where the payer comes back to, with "
             + "?payment=paid or ?payment=declined; asked again, the first returnUrl stays")
     public ClaimView pay(@PathParam("quotaId") UUID quotaId, @PathParam("claimId") UUID claimId, String body) {
-        return claims.pay(HolderQuotaResource.caller(token), quotaId, claimId, returnUrlOf(body));
+        return payments.pay(HolderQuotaResource.caller(token), quotaId, claimId, returnUrlOf(body));
     }
 
     private String returnUrlOf(String body) {

@@ -6,19 +6,38 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
+import com.stadium.quota.quotaservice.payment.PaymentStatus;
+import com.stadium.quota.quotaservice.quota.Claim;
+import com.stadium.quota.quotaservice.quota.ClaimRules;
+import com.stadium.quota.quotaservice.quota.ClaimStep;
+import com.stadium.quota.quotaservice.quota.Quota;
+import com.stadium.quota.quotaservice.quota.QuotaEvent;
+import com.stadium.quota.quotaservice.quota.Quotas;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Gives back tickets whose hold lapsed and payments that never answered; runs on every instance, safely. */
+/**
+ * Gives back tickets whose hold lapsed and payments that never answered; runs on every instance, safely (each claim
+ * is settled under its quota's row lock, and the provider is asked before that lock is taken).
+ */
 @ApplicationScoped
 public class HoldExpiry {
 
     private static final Logger LOG = Logger.getLogger(HoldExpiry.class);
     private static final int BATCH = 100;
+    private static final String ACTOR = "hold-expiry";
 
     @Inject
-    Claims claims;
+    Quotas quotas;
+
+    @Inject
+    ClaimOutcomes outcomes;
+
+    @Inject
+    ClaimPayments payments;
 
     @Scheduled(every = "${suite.claim.expiry-check:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
@@ -27,14 +46,52 @@ public class HoldExpiry {
 
     /** Releases what lapsed by {@code now}; returns how many claims it looked at. */
     public int releaseLapsed(Instant now) {
-        List<UUID> due = claims.due(now, BATCH);
+        List<UUID> due = due(now);
         for (UUID claim : due) {
             try {
-                claims.expire(claim, now);
+                expire(claim, now);
             } catch (RuntimeException e) {
                 LOG.warnf("claim %s could not be released yet: %s", claim, e.getMessage());
             }
         }
         return due.size();
+    }
+
+    /** Open claims whose hold or payment deadline lapsed, oldest first. */
+    List<UUID> due(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> Claim.<Claim>find("""
+                (step in (?1, ?2) and holdExpiresAt <= ?4) or (step = ?3 and paymentDeadline <= ?4)
+                order by holdExpiresAt""", ClaimStep.SELECTED, ClaimStep.ATTENDEES_GIVEN,
+                ClaimStep.PAYMENT_PENDING, now).page(0, BATCH).list().stream().map(c -> c.id).toList());
+    }
+
+    /**
+     * Releases a lapsed hold; a payment past its deadline is read from the provider once more and, if still pending,
+     * cancelled there before the tickets go back (a late "paid" then sells them).
+     */
+    void expire(UUID claimId, Instant now) {
+        ClaimPayments.Pending overdue = QuarkusTransaction.requiringNew().call(() -> {
+            Claim claim = Claim.findById(claimId);
+            return claim.step == ClaimStep.PAYMENT_PENDING && !now.isBefore(claim.paymentDeadline)
+                    ? payments.pending(quotas.find(claim.quotaId), claim) : null;
+        });
+        PaymentStatus atProvider = overdue == null ? null : payments.settleAtProvider(overdue);
+        QuarkusTransaction.requiringNew().run(() -> {
+            // the claim is read only once the quota's lock is ours, so a change that came first is seen
+            Quota quota = quotas.lock(quotas.quotaIdOf(claimId));
+            Claim claim = quotas.claimOf(quota, claimId);
+            List<QuotaEvent> happened = List.of();
+            if (ClaimRules.releasedByExpiry(claim.step, claim.holdExpiresAt, now)) {
+                happened = quota.release(claim, "HOLD_EXPIRED", now);
+            } else if (claim.step == ClaimStep.PAYMENT_PENDING && atProvider != null) {
+                happened = atProvider == PaymentStatus.PAID ? quota.sell(claim, now)
+                        : quota.release(claim, atProvider == PaymentStatus.FAILED ? "PAYMENT_FAILED"
+                                : "PAYMENT_TIMED_OUT", now);
+            }
+            quotas.save(quota);
+            String actor = happened.stream().anyMatch(e -> e instanceof QuotaEvent.TicketsSold) ? "payment-service"
+                    : ACTOR;
+            outcomes.handOn(quota, happened, actor, null);
+        });
     }
 }

@@ -13,19 +13,21 @@ import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.stadium.quota.quotaservice.claim.Claim;
-import com.stadium.quota.quotaservice.claim.ClaimRules;
-import com.stadium.quota.quotaservice.claim.ClaimStep;
+import com.stadium.quota.quotaservice.quota.Claim;
+import com.stadium.quota.quotaservice.quota.ClaimRules;
+import com.stadium.quota.quotaservice.quota.ClaimStep;
 import com.stadium.quota.quotaservice.quota.ExpirationReminder;
 import com.stadium.quota.quotaservice.quota.Quota;
 import com.stadium.quota.quotaservice.quota.QuotaEvents;
+import com.stadium.quota.quotaservice.quota.QuotaRefusal;
 import com.stadium.quota.quotaservice.quota.QuotaState;
+import com.stadium.quota.quotaservice.quota.Quotas;
 import com.stadium.quota.quotaservice.quota.Ticket;
 import com.stadium.quota.quotaservice.quota.TicketStatus;
+import com.stadium.quota.web.InvalidInput;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -39,6 +41,9 @@ public class HolderQuotas {
 
     @Inject
     QuotaEvents events;
+
+    @Inject
+    Quotas quotas;
 
     @ConfigProperty(name = "suite.expiration.soon-days", defaultValue = "3")
     int soonDays;
@@ -93,15 +98,34 @@ public class HolderQuotas {
                 QuotaState.ALLOCATION_FAILED).stream().map(this::view).toList();
     }
 
-    /** The caller's quota, unlocked; anyone else's is 404, as if it did not exist. */
+    /** The caller's quota with its tickets, unlocked; anyone else's is 404, as if it did not exist. */
     public Quota own(String email, UUID id) {
-        return visible(email, Quota.findById(id), id);
+        return visible(email, quotas.find(id), id);
     }
 
-    /** The caller's quota, its row locked until the transaction ends. */
+    /** The caller's quota with its tickets, its row locked until the transaction ends. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Quota lockOwn(String email, UUID id) {
-        return visible(email, Quota.findById(id, LockModeType.PESSIMISTIC_WRITE), id);
+        return visible(email, quotas.lock(id), id);
+    }
+
+    /**
+     * A refusal of the quota as the holder gets it: 400 naming the field, 403, or 409 with the quota as it is now.
+     * Wanted tickets that left for a subquota meanwhile make wrong input a conflict too.
+     */
+    public InvalidInput refused(QuotaRefusal refusal, Quota quota, List<UUID> wanted) {
+        boolean passedOn = refusal.kind() == QuotaRefusal.Kind.INVALID && wanted != null
+                && wanted.stream().anyMatch(id -> passedOnFrom(quota, id));
+        return switch (passedOn ? QuotaRefusal.Kind.CONFLICT : refusal.kind()) {
+            case INVALID -> new InvalidInput(refusal.violations());
+            case FORBIDDEN -> InvalidInput.forbidden(refusal.violations());
+            case CONFLICT -> InvalidInput.conflict(refusal.violations()).withCurrent(detail(quota));
+        };
+    }
+
+    /** A refusal that names no tickets. */
+    public InvalidInput refused(QuotaRefusal refusal, Quota quota) {
+        return refused(refusal, quota, List.of());
     }
 
     private static Quota visible(String email, Quota quota, UUID id) {
@@ -143,13 +167,8 @@ public class HolderQuotas {
         return holder != null && Objects.equals(holder.parentId, quota.id);
     }
 
-    /** Whether tickets of the quota can still be claimed or passed on. */
-    public static boolean isOpen(Quota quota) {
-        return quota.state == QuotaState.ALLOCATED || quota.state == QuotaState.PARTIALLY_ALLOCATED;
-    }
-
     private MyQuota view(Quota quota) {
-        boolean open = isOpen(quota);
+        boolean open = quota.isOpen();
         List<SubquotaProgress> subquotas = Quota.<Quota>list("parentId = ?1 order by createdAt", quota.id).stream()
                 .map(s -> new SubquotaProgress(s.id, s.holderEmail, s.holderName, s.state, events.ticketCounts(s.id)))
                 .toList();

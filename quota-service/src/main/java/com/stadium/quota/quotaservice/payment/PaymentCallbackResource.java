@@ -7,7 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.stadium.quota.quotaservice.claim.Claims;
 import com.stadium.quota.web.InvalidInput;
 import com.stadium.quota.web.Violation;
 
@@ -38,7 +37,7 @@ public class PaymentCallbackResource {
     public static final String SIGNATURE_HEADER = "Payment-Signature";
 
     @Inject
-    Claims claims;
+    PaymentResults results;
 
     @Inject
     ObjectMapper json;
@@ -74,7 +73,7 @@ public class PaymentCallbackResource {
         if (result.status() == null || result.status() == PaymentStatus.PENDING) {
             throw InvalidInput.of("status", "must be PAID, FAILED or CANCELLED");
         }
-        if (!claims.paymentAnswered(result.paymentId(), result.status())) {
+        if (!results.answered(result.paymentId(), result.status())) {
             throw new NotFoundException("no claim waits for payment " + result.paymentId());
         }
         return Response.ok(result).build();

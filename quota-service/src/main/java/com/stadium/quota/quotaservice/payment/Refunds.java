@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 import com.stadium.quota.messaging.drain.Drain;
-import com.stadium.quota.quotaservice.cancellation.Refund;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

@@ -1,8 +1,11 @@
 package com.stadium.quota.quotaservice.payment;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,14 +33,48 @@ public class SandboxPaymentProvider implements PaymentProvider {
     @ConfigProperty(name = "suite.payment.sandbox.page-url", defaultValue = "http://127.0.0.1:8081/sandbox/payments")
     String pageUrl;
 
+    /** How long starting a payment takes, to try the suite against a slow payment service. */
+    @ConfigProperty(name = "suite.payment.sandbox.start-delay", defaultValue = "0s")
+    volatile Duration startDelay;
+
+    private final AtomicInteger starting = new AtomicInteger();
+    private final AtomicBoolean failNextStart = new AtomicBoolean();
+
     @Override
     public PaymentSession create(PaymentOrder order) {
+        starting.incrementAndGet();
+        try {
+            if (failNextStart.getAndSet(false)) {
+                throw new IllegalStateException("the sandbox payment service is down for this one start");
+            }
+            Thread.sleep(startDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting a payment", e);
+        } finally {
+            starting.decrementAndGet();
+        }
         String id = idByKey.computeIfAbsent(order.idempotencyKey(), key -> {
             String paymentId = "sbx_" + UUID.randomUUID();
             byId.put(paymentId, new SandboxPayment(paymentId, order, PaymentStatus.PENDING));
             return paymentId;
         });
         return new PaymentSession(id, pageUrl + "/" + id, status(id));
+    }
+
+    /** From now on every payment start takes this long (tests set it back to zero). */
+    public void delayStarts(Duration delay) {
+        startDelay = delay;
+    }
+
+    /** The next payment start fails, as an unreachable payment service would. */
+    public void failNextStart() {
+        failNextStart.set(true);
+    }
+
+    /** Payment starts under way right now. */
+    public int startsInProgress() {
+        return starting.get();
     }
 
     @Override

@@ -6,8 +6,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.stadium.quota.quotaservice.claim.Claims;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -32,7 +30,7 @@ public class SandboxResource {
     SandboxPaymentProvider sandbox;
 
     @Inject
-    Claims claims;
+    PaymentResults results;
 
     @ConfigProperty(name = "suite.payment.sandbox.enabled", defaultValue = "false")
     boolean enabled;
@@ -93,7 +91,7 @@ public class SandboxResource {
     private PaymentStatus answer(String paymentId, boolean paid) {
         payment(paymentId);
         PaymentStatus status = sandbox.answer(paymentId, paid);
-        claims.paymentAnswered(paymentId, status);
+        results.answered(paymentId, status);
         return status;
     }
 

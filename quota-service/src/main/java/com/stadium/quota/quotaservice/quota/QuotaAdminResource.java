@@ -21,9 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.stadium.quota.quotaservice.audit.Audit;
-import com.stadium.quota.quotaservice.cancellation.CancelRequest;
-import com.stadium.quota.quotaservice.cancellation.CancellationScope;
-import com.stadium.quota.quotaservice.cancellation.QuotaCancellation;
 import com.stadium.quota.web.InvalidInput;
 
 import io.quarkus.panache.common.Page;
@@ -44,7 +41,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The admins' API over quotas: create, search, detail with tickets, subquotas and audit trail, cancel. */
+/** The admins' API over quotas: create, search, detail with tickets, subquotas and audit trail. */
 @Path("/api/admin/quotas")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("quota-manager")
@@ -63,9 +60,6 @@ public class QuotaAdminResource {
 
     @Inject
     Audit audit;
-
-    @Inject
-    QuotaCancellation cancellation;
 
     @Inject
     JsonWebToken caller;
@@ -184,31 +178,6 @@ public class QuotaAdminResource {
                 quota.transferable, quota.allowPartial, quota.includeAccessible, quota.seed, quota.freeSeats,
                 quota.failureReason, quota.createdAt, quota.createdBy, quota.cancelledAt, quota.cancellationScope,
                 tickets, subquotas, audit.trail(id));
-    }
-
-    @POST
-    @Path("/{id}/cancel")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel a quota and its subquotas; the answer says what was cancelled")
-    @APIResponse(responseCode = "409", description = "the quota is cancelled already")
-    public QuotaCancellation.Report cancel(@PathParam("id") UUID id, CancelRequest request) {
-        CancellationScope scope = CancelRequest.scopeOf(request);
-        find(id);
-        return cancellation.cancel(List.of(id), scope, caller.getName());
-    }
-
-    @POST
-    @Path("/{id}/cancel/preview")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "What cancelling a quota and its subquotas would do now, doing nothing",
-            description = "The same answer as the cancellation itself (tickets per status, seats released, refunds, "
-                    + "the people told and their message, the unfulfilled rest), with preview=true. Nothing is "
-                    + "changed, sent or recorded.")
-    @APIResponse(responseCode = "409", description = "the quota is cancelled already")
-    public QuotaCancellation.Report previewCancel(@PathParam("id") UUID id, CancelRequest request) {
-        CancellationScope scope = CancelRequest.scopeOf(request);
-        find(id);
-        return cancellation.preview(List.of(id), scope);
     }
 
     @GET

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.stadium.quota.messaging.contract.AllocationRequested;
 import com.stadium.quota.messaging.outbox.Outbox;
-import com.stadium.quota.quotaservice.allocation.MatchCatalog;
 import com.stadium.quota.quotaservice.audit.Audit;
 import com.stadium.quota.web.InvalidInput;
 import com.stadium.quota.web.Violation;
@@ -31,7 +30,10 @@ import jakarta.transaction.Transactional;
 public class QuotaCreation {
 
     @Inject
-    MatchCatalog catalog;
+    Matches catalog;
+
+    @Inject
+    Quotas quotas;
 
     @Inject
     Outbox outbox;
@@ -70,29 +72,8 @@ public class QuotaCreation {
         List<Quota> created = new ArrayList<>();
         List<AllocationRequested.MatchQuota> wanted = new ArrayList<>();
         for (Long matchId : request.matchIds()) {
-            MatchInfo match = matches.get(matchId);
-            Quota quota = new Quota();
-            quota.id = UUID.randomUUID();
-            quota.groupId = groupId;
-            quota.matchId = matchId;
-            quota.matchName = match.name();
-            quota.kickoff = match.kickoff();
-            quota.holderEmail = QuotaRules.normalEmail(request.holderEmail());
-            quota.holderName = request.holderName().trim();
-            quota.sectors = String.join(";", request.sectors());
-            quota.quantity = request.quantity();
-            quota.discountPercent = request.discountPercent() == null ? 0 : request.discountPercent();
-            quota.algorithm = request.algorithm();
-            quota.expiresOn = request.expiresOn();
-            quota.mayDelegate = Boolean.TRUE.equals(request.delegate());
-            quota.transferable = Boolean.TRUE.equals(request.transferable());
-            quota.allowPartial = Boolean.TRUE.equals(request.allowPartial());
-            quota.includeAccessible = Boolean.TRUE.equals(request.includeAccessible());
-            quota.state = QuotaState.PENDING_ALLOCATION;
-            quota.allocationRequestId = requestId;
-            quota.createdAt = now;
-            quota.createdBy = actor;
-            quota.persist();
+            Quota quota = Quota.create(request, matches.get(matchId), groupId, requestId, actor, now);
+            quotas.save(quota);
             created.add(quota);
             wanted.add(new AllocationRequested.MatchQuota(matchId, quota.id));
             audit.record(quota.id, actor, "CREATED", Map.of("match", matchId, "quantity", quota.quantity,

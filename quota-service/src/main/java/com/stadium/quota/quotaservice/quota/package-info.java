@@ -1,2 +1,5 @@
-/** Quotas: blocks of seats of one match given to one holder, their state and the admin API over them. */
+/**
+ * Quotas: the {@code Quota} aggregate (a block of seats of one match for one holder, with its tickets and claims) that
+ * owns every status change and the rules behind it, its repository, creation and the admin API over quotas.
+ */
 package com.stadium.quota.quotaservice.quota;

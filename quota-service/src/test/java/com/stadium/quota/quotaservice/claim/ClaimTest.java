@@ -28,6 +28,7 @@ import com.stadium.quota.quotaservice.payment.CallbackSignature;
 import com.stadium.quota.quotaservice.payment.PaymentCallbackResource;
 import com.stadium.quota.quotaservice.payment.PaymentStatus;
 import com.stadium.quota.quotaservice.payment.SandboxPaymentProvider;
+import com.stadium.quota.quotaservice.quota.ClaimStep;
 import com.stadium.quota.quotaservice.quota.TicketStatus;
 import com.stadium.quota.testing.Tokens;
 

@@ -131,7 +131,7 @@ class HolderAuthorizationTest {
                 .body("violations[0].message", org.hamcrest.Matchers.equalTo(
                         "an admin acting as the holder cannot complete a payment"));
         assertThat(data.claim(claim).step).as("no payment was started").isEqualTo(
-                com.stadium.quota.quotaservice.claim.ClaimStep.ATTENDEES_GIVEN);
+                com.stadium.quota.quotaservice.quota.ClaimStep.ATTENDEES_GIVEN);
         as("holder A").post("/api/holder/quotas/{q}/claims/{c}/payment", quota, claim).then().statusCode(200);
 
         Map<String, Integer> adminGets = new LinkedHashMap<>();

@@ -7,13 +7,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import com.stadium.quota.quotaservice.importing.ImportRules.Duplicate;
 import com.stadium.quota.quotaservice.importing.ImportRules.DuplicateKind;
+import com.stadium.quota.quotaservice.quota.CancellationScope;
 import com.stadium.quota.quotaservice.quota.MatchInfo;
+import com.stadium.quota.quotaservice.quota.NewQuota;
 import com.stadium.quota.quotaservice.quota.Quota;
 import com.stadium.quota.quotaservice.quota.QuotaState;
 import com.stadium.quota.web.CsvUpload;
@@ -78,17 +81,22 @@ class ImportRulesTest {
         assertThat(ImportRules.merge(format, rules)).containsExactly(format.get(0), rules.get(1));
     }
 
-    /** Ada's quota of 4 seats in W1;W2 by NM, as {@link #line} asks for it. */
+    /** Ada's quota of 4 seats in W1;W2 by NM, as {@link #line} asks for it, brought to the state by its transitions. */
     private static Quota quota(long matchId, QuotaState state) {
-        Quota quota = new Quota();
-        quota.id = UUID.randomUUID();
-        quota.holderEmail = "ada@club.example";
-        quota.holderName = "Ada";
-        quota.matchId = matchId;
-        quota.sectors = "W1;W2";
-        quota.quantity = 4;
-        quota.algorithm = "NM";
-        quota.state = state;
+        Instant now = Instant.now();
+        Quota quota = Quota.create(new NewQuota("ada@club.example", "Ada", List.of(matchId), List.of("W1", "W2"), 4,
+                0, "NM", null, false, false, false, false), match(matchId, "M" + matchId), null, UUID.randomUUID(),
+                "admin", now);
+        switch (state) {
+            case ALLOCATED -> quota.applyAllocation(new Quota.Allocation(Quota.Allocation.Outcome.ALLOCATED, 4, 4,
+                    100, null, 1L, List.of()), now);
+            case ALLOCATION_FAILED -> quota.applyAllocation(new Quota.Allocation(Quota.Allocation.Outcome.FAILED, 4,
+                    0, 2, "too few", 1L, List.of()), now);
+            case CANCELLED -> quota.cancel(CancellationScope.UNFULFILLED_ONLY, List.of(), Set.of(), now);
+            default -> {
+            }
+        }
+        assertThat(quota.state).isEqualTo(state);
         return quota;
     }
 

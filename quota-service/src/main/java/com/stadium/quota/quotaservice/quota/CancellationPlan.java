@@ -1,4 +1,4 @@
-package com.stadium.quota.quotaservice.cancellation;
+package com.stadium.quota.quotaservice.quota;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.stadium.quota.quotaservice.quota.TicketStatus;
 
 /** Which tickets a cancellation ends and which of them are refunded: the rule, without the database. */
 public final class CancellationPlan {

@@ -1,4 +1,4 @@
-package com.stadium.quota.quotaservice.claim;
+package com.stadium.quota.quotaservice.quota;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-import com.stadium.quota.quotaservice.quota.QuotaRules;
-import com.stadium.quota.quotaservice.quota.TicketStatus;
 import com.stadium.quota.web.Violation;
 
 /** The claim's rules (DESIGN.md, "Ticket status" and "Masquerade"), without the database. */
@@ -138,6 +136,11 @@ public final class ClaimRules {
             return step;
         }
         return paid ? ClaimStep.COMPLETED : ClaimStep.RELEASED;
+    }
+
+    /** A claim that still holds its tickets: before the payment's answer (or the free confirmation). */
+    public static boolean isOpen(ClaimStep step) {
+        return step == ClaimStep.SELECTED || step == ClaimStep.ATTENDEES_GIVEN || step == ClaimStep.PAYMENT_PENDING;
     }
 
     /** A hold that lapsed releases the claim unless it was completed or is waiting for the payment's answer. */

@@ -1,4 +1,4 @@
-package com.stadium.quota.quotaservice.cancellation;
+package com.stadium.quota.quotaservice.quota;
 
 /** The two ways an admin cancels (DESIGN.md, "Cancellation"). */
 public enum CancellationScope {

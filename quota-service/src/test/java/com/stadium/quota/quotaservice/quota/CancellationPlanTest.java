@@ -1,4 +1,4 @@
-package com.stadium.quota.quotaservice.cancellation;
+package com.stadium.quota.quotaservice.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.stadium.quota.quotaservice.cancellation.CancellationPlan.TicketView;
-import com.stadium.quota.quotaservice.quota.TicketStatus;
+import com.stadium.quota.quotaservice.quota.CancellationPlan.TicketView;
 
 class CancellationPlanTest {
 

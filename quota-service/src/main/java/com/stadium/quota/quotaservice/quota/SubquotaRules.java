@@ -1,11 +1,10 @@
-package com.stadium.quota.quotaservice.subquota;
+package com.stadium.quota.quotaservice.quota;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-import com.stadium.quota.quotaservice.quota.QuotaRules;
 import com.stadium.quota.web.Violation;
 
 /** Who may pass tickets on, to whom, how many (DESIGN.md, "Decisions on the spec's open points"). */

@@ -1,4 +1,4 @@
-package com.stadium.quota.quotaservice.subquota;
+package com.stadium.quota.quotaservice.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.stadium.quota.quotaservice.subquota.SubquotaRules.Parent;
-import com.stadium.quota.quotaservice.subquota.SubquotaRules.Seat;
+import com.stadium.quota.quotaservice.quota.SubquotaRules.Parent;
+import com.stadium.quota.quotaservice.quota.SubquotaRules.Seat;
 import com.stadium.quota.web.Violation;
 
 class SubquotaRulesTest {

@@ -1,4 +1,4 @@
-package com.stadium.quota.quotaservice.claim;
+package com.stadium.quota.quotaservice.quota;
 
 /** Where a claim stands; each step may only follow the one before it. */
 public enum ClaimStep {

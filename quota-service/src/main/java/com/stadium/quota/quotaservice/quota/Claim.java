@@ -1,4 +1,4 @@
-package com.stadium.quota.quotaservice.claim;
+package com.stadium.quota.quotaservice.quota;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package com.stadium.quota.quotaservice.claim;
+package com.stadium.quota.quotaservice.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +9,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.stadium.quota.quotaservice.claim.ClaimRules.Attendee;
-import com.stadium.quota.quotaservice.claim.ClaimRules.TicketView;
-import com.stadium.quota.quotaservice.quota.TicketStatus;
+import com.stadium.quota.quotaservice.quota.ClaimRules.Attendee;
+import com.stadium.quota.quotaservice.quota.ClaimRules.TicketView;
 import com.stadium.quota.web.Violation;
 
 class ClaimRulesTest {

@@ -1,4 +1,4 @@
-package com.stadium.quota.quotaservice.cancellation;
+package com.stadium.quota.quotaservice.payment;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,0 +1,38 @@
+package com.stadium.quota.quotaservice.claim;
+
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.stadium.quota.quotaservice.holder.HolderQuotas;
+import com.stadium.quota.quotaservice.quota.Claim;
+import com.stadium.quota.quotaservice.quota.Quota;
+import com.stadium.quota.quotaservice.quota.Quotas;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+
+/** A quota's claim as the holder asks for it (404 for anyone else's) and as the holder sees it. */
+@ApplicationScoped
+public class ClaimViews {
+
+    @Inject
+    Quotas quotas;
+
+    @ConfigProperty(name = "suite.payment.currency", defaultValue = "EUR")
+    String currency;
+
+    Claim claimOf(Quota quota, UUID claimId) {
+        Claim claim = quotas.claimOf(quota, claimId);
+        if (claim == null) {
+            throw new NotFoundException("no claim " + claimId);
+        }
+        return claim;
+    }
+
+    Claims.ClaimView view(Quota quota, Claim claim, String paymentUrl) {
+        return new Claims.ClaimView(claim.id, quota.id, claim.step, claim.holdExpiresAt, claim.amountCents, currency,
+                claim.paymentId, paymentUrl, claim.releasedBecause, HolderQuotas.cards(quota, quota.ticketsOf(claim)));
+    }
+}
