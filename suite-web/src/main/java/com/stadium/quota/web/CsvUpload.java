@@ -137,8 +137,8 @@ public final class CsvUpload {
         String firstLine = content.lines().findFirst().orElse("");
         Character named = separatorNamedBy(firstLine);
         // the parser starts after a "sep=" line, which a spreadsheet shows no row for
-        int afterFirstLine = content.indexOf('\n') >= 0 ? content.indexOf('\n') + 1 : content.length();
-        int skipped = named == null ? 0 : afterFirstLine;
+        int[] fileLines = lineStarts(content);
+        int skipped = named == null ? 0 : fileLines.length > 1 ? fileLines[1] : content.length();
         String table = content.substring(skipped);
         String header = table.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
         char delimiter = named != null ? named : count(header, ';') > count(header, ',') ? ';' : ',';

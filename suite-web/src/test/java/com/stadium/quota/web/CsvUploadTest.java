@@ -100,6 +100,8 @@ class CsvUploadTest {
         CsvUpload.Table table = read("\uFEFF\"SEP=,\"\nname,city\nA;B,C\n");
         assertThat(table.rows()).containsExactly(new CsvUpload.Row(2, Map.of("name", "A;B", "city", "C"), 0));
         assertThat(read("sep=\t\nname\tcity\nAda\tRome\n").rows().get(0).text("city")).isEqualTo("Rome");
+        assertThat(read("sep=;\rname;city\rAda;Rome\r").rows()).as("old Mac line ends")
+                .containsExactly(new CsvUpload.Row(2, Map.of("name", "Ada", "city", "Rome"), 0));
     }
 
     @Test

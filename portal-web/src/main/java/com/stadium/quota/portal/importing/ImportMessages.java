@@ -199,7 +199,7 @@ public interface ImportMessages {
     @Message("Decide: create it anyway, or skip line {line}.")
     String importDecideLine(int line);
 
-    @Message("Confirming creates {count} {#if count == 1}quota{#else}quotas{/if} together (or none, if a line no longer passes); seats are then allocated and shown here as they come.")
+    @Message("Confirming creates the quotas of every line you do not skip ({count} with all lines) together, or none if a line no longer passes; seats are then allocated and shown here as they come.")
     String importConfirmEffect(int count);
 
     @Message("Confirm the import")
