@@ -262,9 +262,7 @@ class AdminPortalIT {
     @ParameterizedTest
     @EnumSource(value = Viewport.class, names = {"LAPTOP", "TABLET"})
     void actingAsAHolderFromTheirLineInTheListLandsInTheHolderPortalAsThem(Viewport viewport) {
-        String email = PortalData.email("listed-acted");
-        PortalData.quota(email, "Lars Listed", "S2", 1, 0, false);
-        PortalData.deeplink(email); // the holder exists in Keycloak once invited
+        String email = invitedHolder();
         try (BrowserContext person = chromium.person(viewport)) {
             Page page = signedInAdmin(person);
             page.navigate(RunningSuite.PORTAL_URL + "/admin/quotas?holder=" + email);
@@ -278,20 +276,9 @@ class AdminPortalIT {
     @ParameterizedTest
     @EnumSource(value = Viewport.class, names = {"LAPTOP", "TABLET"})
     void theQuotaPageNamesTheAttendeeOfAClaimedTicketInTheAdminsWords(Viewport viewport) {
-        String email = PortalData.email("attending");
-        String quota = PortalData.quota(email, "Ann Attending", "S2", 2, 100, false);
-        PortalData.deeplink(email);
-        String holder = Tokens.holder(email);
-        String ticket = PortalData.admin(quota).getString("tickets[0].id");
-        String claim = given().auth().oauth2(holder).contentType(ContentType.JSON)
-                .body(Map.of("ticketIds", List.of(ticket)))
-                .post(Service.QUOTA.url() + "/api/holder/quotas/{q}/claims", quota).then().statusCode(201)
-                .extract().path("id");
-        given().auth().oauth2(holder).contentType(ContentType.JSON)
-                .body(Map.of("attendees", List.of(Map.of("ticketId", ticket, "name", "Abe Attendee", "email",
-                        "abe@friends.example"))))
-                .put(Service.QUOTA.url() + "/api/holder/quotas/{q}/claims/{c}/attendees", quota, claim).then()
-                .statusCode(200);
+        String[] claimed = claimedTicket();
+        String quota = claimed[0];
+        String ticket = claimed[1];
         try (BrowserContext person = chromium.person(viewport)) {
             Page page = signedInAdmin(person);
             page.navigate(RunningSuite.PORTAL_URL + "/admin/quotas/" + quota);
@@ -304,6 +291,42 @@ class AdminPortalIT {
             assertThat(other.locator("[data-attendee]")).hasText("—");
             assertThat(page.locator("#counts")).containsText("✓ Sold");
         }
+    }
+
+    private static String invitedHolder;
+    private static String[] claimedTicket;
+
+    /** A holder with one quota, invited (so a Keycloak user), once for both screens; the email. */
+    private static synchronized String invitedHolder() {
+        if (invitedHolder == null) {
+            String email = PortalData.email("listed-acted");
+            PortalData.quota(email, "Lars Listed", "S2", 1, 0, false);
+            PortalData.deeplink(email);
+            invitedHolder = email;
+        }
+        return invitedHolder;
+    }
+
+    /** A free quota of two whose holder claimed one ticket for a guest, once for both screens: quota and ticket. */
+    private static synchronized String[] claimedTicket() {
+        if (claimedTicket == null) {
+            String email = PortalData.email("attending");
+            String quota = PortalData.quota(email, "Ann Attending", "S2", 2, 100, false);
+            PortalData.deeplink(email);
+            String holder = Tokens.holder(email);
+            String ticket = PortalData.admin(quota).getString("tickets[0].id");
+            String claim = given().auth().oauth2(holder).contentType(ContentType.JSON)
+                    .body(Map.of("ticketIds", List.of(ticket)))
+                    .post(Service.QUOTA.url() + "/api/holder/quotas/{q}/claims", quota).then().statusCode(201)
+                    .extract().path("id");
+            given().auth().oauth2(holder).contentType(ContentType.JSON)
+                    .body(Map.of("attendees", List.of(Map.of("ticketId", ticket, "name", "Abe Attendee", "email",
+                            "abe@friends.example"))))
+                    .put(Service.QUOTA.url() + "/api/holder/quotas/{q}/claims/{c}/attendees", quota, claim).then()
+                    .statusCode(200);
+            claimedTicket = new String[] {quota, ticket};
+        }
+        return claimedTicket;
     }
 
     /**

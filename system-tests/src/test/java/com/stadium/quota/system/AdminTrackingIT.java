@@ -121,7 +121,8 @@ class AdminTrackingIT {
             Chromium.screenshot(page, "admin-tracking", viewport);
 
             page.locator("#show-never-opened").click();
-            assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/admin/matches/" + match + "/tracking?show=never-opened");
+            assertThat(page)
+                    .hasURL(RunningSuite.PORTAL_URL + "/admin/matches/" + match + "/tracking?show=never-opened");
             assertThat(page.locator("[data-tracking='" + quiet + "']")).hasCount(1);
             assertThat(page.locator("[data-tracking='" + bounced + "']")).hasCount(1);
             assertThat(page.locator("[data-tracking='" + guest + "']")).hasCount(1);
