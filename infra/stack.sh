@@ -228,6 +228,16 @@ EOF
   wait_for kafka 90 grep -q "Kafka Server started" "$LOGS/kafka.log"
 }
 
+# topics that need settings of their own; every other topic is created on first use
+kafka_topics() {
+  local home=$SUITE_CACHE_DIR/kafka-$SUITE_KAFKA_VERSION
+  # match-catalog keeps the newest announcement of each match (keyed by match id): compacted
+  java -Xmx128m -Dlog4j2.configurationFile="$WORK/kafka/log4j2.properties" -cp "$home/lib/*" \
+    org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$SUITE_KAFKA_PORT" --create --if-not-exists \
+    --topic match-catalog --partitions 3 --config cleanup.policy=compact >"$LOGS/kafka-topics.log" 2>&1 \
+    || { cat "$LOGS/kafka-topics.log" >&2; die "topic match-catalog could not be created"; }
+}
+
 # ---------------------------------------------------------------- Keycloak
 keycloak_ready() {
   curl -fsS "http://127.0.0.1:$SUITE_KEYCLOAK_PORT/realms/quota/.well-known/openid-configuration"
@@ -305,7 +315,7 @@ case "$ACTION" in
     command -v java >/dev/null || die "a JDK 17+ is needed (java not found)"
     command -v curl >/dev/null || die "curl is needed"
     wants postgres && postgres_up
-    wants kafka && kafka_up
+    wants kafka && kafka_up && kafka_topics
     wants mail && mail_up
     wants keycloak && keycloak_up
     log "infrastructure is up"

@@ -1,10 +1,7 @@
 package com.stadium.quota.benchmarks;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import static com.stadium.quota.benchmarks.SuiteHttp.expect;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,7 +30,7 @@ public final class ClaimRoundTrip {
     private static final int CONTENDERS = Integer.getInteger("contenders", 50);
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final SuiteHttp http = new SuiteHttp(KEYCLOAK);
     private final List<String> made = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
@@ -41,10 +38,10 @@ public final class ClaimRoundTrip {
     }
 
     private void run() throws Exception {
-        String admin = token("admin", "admin");
-        String holder = token("holder", "holder");
-        long match = json.readTree(send(admin, "GET", ALLOCATION + "/api/matches", null).body()).get(0).path("id")
-                .asLong();
+        String admin = http.token("admin", "admin");
+        String holder = http.token("holder", "holder");
+        long match = json.readTree(http.send(admin, "GET", ALLOCATION + "/api/matches", null).body()).get(0)
+                .path("id").asLong();
         try {
             List<String> quotas = new ArrayList<>();
             for (int i = 0; i < CLAIMS + 1; i++) {
@@ -73,7 +70,8 @@ public final class ClaimRoundTrip {
             contention(admin, holder, match);
         } finally {
             for (String quota : made) {
-                send(admin, "POST", QUOTA + "/api/admin/quotas/" + quota + "/cancel", "{\"scope\":\"ALL_UNUSED\"}");
+                http.send(admin, "POST", QUOTA + "/api/admin/quotas/" + quota + "/cancel",
+                        "{\"scope\":\"ALL_UNUSED\"}");
             }
         }
     }
@@ -83,19 +81,19 @@ public final class ClaimRoundTrip {
         List<String> tickets = tickets(holder, quota);
         String base = QUOTA + "/api/holder/quotas/" + quota + "/claims";
         long start = System.nanoTime();
-        String claim = json.readTree(expect(201, send(holder, "POST", base,
+        String claim = json.readTree(expect(201, http.send(holder, "POST", base,
                 json.writeValueAsString(Map.of("ticketIds", tickets.subList(0, 2)))))).path("id").asText();
         long selected = System.nanoTime();
-        expect(200, send(holder, "PUT", base + "/" + claim + "/attendees", json.writeValueAsString(Map.of(
+        expect(200, http.send(holder, "PUT", base + "/" + claim + "/attendees", json.writeValueAsString(Map.of(
                 "attendees", List.of(Map.of("ticketId", tickets.get(0), "name", "Hanna", "email", "holder@club.example"),
                         Map.of("ticketId", tickets.get(1), "name", "Gus", "email", "gus@friends.example"))))));
         long named = System.nanoTime();
-        String paymentUrl = json.readTree(expect(200, send(holder, "POST", base + "/" + claim + "/payment", null)))
-                .path("paymentUrl").asText();
+        String paymentUrl = json.readTree(expect(200, http.send(holder, "POST", base + "/" + claim + "/payment",
+                null))).path("paymentUrl").asText();
         long paying = System.nanoTime();
-        expect(200, send(null, "POST", paymentUrl + "/succeed", null));
-        while (!json.readTree(expect(200, send(holder, "GET", base + "/" + claim, null))).path("step").asText()
-                .equals("COMPLETED")) {
+        expect(200, http.send(null, "POST", paymentUrl + "/succeed", null));
+        while (!json.readTree(expect(200, http.send(holder, "GET", base + "/" + claim, null))).path("step")
+                .asText().equals("COMPLETED")) {
             Thread.sleep(1);
         }
         long sold = System.nanoTime();
@@ -116,7 +114,8 @@ public final class ClaimRoundTrip {
         for (int i = 0; i < CONTENDERS; i++) {
             Callable<Integer> request = () -> {
                 go.await();
-                return send(holder, "POST", QUOTA + "/api/holder/quotas/" + quota + "/claims", body).statusCode();
+                return http.send(holder, "POST", QUOTA + "/api/holder/quotas/" + quota + "/claims", body)
+                        .statusCode();
             };
             answers.add(pool.submit(request));
         }
@@ -136,7 +135,7 @@ public final class ClaimRoundTrip {
     }
 
     private String quota(String admin, long match) throws Exception {
-        String id = json.readTree(expect(201, send(admin, "POST", QUOTA + "/api/admin/quotas", """
+        String id = json.readTree(expect(201, http.send(admin, "POST", QUOTA + "/api/admin/quotas", """
                 {"holderEmail":"holder@club.example","holderName":"Hanna Holder","matchIds":[%d],
                  "sectors":["E1","E2","E3","E4"],"quantity":4,"discountPercent":50,"algorithm":"NM"}"""
                 .formatted(match)))).path("quotas").get(0).path("id").asText();
@@ -146,7 +145,7 @@ public final class ClaimRoundTrip {
 
     private void awaitAllocated(String admin, String quota) throws Exception {
         for (int i = 0; i < 300; i++) {
-            if (json.readTree(send(admin, "GET", QUOTA + "/api/admin/quotas/" + quota, null).body())
+            if (json.readTree(http.send(admin, "GET", QUOTA + "/api/admin/quotas/" + quota, null).body())
                     .path("quota").path("state").asText().equals("ALLOCATED")) {
                 return;
             }
@@ -157,40 +156,10 @@ public final class ClaimRoundTrip {
 
     private List<String> tickets(String holder, String quota) throws Exception {
         List<String> ids = new ArrayList<>();
-        for (JsonNode ticket : json.readTree(expect(200, send(holder, "GET", QUOTA + "/api/holder/quotas/" + quota,
+        for (JsonNode ticket : json.readTree(expect(200, http.send(holder, "GET", QUOTA + "/api/holder/quotas/" + quota,
                 null))).path("tickets")) {
             ids.add(ticket.path("id").asText());
         }
         return ids;
-    }
-
-    private String token(String user, String password) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create(KEYCLOAK + "/realms/quota/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=quota-cli&username=" + user
-                        + "&password=" + password)).build(), HttpResponse.BodyHandlers.ofString());
-        return json.readTree(expect(200, response)).path("access_token").asText();
-    }
-
-    private HttpResponse<String> send(String token, String method, String url, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String expect(int status, HttpResponse<String> response) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
-                    + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
     }
 }

@@ -51,6 +51,7 @@ class AdminAuthorizationTest {
                 new Endpoint("DELETE", "/api/admin/quotas/" + unknown + "/invitation", null, 404),
                 new Endpoint("GET", "/api/admin/tracking?matchId=1", null, 200),
                 new Endpoint("GET", "/api/admin/tracking/never-opened.csv?matchId=1", null, 200),
+                new Endpoint("GET", "/api/admin/matches", null, 200),
                 new Endpoint("POST", "/api/admin/test-messages", "{\"recipientEmail\":\"ops@club.example\"}", 202));
     }
 

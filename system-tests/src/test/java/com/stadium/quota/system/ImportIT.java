@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.stadium.quota.system.RunningSuite.Service;
+import com.stadium.quota.testing.ImportFiles;
 import com.stadium.quota.testing.Tokens;
 
 import io.restassured.http.ContentType;
@@ -24,8 +24,6 @@ import io.restassured.path.json.JsonPath;
 @ExtendWith(RunningSuite.class)
 class ImportIT {
 
-    static final List<String> SECTORS = List.of("W1", "W2", "W3", "W4", "W5", "E1", "E2", "E3", "E4", "E5");
-
     @Test
     void fiftyLinesOverThreeMatchesAreCreatedTogetherAndAllocated() {
         String admin = Tokens.of(Tokens.ADMIN);
@@ -34,21 +32,10 @@ class ImportIT {
                 .toList();
         assertThat(matches).hasSize(3);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        StringBuilder file = new StringBuilder("holder_email;holder_name;matches;sectors;quantity;discount;"
-                + "algorithm;expires_on;delegate;transferable;allow_partial\r\n");
-        // lists are quoted: their ";" is also this file's delimiter
-        for (int i = 0; i < 50; i++) {
-            String lineMatches = i % 5 == 0 ? matches.get(0) + ";" + matches.get(1) + ";" + matches.get(2)
-                    : String.valueOf(matches.get(i % 3));
-            file.append("guest").append(i).append('-').append(run).append("@partner.example;\"Guest ").append(i)
-                    .append(", Box ").append(i).append("\";\"").append(lineMatches).append("\";\"")
-                    .append(SECTORS.get(i % SECTORS.size())).append(';').append(SECTORS.get((i + 1) % SECTORS.size()))
-                    .append("\";").append(2 + i % 5).append(";10;NM;").append(LocalDate.now().plusDays(30))
-                    .append(";false;true;false\r\n");
-        }
+        String file = ImportFiles.fiftyLines(matches, run);
 
         long start = System.nanoTime();
-        JsonPath uploaded = given().auth().oauth2(admin).contentType("text/csv").body(file.toString())
+        JsonPath uploaded = given().auth().oauth2(admin).contentType("text/csv").body(file)
                 .queryParam("fileName", "fifty.csv").post(Service.QUOTA.url() + "/api/admin/imports")
                 .then().log().ifValidationFails().statusCode(201).body("status", equalTo("VALIDATED")).body("violations", empty())
                 .extract().jsonPath();

@@ -1,5 +1,6 @@
 package com.stadium.quota.system;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -8,13 +9,16 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.stadium.quota.testing.TestStack;
+import com.stadium.quota.testing.Tokens;
 
 /**
  * Starts the four packaged services once for all system tests, in the test profile against the test stack, and
@@ -93,11 +97,24 @@ public class RunningSuite implements BeforeAllCallback {
                             .pollInterval(Duration.ofMillis(500))
                             .until(() -> ready(service));
                 }
+                await("quota-service knowing allocation-service's matches").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(500)).until(Processes::matchesKnown);
             } catch (IOException | RuntimeException e) {
                 processes.close();
                 throw new IllegalStateException("the suite did not start: " + e.getMessage(), e);
             }
             return processes;
+        }
+
+        /** allocation-service announces its matches at start; tests create quotas for them right away. */
+        private static boolean matchesKnown() {
+            String admin = Tokens.of(Tokens.ADMIN);
+            List<Map<String, Object>> announced = given().auth().oauth2(admin).get(Service.ALLOCATION.url()
+                    + "/api/matches").then().statusCode(200).extract().jsonPath().getList("$");
+            List<Map<String, Object>> known = given().auth().oauth2(admin).get(Service.QUOTA.url()
+                    + "/api/admin/matches").then().statusCode(200).extract().jsonPath().getList("$");
+            return announced.stream().allMatch(m -> known.stream().anyMatch(k -> k.get("id").equals(m.get("id"))
+                    && Instant.parse((String) k.get("kickoff")).equals(Instant.parse((String) m.get("kickoff")))));
         }
 
         private static boolean listening(int port) {

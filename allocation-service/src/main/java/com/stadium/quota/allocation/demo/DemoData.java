@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.stadium.quota.allocation.match.Match;
+import com.stadium.quota.allocation.match.MatchChanged;
 import com.stadium.quota.allocation.match.MatchPrice;
 import com.stadium.quota.allocation.venue.StadiumGenerator;
 import com.stadium.quota.allocation.venue.Venue;
@@ -20,6 +21,7 @@ import com.stadium.quota.allocation.venue.VenueStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -39,6 +41,9 @@ public class DemoData {
 
     @Inject
     VenueStore venues;
+
+    @Inject
+    Event<MatchChanged> changed;
 
     Clock clock = Clock.systemUTC();
 
@@ -65,6 +70,7 @@ public class DemoData {
                 price.priceCents = cents;
                 price.persist();
             });
+            changed.fire(new MatchChanged(match.id));
         }
         LOG.infof("demo data loaded: venue %s with %d seats in %d sectors, %d matches", VENUE_CODE,
                 layout.seatCount(), layout.sectors().size(), OPPONENTS.size());

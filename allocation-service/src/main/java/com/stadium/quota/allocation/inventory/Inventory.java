@@ -17,10 +17,12 @@ import javax.sql.DataSource;
 
 import com.stadium.quota.allocation.algorithm.SeatingPlan;
 import com.stadium.quota.allocation.match.Match;
+import com.stadium.quota.allocation.match.MatchChanged;
 
 import io.quarkus.runtime.StartupEvent;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -41,6 +43,9 @@ public class Inventory {
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Event<MatchChanged> changed;
 
     private final Map<Long, SeatingPlan> plans = new ConcurrentHashMap<>();
     private final Map<Long, BitSet> held = new ConcurrentHashMap<>();
@@ -99,6 +104,7 @@ public class Inventory {
             throw new IllegalStateException("seats could not be held: " + e.getMessage(), e);
         }
         afterCommit(matchId, plan, seats, true);
+        changed.fire(new MatchChanged(matchId));
     }
 
     /** Marks held seats of a quota at a match SOLD; returns how many it found. */
@@ -109,7 +115,11 @@ public class Inventory {
             update.setLong(1, matchId);
             update.setObject(2, quotaId);
             update.setArray(3, db.createArrayOf("bigint", seatIds.toArray()));
-            return update.executeUpdate();
+            int sold = update.executeUpdate();
+            if (sold > 0) {
+                changed.fire(new MatchChanged(matchId));
+            }
+            return sold;
         } catch (SQLException e) {
             throw new IllegalStateException("seats could not be marked sold: " + e.getMessage(), e);
         }
@@ -137,6 +147,9 @@ public class Inventory {
             throw new IllegalStateException("seats could not be released: " + e.getMessage(), e);
         }
         afterCommit(matchId, plan, released.stream().map(plan::indexOf).toList(), false);
+        if (!released.isEmpty()) {
+            changed.fire(new MatchChanged(matchId));
+        }
         return released;
     }
 

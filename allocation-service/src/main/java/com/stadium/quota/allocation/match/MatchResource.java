@@ -16,6 +16,7 @@ import com.stadium.quota.allocation.venue.Venue;
 import com.stadium.quota.web.InvalidInput;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -42,6 +43,9 @@ public class MatchResource {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Event<MatchChanged> changed;
 
     @POST
     @RolesAllowed("quota-manager")
@@ -73,6 +77,7 @@ public class MatchResource {
             price.priceCents = cents;
             price.persist();
         });
+        changed.fire(new MatchChanged(match.id));
         return Response.created(URI.create("/api/matches/" + match.id))
                 .entity(new MatchView(match.id, match.code, match.name, match.kickoff, venue.code,
                         request.pricesCents()))

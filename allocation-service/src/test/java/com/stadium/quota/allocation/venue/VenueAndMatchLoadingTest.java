@@ -5,20 +5,30 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.allocation.catalog.Announcements;
+import com.stadium.quota.messaging.contract.MatchAnnounced;
 import com.stadium.quota.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 
 /** Venues and matches created through the API into the test stack's PostgreSQL. */
 @QuarkusTest
 class VenueAndMatchLoadingTest {
+
+    @Inject
+    ObjectMapper json;
 
     private static String uniqueCode(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -50,6 +60,27 @@ class VenueAndMatchLoadingTest {
                 .then().statusCode(201).body("venueCode", equalTo(code)).body("pricesCents.CAT3", equalTo(1000));
         given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get("/api/matches")
                 .then().statusCode(200).body("code", hasItem(match));
+    }
+
+    @Test
+    void aNewMatchIsAnnouncedOnTheCatalogWithEverySeatFree() {
+        String code = uniqueCode("TG");
+        given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON).body(smallVenueJson(code))
+                .post("/api/venues").then().statusCode(201);
+        Instant kickoff = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        String match = uniqueCode("CUP");
+        Instant created = Instant.now();
+        long id = ((Number) given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body("""
+                        {"code":"%s","name":"Cup tie","venueCode":"%s","kickoff":"%s",
+                         "pricesCents":{"CAT1":2500,"CAT3":1000}}""".formatted(match, code, kickoff))
+                .post("/api/matches").then().statusCode(201).extract().path("id")).longValue();
+
+        MatchAnnounced announced = Announcements.of(json, id, created, m -> true).get(0);
+        assertThat(announced).isEqualTo(new MatchAnnounced(id, match, "Cup tie", kickoff, code,
+                MatchAnnounced.MatchState.SCHEDULED, announced.revision(), List.of(
+                        new MatchAnnounced.SectorSeats("T1", "CAT1", 3, 3, 0, 0, 0),
+                        new MatchAnnounced.SectorSeats("T2", "CAT3", 1, 1, 0, 0, 1))));
     }
 
     @Test

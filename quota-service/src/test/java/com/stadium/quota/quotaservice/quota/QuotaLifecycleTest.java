@@ -29,7 +29,6 @@ import com.stadium.quota.quotaservice.FixedCatalog;
 import com.stadium.quota.quotaservice.allocation.MatchCatalog;
 import com.stadium.quota.testing.TopicReader;
 import com.stadium.quota.testing.Tokens;
-import com.stadium.quota.web.Unavailable;
 
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -188,22 +187,6 @@ class QuotaLifecycleTest {
                 .then().statusCode(400).body("violations[0].message", containsString("has started"));
         given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON).body("{\"quantity\":\"four\"}")
                 .post("/api/admin/quotas").then().statusCode(400).body("violations[0].field", equalTo("quantity"));
-    }
-
-    @Test
-    void withAllocationServiceDownNothingIsCreatedAndTheAdminIsToldToRetry() {
-        QuarkusMock.installMockForType(new FixedCatalog() {
-            @Override
-            public Map<Long, MatchInfo> lookup(java.util.Collection<Long> ids) {
-                throw new Unavailable("allocation-service", new java.net.ConnectException("refused"));
-            }
-        }, MatchCatalog.class);
-        String email = uniqueEmail();
-        given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON).body(body(email, "[1]", 2))
-                .post("/api/admin/quotas")
-                .then().statusCode(503).body("violations[0].field", equalTo("allocation-service"));
-        given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get("/api/admin/quotas?holder=" + email)
-                .then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test

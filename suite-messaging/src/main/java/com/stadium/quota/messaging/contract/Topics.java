@@ -19,6 +19,12 @@ public final class Topics {
      */
     public static final String NOTIFICATION_REQUESTS_DLQ = "notification-requests-dlq";
 
+    /**
+     * allocation-service → quota-service (and any reader): every match with its free seats per sector, keyed by match
+     * id. Compacted: the newest announcement of a match is its state.
+     */
+    public static final String MATCH_CATALOG = "match-catalog";
+
     /** quota-service → the payment service's adapter: refunds of cancelled paid tickets, keyed by quota id. */
     public static final String REFUND_REQUESTS = "refund-requests";
 

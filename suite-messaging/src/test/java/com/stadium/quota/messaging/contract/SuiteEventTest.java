@@ -37,6 +37,28 @@ class SuiteEventTest {
     }
 
     @Test
+    void aMatchAnnouncementTravelsWhole() throws Exception {
+        MatchAnnounced match = new MatchAnnounced(1, "DEMO-1", "FC Example vs Rivals United",
+                Instant.parse("2026-12-05T18:30:00Z"), "ARENA", MatchAnnounced.MatchState.SCHEDULED, 42,
+                List.of(new MatchAnnounced.SectorSeats("W1", "CAT1", 1450, 1436, 10, 4, 2)));
+        String wire = json.writeValueAsString(EventEnvelope.of(match, "1", Instant.now(), json));
+        EventEnvelope envelope = EventEnvelope.parse(wire, json);
+        assertThat(envelope.type()).isEqualTo("match.announced");
+        assertThat(match.topic()).isEqualTo("match-catalog");
+        assertThat(envelope.payloadAs(MatchAnnounced.class, json)).isEqualTo(match);
+    }
+
+    @Test
+    void aMatchStateThisVersionDoesNotKnowIsRefusedSoTheMessageGoesToTheDeadLetters() throws Exception {
+        String wire = json.writeValueAsString(EventEnvelope.of(new MatchAnnounced(1, "X", "X", Instant.now(), "ARENA",
+                MatchAnnounced.MatchState.SCHEDULED, 1, List.of()), "1", Instant.now(), json))
+                .replace("\"SCHEDULED\"", "\"POSTPONED\"");
+        EventEnvelope envelope = EventEnvelope.parse(wire, json);
+        assertThatThrownBy(() -> envelope.payloadAs(MatchAnnounced.class, json))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("POSTPONED");
+    }
+
+    @Test
     void anEventWithoutItsAnnotationIsAProgrammingErrorNamedAtOnce() {
         record Unnamed(int x) implements SuiteEvent {
         }
