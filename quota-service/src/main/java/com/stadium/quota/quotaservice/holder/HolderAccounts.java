@@ -82,7 +82,8 @@ public class HolderAccounts {
      */
     boolean provisionBatch() {
         List<String> waiting = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                "select a.email from HolderAccount a where a.provisionedAt is null order by a.requestedAt",
+                // the least tried first: one account Keycloak keeps refusing never holds up the others
+                "select a.email from HolderAccount a where a.provisionedAt is null order by a.attempts, a.requestedAt",
                 String.class).setMaxResults(BATCH).getResultList());
         // the Keycloak admin client is request scoped; this runs on the drain's own thread
         ManagedContext requestContext = Arc.container().requestContext();
@@ -145,6 +146,16 @@ public class HolderAccounts {
     }
 
     /**
+     * The name as Keycloak's default user profile accepts it: its person-name validator refuses these characters (a
+     * 400), while a holder may well be "Pia Pair; Box 4". quota-service keeps the name as given; Keycloak's is for show.
+     */
+    static String keycloakName(String name) {
+        String kept = name == null ? "" : name.replaceAll("[<>&\"$%!#?§;*~/\\\\|^=\\[\\]{}()\\p{Cntrl}]", " ")
+                .trim().replaceAll("\\s+", " ");
+        return kept.isEmpty() ? "Holder" : kept;
+    }
+
+    /**
      * The Keycloak user id for the email: found among the holders, or created in the holders group with no password.
      * This service's account sees members of holders only, so an admin's email never comes back here: creating it
      * then clashes (409) and is reported as a failure instead of touching the admin's account.
@@ -160,7 +171,7 @@ public class HolderAccounts {
         user.setEmail(email);
         user.setEmailVerified(true);
         user.setEnabled(true);
-        String[] names = name.trim().split("\\s+", 2);
+        String[] names = keycloakName(name).split(" ", 2);
         user.setFirstName(names[0]);
         user.setLastName(names.length > 1 ? names[1] : names[0]);
         user.setGroups(List.of(HOLDERS_GROUP));
