@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.jboss.logging.Logger;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -42,6 +43,17 @@ public interface AllocationServiceClient {
     @GET
     @Path("/api/matches")
     List<MatchView> matches();
+
+    /** The matches to choose from, or none while allocation-service does not answer (the page still works). */
+    default List<MatchView> matchesIfAnswering() {
+        try {
+            return matches();
+        } catch (RuntimeException e) {
+            Logger.getLogger(AllocationServiceClient.class).warnf("allocation-service unavailable, no match list: %s",
+                    e.getMessage());
+            return List.of();
+        }
+    }
 
     @GET
     @Path("/api/matches/{id}/availability")

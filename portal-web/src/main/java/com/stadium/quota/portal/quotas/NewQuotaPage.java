@@ -165,7 +165,8 @@ public class NewQuotaPage {
     }
 
     private TemplateInstance page(Request request, Problems problems) {
-        return session.page(Templates.form(session.admin(), session.formats(), matches(), request, problems,
+        return session.page(Templates.form(session.admin(), session.formats(),
+                allocation.matchesIfAnswering(), request, problems,
                 availability(request.matchIds()), ALGORITHMS));
     }
 
@@ -185,14 +186,6 @@ public class NewQuotaPage {
         return new Problems(byField, other);
     }
 
-    private List<MatchView> matches() {
-        try {
-            return allocation.matches();
-        } catch (WebApplicationException | ProcessingException e) {
-            LOG.warnf("allocation-service unavailable for the match choice: %s", e.getMessage());
-            return List.of();
-        }
-    }
 
     /** The chosen matches' sectors, each with its fewest free seats over the matches, in allocation-service's order. */
     private Sectors availability(List<Long> matchIds) {

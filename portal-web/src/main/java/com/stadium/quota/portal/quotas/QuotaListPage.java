@@ -3,7 +3,6 @@ package com.stadium.quota.portal.quotas;
 import java.util.List;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.portal.admin.AdminSession;
@@ -34,7 +33,6 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.TEXT_HTML)
 public class QuotaListPage {
 
-    private static final Logger LOG = Logger.getLogger(QuotaListPage.class);
     static final List<String> STATUSES = List.of("ALLOCATED", "RESERVED", "SOLD", "CANCELLED");
 
     @Inject
@@ -88,18 +86,10 @@ public class QuotaListPage {
             problems = Refusal.of(e, json).reasons();
             result = new QuotaPage(List.of(), 0, QuotaFilter.PAGE_SIZE, 0);
         }
-        return session.page(Templates.list(session.admin(), session.formats(), filter, matches(), result,
+        return session.page(Templates.list(session.admin(), session.formats(), filter,
+                allocation.matchesIfAnswering(), result,
                 Totals.of(result), STATUSES, problems));
     }
 
-    /** The matches for the filter's choice; without allocation-service the match filter is a plain number. */
-    private List<MatchView> matches() {
-        try {
-            return allocation.matches();
-        } catch (RuntimeException e) {
-            LOG.warnf("allocation-service unavailable for the match filter: %s", e.getMessage());
-            return List.of();
-        }
-    }
 
 }

@@ -74,7 +74,7 @@ public class TrackingPage {
         Optional<Map<String, Delivery>> mails = deliveries(SponsorLines.deliveryKeys(tracked));
         List<Line> lines = SponsorLines.lines(tracked, mails);
         boolean neverOpenedOnly = NEVER_OPENED.equals(show);
-        List<MatchView> matches = matches();
+        List<MatchView> matches = allocation.matchesIfAnswering();
         MatchHead match = matches.stream().filter(m -> m.id() == matchId).findFirst()
                 .map(m -> new MatchHead(m.id(), m.name(), m.kickoff()))
                 .orElse(new MatchHead(matchId, null, null));
@@ -108,12 +108,4 @@ public class TrackingPage {
         }
     }
 
-    private List<MatchView> matches() {
-        try {
-            return allocation.matches();
-        } catch (RuntimeException e) {
-            LOG.warnf("allocation-service unavailable for the tracking page: %s", e.getMessage());
-            return List.of();
-        }
-    }
 }
