@@ -2,8 +2,10 @@
 (function () {
   // "Select all" ticks every ticket box of its form
   document.querySelectorAll('[data-select-all]').forEach(function (all) {
-    var boxes = all.form.querySelectorAll('input[name="' + all.dataset.selectAll + '"]');
-    all.addEventListener('change', function () { boxes.forEach(function (b) { b.checked = all.checked; }); });
+    // the boxes are looked up on each change: a live update may have replaced the list meanwhile
+    all.addEventListener('change', function () {
+      all.form.querySelectorAll('input[name="' + all.dataset.selectAll + '"]').forEach(function (b) { b.checked = all.checked; });
+    });
   });
   // the hold's countdown; when it runs out the page reloads and explains what happened
   document.querySelectorAll('[data-countdown]').forEach(function (el) {

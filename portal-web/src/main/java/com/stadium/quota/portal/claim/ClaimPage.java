@@ -88,7 +88,12 @@ public class ClaimPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance select(Viewer viewer, QuotaView quota, List<UUID> chosen, String problem);
+        static native TemplateInstance select(Viewer viewer, QuotaView quota, List<UUID> chosen, String problem,
+                boolean changed);
+
+        static native TemplateInstance select$tickets(QuotaView quota, List<UUID> chosen, boolean changed);
+
+        static native TemplateInstance liveNote(boolean open, UUID quotaId, UUID claimId);
 
         static native TemplateInstance attendees(Viewer viewer, QuotaView quota, ClaimSummary claim,
                 List<AttendeeRow> rows, boolean noneMine, List<String> problems);
@@ -108,7 +113,14 @@ public class ClaimPage {
     @Path("/claim")
     public TemplateInstance select(@PathParam("quotaId") UUID quotaId, @QueryParam("ticket") List<UUID> chosen) {
         return session.page(Templates.select(session.viewer(), quota(quotaId), chosen == null ? List.of() : chosen,
-                ""));
+                "", false));
+    }
+
+    /** Step 1's ticket list, fetched again when the quota's tickets changed elsewhere; ticks that still fit stay. */
+    @GET
+    @Path("/claim/tickets")
+    public TemplateInstance tickets(@PathParam("quotaId") UUID quotaId, @QueryParam("ticket") List<UUID> chosen) {
+        return session.page(Templates.select$tickets(quota(quotaId), chosen == null ? List.of() : chosen, true));
     }
 
     @POST
@@ -127,7 +139,7 @@ public class ClaimPage {
             Refusal refusal = refusal(e);
             QuotaView fresh = refusal.isConflict() ? fresh(refusal, quotaId) : quota;
             return session.page(Templates.select(session.viewer(), fresh, refusal.isConflict() ? List.of() : chosen,
-                    refusal.isConflict() ? "conflict" : "none-selected"));
+                    refusal.isConflict() ? "conflict" : "none-selected", false));
         }
     }
 
@@ -196,6 +208,16 @@ public class ClaimPage {
                     .forEach(v -> general.add(v.message()));
             return session.page(Templates.attendees(viewer, quota, summary(claim), rows, noneMine(rows), general));
         }
+    }
+
+    /**
+     * Step 2's note when the quota's tickets changed elsewhere (another window, the app): whether this claim still
+     * holds its tickets. Only the note changes; what the holder is typing stays as it is.
+     */
+    @GET
+    @Path("/claims/{claimId}/live-note")
+    public TemplateInstance liveNote(@PathParam("quotaId") UUID quotaId, @PathParam("claimId") UUID claimId) {
+        return session.page(Templates.liveNote(isOpen(quotas.claim(quotaId, claimId)), quotaId, claimId));
     }
 
     // --- step 3: payment, and where the claim stands

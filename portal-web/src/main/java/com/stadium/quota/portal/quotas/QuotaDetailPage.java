@@ -45,9 +45,6 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.TEXT_HTML)
 public class QuotaDetailPage {
 
-    /** The states after which a quota's allocation no longer changes by itself. */
-    static final List<String> SETTLED = List.of("ALLOCATED", "PARTIALLY_ALLOCATED", "ALLOCATION_FAILED", "CANCELLED");
-
     @Inject
     AdminSession session;
 
@@ -70,43 +67,42 @@ public class QuotaDetailPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance detail(AdminSession.Admin admin, Formats formats, QuotaDetail detail,
-                List<SubquotaLine> subquotas, List<String> statuses, String done, boolean settled,
-                List<SectorMap> maps);
+                List<SubquotaLine> subquotas, List<String> statuses, String done, List<SectorMap> maps);
 
-        static native TemplateInstance detail$status(QuotaSummary quota, String failureReason, boolean settled);
+        static native TemplateInstance detail$status(QuotaSummary quota, String failureReason);
 
         static native TemplateInstance detail$counts(QuotaSummary quota, List<String> statuses);
 
         static native TemplateInstance detail$held(QuotaDetail detail, Formats formats, List<SectorMap> maps);
+
+        static native TemplateInstance detail$subquotas(List<SubquotaLine> subquotas);
     }
 
     @GET
     public TemplateInstance detail(@PathParam("quotaId") UUID quotaId, @QueryParam("done") String done) {
         QuotaDetail detail = quotas.detail(quotaId);
-        List<SubquotaLine> subquotas = detail.subquotas() == null ? List.of()
-                : detail.subquotas().stream().map(SubquotaLine::of).toList();
-        return session.page(Templates.detail(session.admin(), session.formats(), detail, subquotas,
+        return session.page(Templates.detail(session.admin(), session.formats(), detail, subquotas(detail),
                 QuotaListPage.STATUSES, done == null || !List.of("resent", "revoked").contains(done) ? null : done,
-                SETTLED.contains(detail.quota().state()), maps(detail)));
+                maps(detail)));
     }
 
     /**
-     * The allocation's state as a small fragment; htmx polls it until the state settles (then it stops asking). The
-     * settled answer also carries the counts and the held seats (their elements are marked hx-swap-oob, which htmx
-     * ignores on a full page), so the page shows the allocation's outcome without a reload.
+     * The allocation's state, with the counts, the held seats and the subquotas (marked hx-swap-oob, which htmx
+     * ignores on a full page): fetched again whenever the live stream says this quota or one of its subquotas
+     * changed, and when the tab becomes visible again (a stream that could not connect).
      */
     @GET
     @Path("/status")
     public String status(@PathParam("quotaId") UUID quotaId) {
         QuotaDetail detail = quotas.detail(quotaId);
-        boolean settled = SETTLED.contains(detail.quota().state());
-        String status = session.page(Templates.detail$status(detail.quota(), detail.failureReason(), settled))
-                .render();
-        if (!settled) {
-            return status;
-        }
-        return status + session.page(Templates.detail$counts(detail.quota(), QuotaListPage.STATUSES)).render()
-                + session.page(Templates.detail$held(detail, session.formats(), maps(detail))).render();
+        return session.page(Templates.detail$status(detail.quota(), detail.failureReason())).render()
+                + session.page(Templates.detail$counts(detail.quota(), QuotaListPage.STATUSES)).render()
+                + session.page(Templates.detail$held(detail, session.formats(), maps(detail))).render()
+                + session.page(Templates.detail$subquotas(subquotas(detail))).render();
+    }
+
+    private static List<SubquotaLine> subquotas(QuotaDetail detail) {
+        return detail.subquotas() == null ? List.of() : detail.subquotas().stream().map(SubquotaLine::of).toList();
     }
 
     /** One map per sector this quota's live tickets use (in the tickets' order), with those seats ringed. */

@@ -156,6 +156,18 @@ public interface PortalMessages {
     @Message("Some of these tickets were just taken, in another window or in the app. Here are your tickets as they are now.")
     String conflictTaken();
 
+    @Message("These tickets changed a moment ago, in another window or in the app. The list shows how they stand now.")
+    String liveTicketsChanged();
+
+    @Message("Tickets of this quota changed a moment ago, in another window or in the app. The tickets you chose are still held for you.")
+    String liveClaimStillHeld();
+
+    @Message("This claim ended meanwhile, in another window or in the app.")
+    String liveClaimEnded();
+
+    @Message("See where it stands")
+    String liveSeeWhy();
+
     @Message("All your tickets are claimed or passed on.")
     String nothingToClaim();
 

@@ -1,0 +1,72 @@
+package com.stadium.quota.portal.live;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.qute.TemplateGlobal;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+/**
+ * Turns a hub subscription into server-sent events, named for their reader (see {@link Naming}) so htmx refreshes
+ * just the part that changed. Every reader gets "refresh" when what it missed is no longer known.
+ */
+@ApplicationScoped
+public class LiveStreams {
+
+    /** How a stream names its events, i.e. what its reader listens for. */
+    public interface Naming {
+        String of(LiveHub.Delivery delivery);
+    }
+
+    /** Holder pages: "quota-{id}" for each quota the page shows, "quota-added" for one new to it. */
+    public static final Naming PAGE = d -> d.verdict() == Audience.Verdict.ADDED ? "quota-added"
+            : "quota-" + d.event().quotaId();
+
+    /** The app (README, "Live updates"): every event is "quota". */
+    public static final Naming APP = d -> "quota";
+
+    /** An admin's quota page: any change of the quota or its subquotas is "quota-{that quota}". */
+    public static Naming quotaPage(java.util.UUID quotaId) {
+        return d -> "quota-" + quotaId;
+    }
+
+    @Inject
+    LiveHub hub;
+
+    @Inject
+    LiveConfig config;
+
+    public Multi<OutboundSseEvent> open(Sse sse, Audience audience, String lastEventId, Naming naming) {
+        OutboundSseEvent hello = sse.newEventBuilder().comment("live")
+                .reconnectDelay(config.reconnectDelay().toMillis()).build();
+        Multi<OutboundSseEvent> events = Multi.createFrom().<LiveHub.Delivery>emitter(emitter -> {
+            LiveHub.Subscription subscription = hub.open(audience, lastEventId, emitter::emit);
+            emitter.onTermination(subscription::close);
+        }, BackPressureStrategy.BUFFER).map(delivery -> event(sse, delivery, naming));
+        // a stream ends now and then: the browser reconnects with Last-Event-ID through a fresh session check
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(hello), events)
+                .select().first(config.maxLength());
+    }
+
+    static OutboundSseEvent event(Sse sse, LiveHub.Delivery delivery, Naming naming) {
+        if (delivery.refresh()) {
+            return sse.newEventBuilder().name("refresh").data("{}").build();
+        }
+        return sse.newEventBuilder().id(delivery.id()).name(naming.of(delivery)).data(delivery.event().data())
+                .build();
+    }
+
+    /** For pages: the newest event's id when the page was made, so its stream starts from there. */
+    @TemplateGlobal
+    public static final class Since {
+        private Since() {
+        }
+
+        public static String liveSince() {
+            return Arc.container().instance(LiveHub.class).get().lastId().orElse("");
+        }
+    }
+}
