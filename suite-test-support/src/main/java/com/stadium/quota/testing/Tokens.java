@@ -2,7 +2,12 @@ package com.stadium.quota.testing;
 
 import static io.restassured.RestAssured.given;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,6 +49,42 @@ public final class Tokens {
     }
 
     private static final String TEST_HOLDER_PASSWORD = "test-holder-only";
+
+    /**
+     * An access token of the app's public client quota-app for a holder, as the app gets one: a Keycloak session of
+     * the holder (impersonation by quota-service's service account, as a deeplink does), then the code flow with
+     * PKCE to the app's registered address. Its azp is quota-app, its audience quota-service.
+     */
+    public static String app(String email) {
+        String realm = TestStack.keycloakUrl() + "/realms/quota";
+        String service = given().formParam("grant_type", "client_credentials").formParam("client_id", "quota-service")
+                .formParam("client_secret", "quota-service-local-secret").post(realm + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        String id = given().auth().oauth2(service).queryParam("email", email).queryParam("exact", true)
+                .get(TestStack.keycloakUrl() + "/admin/realms/quota/users").then().statusCode(200).extract()
+                .path("[0].id");
+        Map<String, String> session = given().auth().oauth2(service)
+                .post(TestStack.keycloakUrl() + "/admin/realms/quota/users/{id}/impersonation", id)
+                .then().statusCode(200).extract().cookies();
+        String verifier = "test-verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+        String challenge;
+        try {
+            challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String redirect = "stadiumquota://signed-in";
+        String location = given().redirects().follow(false).cookies(session).queryParam("client_id", "quota-app")
+                .queryParam("response_type", "code").queryParam("scope", "openid").queryParam("redirect_uri", redirect)
+                .queryParam("state", "test").queryParam("code_challenge", challenge)
+                .queryParam("code_challenge_method", "S256").get(realm + "/protocol/openid-connect/auth")
+                .then().statusCode(302).extract().header("Location");
+        String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
+        return given().formParam("grant_type", "authorization_code").formParam("client_id", "quota-app")
+                .formParam("code", code).formParam("redirect_uri", redirect).formParam("code_verifier", verifier)
+                .post(realm + "/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+    }
 
     private static String token(String username, String password) {
         Cached cached = CACHE.get(username);

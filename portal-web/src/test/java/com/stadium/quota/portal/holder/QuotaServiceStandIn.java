@@ -23,14 +23,19 @@ import io.restassured.response.Response;
  * run the real one). Its redemption is real where it matters: it signs the holder in through the test stack's
  * Keycloak by impersonation, with quota-service's service account, exactly as quota-service does. A token
  * {@link #GOOD} opens holder@club.example's session, {@link #MASQUERADE} the same as the admin would; any other is
- * refused as quota-service refuses. The holder API checks the bearer token at Keycloak and lists one quota.
+ * refused as quota-service refuses; {@link #HUGO} opens holder2@club.example's. The holder API checks the bearer
+ * token at Keycloak and lists by its email: Hanna holds {@link #QUOTA} and passed {@link #SUBQUOTA} on to Hugo, who
+ * also holds {@link #QUOTA2}.
  */
 public class QuotaServiceStandIn implements QuarkusTestResourceLifecycleManager {
 
     public static final String GOOD = "Good0Deeplink0Token0For0Hanna0Holder0000000";
     public static final String MASQUERADE = "Masquerade0Token0Admin0As0Hanna0Holder00000";
+    public static final String HUGO = "Good0Deeplink0Token0For0Hugo0Holder000000000";
     public static final String MATCH = "FC Example vs Rivals United";
-    static final String QUOTA = "7d0f3c2e-5b1a-4c8e-9f2d-1a2b3c4d5e6f";
+    public static final String QUOTA = "7d0f3c2e-5b1a-4c8e-9f2d-1a2b3c4d5e6f";
+    public static final String SUBQUOTA = "7d0f3c2e-5b1a-4c8e-9f2d-5b5b5b5b5b5b";
+    public static final String QUOTA2 = "7d0f3c2e-5b1a-4c8e-9f2d-222222222222";
     private static final String REALM = TestStack.keycloakUrl() + "/realms/quota";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,6 +64,10 @@ public class QuotaServiceStandIn implements QuarkusTestResourceLifecycleManager 
         @SuppressWarnings("unchecked")
         Map<String, String> body = JSON.readValue(exchange.getRequestBody(), Map.class);
         String token = body.get("token");
+        if (HUGO.equals(token)) {
+            signIn(exchange, body, serviceAccountToken(), "holder2@club.example");
+            return;
+        }
         if (!GOOD.equals(token) && !MASQUERADE.equals(token)) {
             answer(exchange, 404, Map.of("title", "Not found", "status", 404, "violations", List.of(Map.of(
                     "field", "token", "message", "this link is not valid (any more); ask the club for a new one"))));
@@ -124,24 +133,38 @@ public class QuotaServiceStandIn implements QuarkusTestResourceLifecycleManager 
             return;
         }
         String bearer = exchange.getRequestHeaders().getFirst("Authorization");
-        int status = bearer == null ? 401 : given().header("Authorization", bearer)
-                .get(REALM + "/protocol/openid-connect/userinfo").statusCode();
-        if (status != 200) {
+        var userinfo = bearer == null ? null : given().header("Authorization", bearer)
+                .get(REALM + "/protocol/openid-connect/userinfo");
+        if (userinfo == null || userinfo.statusCode() != 200) {
             answer(exchange, 401, Map.of());
             return;
         }
-        Map<String, Object> quota = Map.of("id", QUOTA, "matchId", 1, "matchName", MATCH,
+        List<Map<String, Object>> mine = "holder2@club.example".equals(userinfo.path("email"))
+                ? List.of(quota(QUOTA2, List.of()), quota(SUBQUOTA, List.of()))
+                : List.of(quota(QUOTA, List.of(Map.of("id", SUBQUOTA, "recipientEmail", "holder2@club.example",
+                        "recipientName", "Hugo Holder", "state", "ALLOCATED", "ticketCounts", Map.of("ALLOCATED", 1)))));
+        String path = exchange.getRequestURI().getPath();
+        for (Map<String, Object> quota : mine) {
+            if (path.endsWith("/" + quota.get("id"))) {
+                answer(exchange, 200, Map.of("quota", quota, "tickets", List.of(
+                        ticket("0e6f2a7c-1111-4c8e-9f2d-1a2b3c4d5e6f", "17"),
+                        ticket("0e6f2a7c-2222-4c8e-9f2d-1a2b3c4d5e6f", "18"))));
+                return;
+            }
+        }
+        if (path.endsWith("/quotas")) {
+            answer(exchange, 200, mine);
+        } else {
+            answer(exchange, 404, Map.of("title", "Not found", "status", 404));
+        }
+    }
+
+    private static Map<String, Object> quota(String id, List<Map<String, Object>> subquotas) {
+        return Map.of("id", id, "matchId", 1, "matchName", MATCH,
                 "kickoff", "2027-03-14T18:30:00Z", "state", "ALLOCATED", "quantity", 2,
                 "ticketCounts", Map.of("ALLOCATED", 2, "RESERVED", 0, "SOLD", 0, "CANCELLED", 0),
                 "permissions", Map.of("claim", true, "delegate", false, "transferable", false),
-                "expiration", Map.of("state", "NONE"), "subquotas", List.of());
-        if (exchange.getRequestURI().getPath().endsWith("/" + QUOTA)) {
-            answer(exchange, 200, Map.of("quota", quota, "tickets", List.of(
-                    ticket("0e6f2a7c-1111-4c8e-9f2d-1a2b3c4d5e6f", "17"),
-                    ticket("0e6f2a7c-2222-4c8e-9f2d-1a2b3c4d5e6f", "18"))));
-        } else {
-            answer(exchange, 200, List.of(quota));
-        }
+                "expiration", Map.of("state", "NONE"), "subquotas", subquotas);
     }
 
     private static Map<String, Object> ticket(String id, String seat) {

@@ -1,0 +1,171 @@
+package com.stadium.quota.system;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.stadium.quota.system.Chromium.Viewport;
+
+/**
+ * Live updates (issue 15): what a holder does in one window shows in their other windows, on the admin's quota page
+ * and on a page served by a second portal instance, within seconds and without a reload; what the holder is typing
+ * in the claim's second step stays.
+ */
+@ExtendWith(RunningSuite.class)
+class LivePortalIT {
+
+    /** A second packaged portal-web: it reads quota-events in its own consumer group. */
+    static final int SECOND_PORTAL_PORT = 28088;
+    /** How long a change may take to reach another open page. */
+    static final double WITHIN_MS = 3000;
+
+    private static Chromium chromium;
+    private static Process secondPortal;
+
+    @BeforeAll
+    static void launch() throws IOException {
+        Path root = Path.of(System.getProperty("suite.root", ".."));
+        secondPortal = new ProcessBuilder("java", "-Xmx256m", "-Dquarkus.profile=test",
+                "-Dquarkus.http.port=" + SECOND_PORTAL_PORT, "-Dsuite.portal.url=" + RunningSuite.PORTAL_URL, "-jar",
+                root.resolve("portal-web/target/quarkus-app/quarkus-run.jar").toString()).redirectErrorStream(true)
+                .redirectOutput(root.resolve("system-tests/target/portal-web-2.log").toFile()).start();
+        chromium = Chromium.launch();
+        await("the second portal").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(LivePortalIT::secondPortalReady);
+    }
+
+    @AfterAll
+    static void close() throws InterruptedException {
+        chromium.close();
+        secondPortal.destroy();
+        if (!secondPortal.waitFor(20, TimeUnit.SECONDS)) {
+            secondPortal.destroyForcibly();
+        }
+    }
+
+    private static boolean secondPortalReady() {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + SECOND_PORTAL_PORT
+                    + "/q/health/ready").toURL().openConnection();
+            connection.setConnectTimeout(1000);
+            return connection.getResponseCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** Marks the page; a reload would lose the mark. */
+    private static void mark(Page page) {
+        page.evaluate("window.__sameDocument = true");
+    }
+
+    private static boolean notReloaded(Page page) {
+        return Boolean.TRUE.equals(page.evaluate("window.__sameDocument === true"));
+    }
+
+    private static LocatorAssertions.HasTextOptions soon() {
+        return new LocatorAssertions.HasTextOptions().setTimeout(WITHIN_MS);
+    }
+
+    /** Waits until the page's live stream is open (htmx's sse extension reports it). */
+    private static void live(Page page) {
+        page.waitForFunction("() => window.__liveOpen === true", null,
+                new Page.WaitForFunctionOptions().setTimeout(10_000));
+    }
+
+    private static Page open(BrowserContext person, String url) {
+        Page page = person.newPage();
+        page.addInitScript("document.addEventListener('htmx:sseOpen', () => { window.__liveOpen = true; });");
+        page.navigate(url);
+        return page;
+    }
+
+    @Test
+    void aClaimAndATicketPassedOnShowInTheOtherOpenPagesWithoutAReload() {
+        String email = PortalData.email("live");
+        String quota = PortalData.quota(email, "Liv Live", "W2", 3, 0, true);
+        String deeplink = PortalData.deeplink(email);
+        try (BrowserContext holder = chromium.person(Viewport.LAPTOP);
+                BrowserContext admin = chromium.person(Viewport.TABLET)) {
+            Page dashboard = open(holder, deeplink);
+            assertThat(dashboard).hasURL(RunningSuite.PORTAL_URL + "/holder");
+            Page adminPage = open(admin, RunningSuite.PORTAL_URL + "/admin/quotas/" + quota);
+            adminPage.locator("#username").fill("admin");
+            adminPage.locator("#password").fill("admin");
+            adminPage.locator("#kc-login").click();
+            assertThat(adminPage).hasURL(RunningSuite.PORTAL_URL + "/admin/quotas/" + quota);
+            // the same holder's dashboard, served by the second instance (sessions are cookies any instance reads)
+            Page elsewhere = open(holder, "http://127.0.0.1:" + SECOND_PORTAL_PORT + "/holder");
+            assertThat(elsewhere.locator("[data-quota='" + quota + "']")).isVisible();
+            for (Page page : List.of(dashboard, adminPage, elsewhere)) {
+                live(page);
+                mark(page);
+            }
+
+            // 1. the holder claims two tickets in another window: both dashboards and the admin page count them
+            Page claim = open(holder, RunningSuite.PORTAL_URL + "/holder/quotas/" + quota + "/claim");
+            claim.locator("input[name='ticket']").nth(0).check();
+            claim.locator("input[name='ticket']").nth(1).check();
+            long start = System.nanoTime();
+            claim.locator("#continue").click();
+            assertThat(dashboard.locator("[data-quota='" + quota + "'] [data-count='RESERVED']")).hasText("2", soon());
+            assertThat(adminPage.locator("#counts [data-count='RESERVED']")).hasText("2", soon());
+            assertThat(elsewhere.locator("[data-quota='" + quota + "'] [data-count='RESERVED']")).hasText("2",
+                    soon());
+            long claimShownMs = (System.nanoTime() - start) / 1_000_000;
+
+            // 2. while the holder types the attendees, they pass the third ticket on from the dashboard
+            live(claim);
+            mark(claim);
+            claim.locator("#name-1").fill("Typed Before The Change");
+            Page send = open(holder, RunningSuite.PORTAL_URL + "/holder/quotas/" + quota + "/send");
+            send.getByLabel("How many").fill("1");
+            send.getByLabel("Their name").fill("Finn Friend");
+            send.getByLabel("Their email").fill(PortalData.email("friend"));
+            send.locator("#review").click();
+            start = System.nanoTime();
+            send.locator("#send").click();
+            assertThat(adminPage.locator("#subquotas [data-subquota]")).hasCount(1,
+                    new LocatorAssertions.HasCountOptions().setTimeout(WITHIN_MS));
+            assertThat(dashboard.locator("[data-quota='" + quota + "'] .subquotas li")).containsText("Finn Friend",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(WITHIN_MS));
+            assertThat(claim.locator("#quota-changed")).containsText("still held for you",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(WITHIN_MS));
+            long sendShownMs = (System.nanoTime() - start) / 1_000_000;
+            assertThat(claim.locator("#name-1")).hasValue("Typed Before The Change");
+            assertThat(notReloaded(claim)).isTrue();
+            Chromium.screenshot(dashboard, "live-holder-dashboard", Viewport.LAPTOP);
+            Chromium.screenshot(adminPage, "live-admin-quota", Viewport.TABLET);
+            Chromium.screenshot(claim, "live-claim-2-ticket-info", Viewport.LAPTOP);
+
+            // 3. the holder gives the claim up: the page of the second instance shows the tickets free again
+            claim.locator("#give-up").click();
+            assertThat(elsewhere.locator("[data-quota='" + quota + "'] [data-count='RESERVED']")).hasText("0",
+                    soon());
+            assertThat(adminPage.locator("#counts [data-count='RESERVED']")).hasText("0", soon());
+
+            for (Page page : List.of(dashboard, adminPage, elsewhere)) {
+                assertThat(notReloaded(page)).as("no reload of " + page.url()).isTrue();
+            }
+            System.out.printf("live updates: claim shown elsewhere after %d ms, ticket passed on after %d ms%n",
+                    claimShownMs, sendShownMs);
+        }
+    }
+}
