@@ -364,11 +364,7 @@ public class ClaimPage {
     }
 
     private Refusal refusal(WebApplicationException e) {
-        int status = e.getResponse().getStatus();
-        if (status != 400 && status != 403 && status != 409) {
-            throw e;
-        }
-        return Refusal.of(e, json);
+        return Refusal.expected(e, json, 400, 403, 409);
     }
 
     static String claimPath(UUID quotaId, UUID claimId) {

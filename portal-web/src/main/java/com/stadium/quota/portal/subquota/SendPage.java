@@ -75,7 +75,8 @@ public class SendPage {
         static native TemplateInstance confirm(Viewer viewer, QuotaView quota, Request request,
                 List<CardView> cards);
 
-        static native TemplateInstance retract(Viewer viewer, QuotaView quota, SubquotaView subquota);
+        static native TemplateInstance retract(Viewer viewer, QuotaView quota, SubquotaView subquota,
+                boolean conflict);
     }
 
     @GET
@@ -128,26 +129,30 @@ public class SendPage {
     public TemplateInstance retractForm(@PathParam("quotaId") UUID quotaId,
             @PathParam("subquotaId") UUID subquotaId) {
         QuotaView quota = QuotaView.of(quotas.detail(quotaId), session.formats(), session.now());
-        return session.page(Templates.retract(session.viewer(), quota, subquota(quota, subquotaId)));
+        return session.page(Templates.retract(session.viewer(), quota, subquota(quota, subquotaId), false));
     }
 
     @POST
     @Path("/subquotas/{subquotaId}/retract")
-    public Response retract(@PathParam("quotaId") UUID quotaId, @PathParam("subquotaId") UUID subquotaId) {
+    public Object retract(@PathParam("quotaId") UUID quotaId, @PathParam("subquotaId") UUID subquotaId) {
         QuotaView before = QuotaView.of(quotas.detail(quotaId), session.formats(), session.now());
         SubquotaView subquota = subquota(before, subquotaId);
-        MyQuotaDetail after = quotas.retract(quotaId, subquotaId);
+        MyQuotaDetail after;
+        try {
+            after = quotas.retract(quotaId, subquotaId);
+        } catch (WebApplicationException e) {
+            Refusal.expected(e, json, 409);
+            // the recipient claimed meanwhile (on the web or in the app): the page again, as it stands now
+            QuotaView now = QuotaView.of(quotas.detail(quotaId), session.formats(), session.now());
+            return session.page(Templates.retract(session.viewer(), now, subquota(now, subquotaId), true));
+        }
         int back = after.quota().ticketCounts().getOrDefault("ALLOCATED", 0) - before.allocated();
         return Response.seeOther(URI.create("/holder?done=retracted&count=" + Math.max(back, 0) + "&to="
                 + Forms.query(subquota.name()))).build();
     }
 
     private TemplateInstance refused(UUID quotaId, QuotaView quota, Request request, WebApplicationException e) {
-        int status = e.getResponse().getStatus();
-        if (status != 400 && status != 409) {
-            throw e;
-        }
-        Refusal refusal = Refusal.of(e, json);
+        Refusal refusal = Refusal.expected(e, json, 400, 409);
         QuotaView shown = quota;
         if (refusal.isConflict()) {
             shown = QuotaView.of(quotas.detail(quotaId), session.formats(), session.now());

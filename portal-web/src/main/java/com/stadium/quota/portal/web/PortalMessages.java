@@ -156,6 +156,9 @@ public interface PortalMessages {
     @Message("Some of these tickets were just taken, in another window or in the app. Here are your tickets as they are now.")
     String conflictTaken();
 
+    @Message("Someone changed these tickets a moment ago, in another window or in the app. Here is how they stand now.")
+    String conflictChanged();
+
     @Message("These tickets changed a moment ago, in another window or in the app. The list shows how they stand now.")
     String liveTicketsChanged();
 

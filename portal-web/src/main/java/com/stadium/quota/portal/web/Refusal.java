@@ -35,6 +35,20 @@ public record Refusal(int status, List<Violation> violations, JsonNode current) 
         return violations.stream().map(v -> v.field() == null ? v.message() : v.field() + ": " + v.message()).toList();
     }
 
+    /**
+     * The refusal a page answers itself (a form's 400, a masquerade's 403, a conflict's 409, as the page lists them);
+     * any other failure goes on to the error pages.
+     */
+    public static Refusal expected(WebApplicationException e, ObjectMapper json, int... statuses) {
+        int status = e.getResponse().getStatus();
+        for (int expected : statuses) {
+            if (expected == status) {
+                return of(e, json);
+            }
+        }
+        throw e;
+    }
+
     /** Reads a refusal from a service's answer; an answer without the suite's body still gives its status. */
     public static Refusal of(WebApplicationException e, ObjectMapper json) {
         int status = e.getResponse().getStatus();
