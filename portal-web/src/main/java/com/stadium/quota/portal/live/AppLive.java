@@ -1,9 +1,6 @@
 package com.stadium.quota.portal.live;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import com.stadium.quota.portal.holder.HolderQuotaClient;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -31,17 +28,12 @@ public class AppLive {
     JsonWebToken accessToken;
 
     @Inject
-    @RestClient
-    HolderQuotaClient quotas;
-
-    @Inject
     LiveStreams streams;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
     public Multi<OutboundSseEvent> live(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
-        Audience audience = Audience.holder(accessToken.getClaim("email"), HolderLive.visible(quotas.mine()));
-        return streams.open(sse, audience, lastEventId, LiveStreams.APP);
+        return streams.holder(sse, accessToken.getClaim("email"), lastEventId, LiveStreams.APP);
     }
 }

@@ -1,14 +1,5 @@
 package com.stadium.quota.portal.live;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import com.stadium.quota.portal.holder.HolderQuotaClient;
-import com.stadium.quota.portal.holder.HolderQuotaClient.MyQuota;
 import com.stadium.quota.portal.holder.HolderSession;
 
 import io.smallrye.common.annotation.Blocking;
@@ -37,10 +28,6 @@ public class HolderLive {
     HolderSession session;
 
     @Inject
-    @RestClient
-    HolderQuotaClient quotas;
-
-    @Inject
     LiveStreams streams;
 
     @GET
@@ -48,19 +35,7 @@ public class HolderLive {
     @Blocking
     public Multi<OutboundSseEvent> live(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId,
             @QueryParam("since") String since) {
-        Audience audience = Audience.holder(session.viewer().email(), visible(quotas.mine()));
-        return streams.open(sse, audience, lastEventId != null ? lastEventId : since, LiveStreams.PAGE);
-    }
-
-    /** The holder's quotas, the ones sent to them, and what they passed on. */
-    static Set<UUID> visible(List<MyQuota> mine) {
-        Set<UUID> ids = new HashSet<>();
-        for (MyQuota quota : mine) {
-            ids.add(quota.id());
-            if (quota.subquotas() != null) {
-                quota.subquotas().forEach(sub -> ids.add(sub.id()));
-            }
-        }
-        return ids;
+        return streams.holder(sse, session.viewer().email(), lastEventId != null ? lastEventId : since,
+                LiveStreams.PAGE);
     }
 }

@@ -1,5 +1,15 @@
 package com.stadium.quota.portal.live;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.stadium.quota.portal.holder.HolderQuotaClient;
+import com.stadium.quota.portal.holder.HolderQuotaClient.MyQuota;
+
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateGlobal;
 import io.smallrye.mutiny.Multi;
@@ -29,7 +39,7 @@ public class LiveStreams {
     public static final Naming APP = d -> "quota";
 
     /** An admin's quota page: any change of the quota or its subquotas is "quota-{that quota}". */
-    public static Naming quotaPage(java.util.UUID quotaId) {
+    public static Naming quotaPage(UUID quotaId) {
         return d -> "quota-" + quotaId;
     }
 
@@ -38,6 +48,27 @@ public class LiveStreams {
 
     @Inject
     LiveConfig config;
+
+    @Inject
+    @RestClient
+    HolderQuotaClient quotas;
+
+    /** A holder's stream (pages or app): what quota-service lists for them now, asked with their own token. */
+    public Multi<OutboundSseEvent> holder(Sse sse, String email, String lastEventId, Naming naming) {
+        return open(sse, Audience.holder(email, visible(quotas.mine())), lastEventId, naming);
+    }
+
+    /** The holder's quotas, the ones sent to them, and what they passed on. */
+    static Set<UUID> visible(List<MyQuota> mine) {
+        Set<UUID> ids = new HashSet<>();
+        for (MyQuota quota : mine) {
+            ids.add(quota.id());
+            if (quota.subquotas() != null) {
+                quota.subquotas().forEach(sub -> ids.add(sub.id()));
+            }
+        }
+        return ids;
+    }
 
     public Multi<OutboundSseEvent> open(Sse sse, Audience audience, String lastEventId, Naming naming) {
         OutboundSseEvent hello = sse.newEventBuilder().comment("live")
