@@ -92,9 +92,10 @@ class HolderPagesAuthorizationIT {
 
     private static List<String> holderPages() {
         String base = PORTAL + "/holder/quotas/" + quota;
-        return List.of(base + "/section", base + "/claim", base + "/send", base + "/subquotas/" + subquota + "/retract",
-                base + "/claims/" + claim, base + "/claims/" + claim + "/attendees", base + "/claims/" + claim
-                        + "/status");
+        return List.of(base + "/section", base + "/claim", base + "/claim/tickets", base + "/send",
+                base + "/subquotas/" + subquota + "/retract", base + "/claims/" + claim,
+                base + "/claims/" + claim + "/attendees", base + "/claims/" + claim + "/status",
+                base + "/claims/" + claim + "/live-note");
     }
 
     @Test
