@@ -144,7 +144,12 @@ class QuotaSuiteChartTest {
                 .containsEntry("SUITE_PORTAL_URL", "https://tickets.club.example")
                 .containsEntry("SUITE_PORTAL_SECURE_COOKIES", "true")
                 .containsEntry("SUITE_NOTIFICATION_ADAPTER_URL", "http://notification-adapter")
-                .containsEntry("QUARKUS_OIDC_HOLDER_AUTH_SERVER_URL", "https://sso.club.example/realms/quota");
+                .containsEntry("QUARKUS_OIDC_HOLDER_AUTH_SERVER_URL", "https://sso.club.example/realms/quota")
+                .containsEntry("QUARKUS_OIDC_APP_AUTH_SERVER_URL", "https://sso.club.example/realms/quota")
+                // each replica reads quota-events for its open pages (live updates)
+                .containsEntry("SUITE_KAFKA_BOOTSTRAP",
+                        "kafka-0.kafka.data.svc:9093,kafka-1.kafka.data.svc:9093,kafka-2.kafka.data.svc:9093")
+                .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
         assertThat(production.get(Ingress.class, "portal-web").getSpec().getRules().get(0).getHost())
                 .isEqualTo("tickets.club.example");
         // the least a real installation says reaches every service as well
