@@ -192,6 +192,20 @@ class MessageKindsTest {
     }
 
     @Test
+    void aGermanRecipientGetsTheGermanTextsAndDates() throws Exception {
+        String email = uniqueEmail();
+        Requests.send(Requests.request(new Notice.QuotaInvitation("tok-de", Requests.MATCH_LIST, 1, EXPIRES, 1),
+                email, "Anna Sponsor", "de-AT", "q-" + email));
+
+        ReceivedMail mail = ReceivedMail.awaitFirst(email);
+        assertThat(mail.subject()).isEqualTo("Ihre Tickets von FC Example");
+        for (String part : List.of(mail.text(), mail.html())) {
+            assertThat(part).contains("Hallo Anna Sponsor,").contains("FC Example hat 1 Ticket für Sie reserviert")
+                    .contains("1. Dezember 2026");
+        }
+    }
+
+    @Test
     void anUnknownLanguageFallsBackToEnglish() throws Exception {
         String email = uniqueEmail();
         Requests.send(Requests.request(new Notice.TestMessage("hi"), email, "Zoë", "sw-KE", null));

@@ -42,7 +42,6 @@ public class ClaimOutcomes {
     @Inject
     SeatSales sales;
 
-
     /**
      * @param onBehalfOf the holder a masquerading admin acts for, or null
      */

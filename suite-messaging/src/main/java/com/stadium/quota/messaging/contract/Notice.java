@@ -81,7 +81,7 @@ public sealed interface Notice {
         public QuotaInvitation {
             require(deeplinkToken, "deeplinkToken");
             matches = requireSome(matches, "matches");
-            requirePositive(ticketCount, "ticketCount");
+            requireCount(ticketCount, "ticketCount");
         }
 
         @Override
@@ -101,7 +101,7 @@ public sealed interface Notice {
         public SubquotaInvitation {
             require(deeplinkToken, "deeplinkToken");
             matches = requireSome(matches, "matches");
-            requirePositive(ticketCount, "ticketCount");
+            requireCount(ticketCount, "ticketCount");
             require(senderName, "senderName");
         }
 
@@ -221,9 +221,9 @@ public sealed interface Notice {
         }
     }
 
-    private static void requirePositive(int value, String name) {
-        if (value < 1) {
-            throw new IllegalArgumentException("lacks " + name);
+    private static void requireCount(int value, String name) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " is negative");
         }
     }
 
