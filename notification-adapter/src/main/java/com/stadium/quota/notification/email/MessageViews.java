@@ -37,14 +37,13 @@ public final class MessageViews {
                 .withLocale(locale).withZone(zone);
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(zone);
         Parts parts = new Parts();
-        if (notice instanceof Notice.QuotaInvitation n) {
+        if (notice instanceof Notice.Invitation n) {
             parts.link(n.deeplinkToken()).matches(n.matches()).count(n.ticketCount()).expires(n.expiresAt())
                     .unclaimed(n.unclaimedTickets());
-        } else if (notice instanceof Notice.SubquotaInvitation n) {
-            parts.link(n.deeplinkToken()).matches(n.matches()).count(n.ticketCount()).expires(n.expiresAt())
-                    .unclaimed(n.unclaimedTickets());
-            parts.senderName = n.senderName();
-            parts.personalMessage = orEmpty(n.personalMessage()).strip();
+            if (n instanceof Notice.SubquotaInvitation sub) {
+                parts.senderName = sub.senderName();
+                parts.personalMessage = orEmpty(sub.personalMessage()).strip();
+            }
         } else if (notice instanceof Notice.ClaimConfirmation n) {
             parts.unclaimed(n.unclaimedTickets());
             for (Notice.Ticket t : n.tickets()) {

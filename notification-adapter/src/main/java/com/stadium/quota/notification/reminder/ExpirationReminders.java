@@ -79,18 +79,10 @@ public class ExpirationReminders {
         Notice notice = request.notice();
         ExpirationReminder reminder = ExpirationReminder
                 .findById(ExpirationReminder.idOf(request.quotaId(), request.recipientEmail()));
-        if (notice instanceof Notice.QuotaInvitation invitation) {
+        if (notice instanceof Notice.Invitation invitation) {
             // one without an expiration date has none to remind of
             if (invitation.expiresAt() != null) {
-                schedule(reminder, request, new Invited(invitation.deeplinkToken(), invitation.matches(),
-                        invitation.expiresAt(), orElse(invitation.unclaimedTickets(), invitation.ticketCount())),
-                        receivedAt);
-            }
-        } else if (notice instanceof Notice.SubquotaInvitation invitation) {
-            if (invitation.expiresAt() != null) {
-                schedule(reminder, request, new Invited(invitation.deeplinkToken(), invitation.matches(),
-                        invitation.expiresAt(), orElse(invitation.unclaimedTickets(), invitation.ticketCount())),
-                        receivedAt);
+                schedule(reminder, request, invitation, receivedAt);
             }
         } else if (notice instanceof Notice.QuotaCancelled || notice instanceof Notice.SubquotaRetracted) {
             if (reminder != null) {
@@ -109,16 +101,8 @@ public class ExpirationReminders {
         }
     }
 
-    /** What an invitation (quota or subquota) tells the reminder. */
-    private record Invited(String deeplinkToken, List<Notice.Match> matches, Instant expiresAt, int unclaimed) {
-    }
-
-    private static int orElse(Integer value, int otherwise) {
-        return value == null ? otherwise : value;
-    }
-
     /** A (re-sent) invitation arms the reminder, unless it was sent already for the same expiration date. */
-    private void schedule(ExpirationReminder reminder, NotificationRequested request, Invited invited,
+    private void schedule(ExpirationReminder reminder, NotificationRequested request, Notice.Invitation invited,
             Instant receivedAt) {
         Instant expiresAt = invited.expiresAt();
         Optional<Instant> due = rules.dueAt(receivedAt, expiresAt);
@@ -139,7 +123,8 @@ public class ExpirationReminders {
         reminder.matches = write(invited.matches());
         reminder.expiresAt = expiresAt;
         reminder.dueAt = due.orElse(expiresAt);
-        reminder.unclaimedTickets = invited.unclaimed();
+        reminder.unclaimedTickets = invited.unclaimedTickets() == null ? invited.ticketCount()
+                : invited.unclaimedTickets();
         reminder.status = alreadySent ? ReminderStatus.SENT
                 : due.isPresent() ? ReminderStatus.SCHEDULED : ReminderStatus.CANCELLED;
         reminder.persist();

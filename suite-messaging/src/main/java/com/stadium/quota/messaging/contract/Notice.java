@@ -70,6 +70,27 @@ public sealed interface Notice {
         UNFULFILLED_ONLY, ALL_UNUSED
     }
 
+    /** A deeplink to tickets: a holder's quota or a subquota passed on. */
+    sealed interface Invitation extends Notice {
+
+        String deeplinkToken();
+
+        List<Match> matches();
+
+        /** Tickets per match. */
+        int ticketCount();
+
+        /** The end of the quota's expiration day, if it has one (a reminder only). */
+        Instant expiresAt();
+
+        Integer unclaimedTickets();
+
+        @Override
+        default Integer unclaimed() {
+            return unclaimedTickets();
+        }
+    }
+
     /**
      * A holder's quota is ready.
      *
@@ -77,7 +98,7 @@ public sealed interface Notice {
      * @param expiresAt the end of the quota's expiration day, if it has one (a reminder only)
      */
     record QuotaInvitation(String deeplinkToken, List<Match> matches, int ticketCount, Instant expiresAt,
-            Integer unclaimedTickets) implements Notice {
+            Integer unclaimedTickets) implements Invitation {
         public QuotaInvitation {
             require(deeplinkToken, "deeplinkToken");
             matches = requireSome(matches, "matches");
@@ -88,16 +109,11 @@ public sealed interface Notice {
         public NotificationKind kind() {
             return NotificationKind.QUOTA_INVITATION;
         }
-
-        @Override
-        public Integer unclaimed() {
-            return unclaimedTickets;
-        }
     }
 
     /** A holder passed tickets on: as an invitation, plus who sent it and their own words, if any. */
     record SubquotaInvitation(String deeplinkToken, List<Match> matches, int ticketCount, Instant expiresAt,
-            Integer unclaimedTickets, String senderName, String personalMessage) implements Notice {
+            Integer unclaimedTickets, String senderName, String personalMessage) implements Invitation {
         public SubquotaInvitation {
             require(deeplinkToken, "deeplinkToken");
             matches = requireSome(matches, "matches");
@@ -108,11 +124,6 @@ public sealed interface Notice {
         @Override
         public NotificationKind kind() {
             return NotificationKind.SUBQUOTA_INVITATION;
-        }
-
-        @Override
-        public Integer unclaimed() {
-            return unclaimedTickets;
         }
     }
 
