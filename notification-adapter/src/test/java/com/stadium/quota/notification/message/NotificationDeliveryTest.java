@@ -112,9 +112,15 @@ class NotificationDeliveryTest {
         assertThat(Mailbox.messagesFor(email)).isEmpty();
     }
 
+    /** The reason the dead-letter headers give (the exception's message, and its cause's where it is wrapped). */
     private static String reasonOf(ConsumerRecord<String, String> record) {
-        Header reason = record.headers().lastHeader("dead-letter-reason");
-        return reason == null ? "" : new String(reason.value(), StandardCharsets.UTF_8);
+        StringBuilder reason = new StringBuilder();
+        for (Header header : record.headers()) {
+            if (header.key().startsWith("dead-letter-reason") || header.key().startsWith("dead-letter-cause")) {
+                reason.append(new String(header.value(), StandardCharsets.UTF_8)).append(' ');
+            }
+        }
+        return reason.toString();
     }
 
     @Test
