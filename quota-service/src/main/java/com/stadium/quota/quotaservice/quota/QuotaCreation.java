@@ -88,8 +88,8 @@ public class QuotaCreation {
                 request.quantity(), request.algorithm(), Boolean.TRUE.equals(request.includeAccessible()),
                 Boolean.TRUE.equals(request.allowPartial()), null);
         outbox.publish(allocation, requestId.toString(), allocation.partitionKey());
-        QuotaRules.languageTag(request.locale()).ifPresent(
-                locale -> localeGiven.fire(new HolderLocaleGiven(QuotaRules.normalEmail(request.holderEmail()), locale)));
+        QuotaRules.languageTag(request.locale()).ifPresent(locale -> localeGiven.fire(
+                new HolderLocaleGiven(QuotaRules.normalEmail(request.holderEmail()), locale)));
         return created;
     }
 }

@@ -158,7 +158,8 @@ class CancellationTest {
                 .containsExactlyInAnyOrder(setup.tickets().get(2).id, setup.tickets().get(5).id);
         assertThat(refunds).allMatch(r -> r.amountCents() == 4800 && r.idempotencyKey().equals("refund-" + r.ticketId()));
         NotificationRequested holderTold = events(Topics.NOTIFICATION_REQUESTS, NotificationRequested.class,
-                n -> n.kind() == NotificationKind.QUOTA_CANCELLED && n.recipientEmail().equals(setup.holder()), 1).get(0);
+                n -> n.kind() == NotificationKind.QUOTA_CANCELLED && n.recipientEmail().equals(setup.holder()), 1)
+                .get(0);
         assertThat(holderTold.notice()).isInstanceOfSatisfying(Notice.QuotaCancelled.class, c -> {
             assertThat(c.refund()).isEqualTo(new Notice.Money(4800, "EUR"));
             assertThat(c.scope()).isEqualTo(Notice.CancellationScope.ALL_UNUSED);

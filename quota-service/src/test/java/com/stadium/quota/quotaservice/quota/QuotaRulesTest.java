@@ -46,7 +46,8 @@ class QuotaRulesTest {
     @Test
     void everyMissingFieldIsNamed() {
         List<Violation> violations = QuotaRules.check(
-                new NewQuota(null, " ", null, null, null, null, null, null, null, null, null, null, null), MATCHES, TODAY,
+                new NewQuota(null, " ", null, null, null, null, null, null, null, null, null, null, null), MATCHES,
+                TODAY,
                 NOW);
         assertThat(fields(violations)).containsExactlyInAnyOrder("holderEmail", "holderName", "matchIds", "sectors",
                 "quantity", "algorithm");

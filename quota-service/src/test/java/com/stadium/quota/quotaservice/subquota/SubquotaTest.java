@@ -181,7 +181,8 @@ class SubquotaTest {
         assertThat(data.tickets(sub)).extracting(t -> t.id).containsExactly(claimed.id);
 
         NotificationRequested told = HeldQuotas.events(Topics.NOTIFICATION_REQUESTS, NotificationRequested.class,
-                n -> n.recipientEmail().equals(guest) && n.kind() == NotificationKind.SUBQUOTA_RETRACTED, 1, json).get(0);
+                n -> n.recipientEmail().equals(guest) && n.kind() == NotificationKind.SUBQUOTA_RETRACTED, 1, json)
+                .get(0);
         assertThat(told.notice()).isEqualTo(new Notice.SubquotaRetracted("Hanna Holder",
                 ((Notice.SubquotaRetracted) told.notice()).matches(), 2));
         assertThat(told.notice().unclaimed()).isZero();

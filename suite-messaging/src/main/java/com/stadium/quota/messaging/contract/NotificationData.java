@@ -7,7 +7,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The keys of {@link NotificationRequestedV1#data()} (version 1 only; version 2 carries a typed {@link Notice}). Values are strings; counts are decimal numbers, times are
+ * The keys of {@link NotificationRequestedV1#data()} (version 1 only; version 2 carries a typed {@link Notice}).
+ * Values are strings; counts are decimal numbers, times are
  * ISO-8601 instants ({@code 2026-12-05T18:30:00Z}), and lists ({@link #MATCHES}, {@link #TICKETS}) are JSON arrays
  * written with {@link #write(List, ObjectMapper)}. {@link NotificationKind} says which keys each kind needs.
  */

@@ -8,7 +8,8 @@ import java.util.UUID;
  * Version 2: the request is a version 2 {@link NotificationRequested} (a v1 request is converted when received).
  *
  * <pre>
- * {"notificationId":"0b8c6c5e-…","request":{"recipientEmail":"vip@…","notice":{"kind":"QUOTA_INVITATION",…},…},"attempts":6,
+ * {"notificationId":"0b8c6c5e-…","request":{"recipientEmail":"vip@…","notice":{"kind":"QUOTA_INVITATION",…},…},
+ *  "attempts":6,
  *  "reason":"Connection refused: 127.0.0.1/127.0.0.1:23025"}
  * </pre>
  *
