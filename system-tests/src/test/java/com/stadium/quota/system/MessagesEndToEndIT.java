@@ -44,6 +44,7 @@ class MessagesEndToEndIT {
         long match = PortalData.match(0);
         String matchName = PortalData.matchName(0);
         String email = PortalData.email("mia");
+        String guest = PortalData.email("max");
         String holder = Tokens.holder(email);
         String quota = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
                 .body(Map.of("holderEmail", email, "holderName", "Mia Mailer", "matchIds", List.of(match),
@@ -71,13 +72,13 @@ class MessagesEndToEndIT {
                 .body(Map.of("ticketIds", tickets)).post(claims).then().statusCode(201).extract().path("id");
         given().auth().oauth2(holder).contentType(ContentType.JSON).body(Map.of("attendees", List.of(
                 Map.of("ticketId", tickets.get(0), "name", "Mia Mailer", "email", email),
-                Map.of("ticketId", tickets.get(1), "name", "Max Mailer", "email", email))))
+                Map.of("ticketId", tickets.get(1), "name", "Max Mailer", "email", guest))))
                 .put(claims + "/" + claim + "/attendees").then().statusCode(200);
         String paymentUrl = given().auth().oauth2(holder).post(claims + "/" + claim + "/payment").then()
                 .statusCode(200).extract().path("paymentUrl");
         given().post(paymentUrl + "/succeed").then().statusCode(200);
 
-        // the confirmation: one inline QR code per ticket, each scanning back to its ticket
+        // the confirmations: one inline QR code per ticket, each scanning back to its ticket; the guest gets theirs
         await("the confirmation").atMost(Duration.ofSeconds(30))
                 .until(() -> !PortalData.mails(email, "confirmed").isEmpty());
         String confirmation = (String) PortalData.mails(email, "confirmed").get(0).get("mimeMessage");
@@ -87,6 +88,10 @@ class MessagesEndToEndIT {
         assertThat(images).extracting(image -> scan(image.png())).containsExactlyInAnyOrderElementsOf(tickets);
         assertThat(PortalData.unfold(confirmation)).contains("cid:ticket-1@quota-suite")
                 .contains("cid:ticket-2@quota-suite").contains("Max Mailer");
+        await("the guest's confirmation").atMost(Duration.ofSeconds(30))
+                .until(() -> !PortalData.mails(guest, "confirmed").isEmpty());
+        List<Image> guestImages = pngParts((String) PortalData.mails(guest, "confirmed").get(0).get("mimeMessage"));
+        assertThat(guestImages).extracting(image -> scan(image.png())).containsExactly(tickets.get(1));
     }
 
     /** An inline image of a mail. */
