@@ -17,9 +17,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.EventEnvelope;
+import com.stadium.quota.messaging.contract.Notice;
 import com.stadium.quota.messaging.contract.NotificationData;
 import com.stadium.quota.messaging.contract.NotificationKind;
 import com.stadium.quota.messaging.contract.NotificationRequested;
+import com.stadium.quota.messaging.contract.NotificationRequestedV1;
 import com.stadium.quota.messaging.contract.Topics;
 import com.stadium.quota.testing.Tokens;
 import com.stadium.quota.testing.TopicReader;
@@ -30,11 +32,13 @@ import io.restassured.response.ValidatableResponse;
 /** Notification requests as quota-service sends them: an envelope on notification-requests, keyed by email. */
 public final class Requests {
 
-    public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     public static final Instant KICKOFF = Instant.parse("2026-12-05T18:30:00Z");
-    public static final String MATCHES = NotificationData.write(List.of(
-            new NotificationData.Match("FC Example v Rovers", KICKOFF),
-            new NotificationData.Match("FC Example v United", KICKOFF.plusSeconds(14 * 86_400))), JSON);
+    public static final List<Notice.Match> MATCH_LIST = List.of(new Notice.Match("FC Example v Rovers", KICKOFF),
+            new Notice.Match("FC Example v United", KICKOFF.plusSeconds(14 * 86_400)));
+    /** The matches as a version 1 data value. */
+    public static final String MATCHES = NotificationData.write(MATCH_LIST, JSON);
 
     private Requests() {
     }
@@ -43,9 +47,16 @@ public final class Requests {
         return "guest-" + UUID.randomUUID().toString().substring(0, 8) + "@partner.example";
     }
 
-    public static NotificationRequested request(NotificationKind kind, String email, String name, String quotaId,
+    /** A version 1 request (a map of strings), as quota-service sent them before version 2. */
+    public static NotificationRequestedV1 request(NotificationKind kind, String email, String name, String quotaId,
             Map<String, String> data) {
-        return new NotificationRequested(kind.name(), email, name, "en", quotaId, "admin", data);
+        return new NotificationRequestedV1(kind.name(), email, name, "en", quotaId, "admin", data);
+    }
+
+    /** A version 2 request. */
+    public static NotificationRequested request(Notice notice, String email, String name, String locale,
+            String quotaId) {
+        return new NotificationRequested(email, name, locale, quotaId, "admin", notice);
     }
 
     /** A quota invitation's data; {@code extra} adds or replaces keys. */
@@ -66,6 +77,14 @@ public final class Requests {
 
     public static void send(UUID id, NotificationRequested request) {
         TopicWriter.send(Topics.NOTIFICATION_REQUESTS, request.recipientEmail(), envelope(id, request));
+    }
+
+    /** Sends a version 1 request with a new id, which is returned. */
+    public static UUID send(NotificationRequestedV1 request) {
+        UUID id = UUID.randomUUID();
+        TopicWriter.send(Topics.NOTIFICATION_REQUESTS, request.recipientEmail(),
+                envelope(id, request.recipientEmail(), NotificationRequestedV1.VERSION, request));
+        return id;
     }
 
     /** Waits until the adapter's API shows the notification in that status, and returns its view. */
@@ -90,9 +109,13 @@ public final class Requests {
     }
 
     public static String envelope(UUID id, NotificationRequested request) {
+        return envelope(id, request.recipientEmail(), NotificationRequested.VERSION, request);
+    }
+
+    public static String envelope(UUID id, String email, int version, Object payload) {
         try {
-            return JSON.writeValueAsString(new EventEnvelope(id, NotificationRequested.TYPE, 1, Instant.now(),
-                    request.recipientEmail(), JSON.valueToTree(request)));
+            return JSON.writeValueAsString(new EventEnvelope(id, NotificationRequested.TYPE, version, Instant.now(),
+                    email, JSON.valueToTree(payload)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

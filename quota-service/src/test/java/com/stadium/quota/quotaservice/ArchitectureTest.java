@@ -7,6 +7,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.stadium.quota.messaging.contract.NotificationData;
+import com.stadium.quota.messaging.contract.NotificationRequested;
+import com.stadium.quota.messaging.contract.NotificationRequestedV1;
 import com.stadium.quota.quotaservice.quota.CancellationPlan;
 import com.stadium.quota.quotaservice.quota.Claim;
 import com.stadium.quota.quotaservice.quota.ClaimRules;
@@ -38,6 +41,17 @@ class ArchitectureTest {
                 .orShould().setField(Quota.class, "state")
                 .orShould().setField(Claim.class, "step")
                 .because("the status machine of DESIGN.md lives in Quota's transitions only")
+                .check(service);
+    }
+
+    @Test
+    void onlyTheNoticePackageMakesNotificationRequests() {
+        noClasses().that().resideOutsideOfPackage("..quotaservice.notice..")
+                .should().dependOnClassesThat().belongToAnyOf(NotificationRequested.class)
+                .because("messages to people are built in one place (Notices) and leave through one port (Messenger)")
+                .check(service);
+        noClasses().should().dependOnClassesThat().belongToAnyOf(NotificationRequestedV1.class, NotificationData.class)
+                .because("quota-service sends version 2 only; version 1 is read by notification-adapter alone")
                 .check(service);
     }
 

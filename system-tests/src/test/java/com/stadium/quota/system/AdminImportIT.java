@@ -78,7 +78,7 @@ class AdminImportIT {
             List<String> templateLines = Files.readAllLines(template.path(), StandardCharsets.UTF_8);
             assertThat(Arrays.asList(templateLines.get(0).split(","))).containsExactly("holder_email", "holder_name",
                     "matches", "sectors", "quantity", "discount", "algorithm", "expires_on", "delegate",
-                    "transferable", "allow_partial");
+                    "transferable", "allow_partial", "locale");
             assertThat(templateLines).hasSizeGreaterThan(1);
 
             String run = PortalData.email("run").substring(4, 12);

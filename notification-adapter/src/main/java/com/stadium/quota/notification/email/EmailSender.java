@@ -1,11 +1,10 @@
 package com.stadium.quota.notification.email;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.messaging.contract.Notice;
 import com.stadium.quota.messaging.contract.NotificationKind;
 import com.stadium.quota.notification.message.Notification;
 
@@ -59,21 +58,21 @@ public class EmailSender {
 
     @PostConstruct
     void start() {
-        views = new MessageViews(club.portalUrl(), club.timeZone(), json);
+        views = new MessageViews(club.portalUrl(), club.timeZone());
     }
 
     /** Sends it or throws: {@link Undeliverable} when it can never be sent, any other exception to retry. */
     public SentMail send(Notification notification) {
-        NotificationKind kind = NotificationKind.of(notification.kind)
-                .orElseThrow(() -> new Undeliverable("no message template for kind " + notification.kind));
-        Map<String, String> data = notification.data(json);
-        List<String> missing = kind.missingKeys(data);
-        if (!missing.isEmpty()) {
-            throw new Undeliverable(kind + " lacks data " + missing);
+        Notice notice;
+        try {
+            notice = notification.notice(json);
+        } catch (IllegalArgumentException e) {
+            throw new Undeliverable(e.getMessage(), e);
         }
+        NotificationKind kind = notice.kind();
         Language language = Language.of(notification.locale);
         MailMessages text = language.text();
-        MessageView view = views.view(data, language.locale());
+        MessageView view = views.view(notice, language.locale());
         String subject = switch (kind) {
             case QUOTA_INVITATION -> text.quotaInvitationSubject(club.name());
             case SUBQUOTA_INVITATION -> text.subquotaInvitationSubject(view.senderName());

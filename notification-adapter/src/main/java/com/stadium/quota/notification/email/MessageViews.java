@@ -1,33 +1,18 @@
 package com.stadium.quota.notification.email;
 
-import static com.stadium.quota.messaging.contract.NotificationData.CANCELLATION_SCOPE;
-import static com.stadium.quota.messaging.contract.NotificationData.DEEPLINK_TOKEN;
-import static com.stadium.quota.messaging.contract.NotificationData.EXPIRES_AT;
-import static com.stadium.quota.messaging.contract.NotificationData.MATCHES;
-import static com.stadium.quota.messaging.contract.NotificationData.NOTE;
-import static com.stadium.quota.messaging.contract.NotificationData.PERSONAL_MESSAGE;
-import static com.stadium.quota.messaging.contract.NotificationData.REFUND_AMOUNT;
-import static com.stadium.quota.messaging.contract.NotificationData.SENDER_NAME;
-import static com.stadium.quota.messaging.contract.NotificationData.TICKETS;
-import static com.stadium.quota.messaging.contract.NotificationData.TICKET_COUNT;
-import static com.stadium.quota.messaging.contract.NotificationData.UNCLAIMED_TICKETS;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.stadium.quota.messaging.contract.NotificationData;
+import com.stadium.quota.messaging.contract.Notice;
 
-/** Reads a request's data into a {@link MessageView}; data that cannot be read makes the message undeliverable. */
+/** Turns a {@link Notice} into the {@link MessageView} its templates show. */
 public final class MessageViews {
 
     /** Where a deeplink lands in the portal: {@code <portal-url>/invitation/<token>}. */
@@ -35,12 +20,10 @@ public final class MessageViews {
 
     private final String portalUrl;
     private final ZoneId zone;
-    private final ObjectMapper json;
 
-    public MessageViews(String portalUrl, ZoneId zone, ObjectMapper json) {
+    public MessageViews(String portalUrl, ZoneId zone) {
         this.portalUrl = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
         this.zone = zone;
-        this.json = json;
     }
 
     /** The portal link of a deeplink token, the token encoded as one path segment. */
@@ -48,49 +31,92 @@ public final class MessageViews {
         return portalUrl + INVITATION_PATH + URLEncoder.encode(token, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    public MessageView view(Map<String, String> data, Locale locale) {
-        try {
-            DateTimeFormatter dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                    .withLocale(locale).withZone(zone);
-            DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
-                    .withZone(zone);
-            String token = text(data, DEEPLINK_TOKEN);
-            List<MessageView.MatchLine> matches = NotificationData.readMatches(data.get(MATCHES), json).stream()
-                    .map(m -> new MessageView.MatchLine(m.name(),
-                            m.kickoff() == null ? "" : dateTime.format(m.kickoff())))
-                    .toList();
-            List<NotificationData.Ticket> claimed = NotificationData.readTickets(data.get(TICKETS), json);
-            List<MessageView.TicketLine> tickets = new ArrayList<>(claimed.size());
-            for (NotificationData.Ticket t : claimed) {
-                if (t.reference() == null || t.reference().isBlank()) {
-                    throw new Undeliverable("a ticket has no reference");
-                }
-                tickets.add(new MessageView.TicketLine(t.reference(), orEmpty(t.match()),
+    /** The notice as the templates show it, dates in the recipient's language and the stadium's time zone. */
+    public MessageView view(Notice notice, Locale locale) {
+        DateTimeFormatter dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(zone);
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(zone);
+        Parts parts = new Parts();
+        if (notice instanceof Notice.Invitation n) {
+            parts.link(n.deeplinkToken()).matches(n.matches()).count(n.ticketCount()).expires(n.expiresAt())
+                    .unclaimed(n.unclaimedTickets());
+            if (n instanceof Notice.SubquotaInvitation sub) {
+                parts.senderName = sub.senderName();
+                parts.personalMessage = orEmpty(sub.personalMessage()).strip();
+            }
+        } else if (notice instanceof Notice.ClaimConfirmation n) {
+            parts.unclaimed(n.unclaimedTickets());
+            for (Notice.Ticket t : n.tickets()) {
+                parts.tickets.add(new MessageView.TicketLine(t.reference(), orEmpty(t.match()),
                         t.kickoff() == null ? "" : dateTime.format(t.kickoff()), orEmpty(t.sector()),
                         orEmpty(t.row()), orEmpty(t.seat()), orEmpty(t.attendee()),
-                        "ticket-" + (tickets.size() + 1) + "@quota-suite"));
+                        "ticket-" + (parts.tickets.size() + 1) + "@quota-suite"));
             }
-            String expiresAt = text(data, EXPIRES_AT);
-            return new MessageView(token.isEmpty() ? "" : invitationLink(token), matches,
-                    number(data, TICKET_COUNT), expiresAt.isEmpty() ? "" : date.format(Instant.parse(expiresAt)),
-                    text(data, SENDER_NAME), text(data, PERSONAL_MESSAGE), tickets,
-                    "ALL_UNUSED".equals(data.get(CANCELLATION_SCOPE)), text(data, REFUND_AMOUNT),
-                    number(data, UNCLAIMED_TICKETS), text(data, NOTE));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new Undeliverable("unreadable data: " + e.getMessage(), e);
+        } else if (notice instanceof Notice.SubquotaRetracted n) {
+            parts.matches(n.matches()).count(n.ticketCount());
+            parts.senderName = n.senderName();
+        } else if (notice instanceof Notice.QuotaCancelled n) {
+            parts.matches(n.matches()).count(n.ticketCount());
+            parts.allUnused = n.scope() == Notice.CancellationScope.ALL_UNUSED;
+            parts.refundAmount = n.refund() == null || n.refund().cents() == 0 ? "" : amount(n.refund());
+        } else if (notice instanceof Notice.ExpirationReminder n) {
+            parts.link(n.deeplinkToken()).matches(n.matches()).expires(n.expiresAt()).unclaimed(n.unclaimedTickets());
+        } else if (notice instanceof Notice.TestMessage n) {
+            parts.note = n.note().trim();
         }
+        return new MessageView(parts.link, parts.matches.stream()
+                .map(m -> new MessageView.MatchLine(m.name(), m.kickoff() == null ? "" : dateTime.format(m.kickoff())))
+                .toList(), parts.ticketCount, parts.expiresAt == null ? "" : date.format(parts.expiresAt),
+                parts.senderName, parts.personalMessage, List.copyOf(parts.tickets), parts.allUnused,
+                parts.refundAmount, parts.unclaimedTickets, parts.note);
     }
 
-    private static String text(Map<String, String> data, String key) {
-        return orEmpty(data.get(key)).trim();
+    /** e.g. {@code 170.00 EUR}, as the club's books write it whatever the language. */
+    static String amount(Notice.Money money) {
+        return String.format(Locale.ROOT, "%d.%02d %s", money.cents() / 100, money.cents() % 100, money.currency());
+    }
+
+    /** The parts of a view as a notice fills them; what a kind does not use stays empty. */
+    private final class Parts {
+        String link = "";
+        List<Notice.Match> matches = List.of();
+        int ticketCount;
+        Instant expiresAt;
+        String senderName = "";
+        String personalMessage = "";
+        final List<MessageView.TicketLine> tickets = new ArrayList<>();
+        boolean allUnused;
+        String refundAmount = "";
+        int unclaimedTickets;
+        String note = "";
+
+        Parts link(String token) {
+            link = invitationLink(token);
+            return this;
+        }
+
+        Parts matches(List<Notice.Match> values) {
+            matches = values;
+            return this;
+        }
+
+        Parts count(int value) {
+            ticketCount = value;
+            return this;
+        }
+
+        Parts expires(Instant value) {
+            expiresAt = value;
+            return this;
+        }
+
+        Parts unclaimed(Integer value) {
+            unclaimedTickets = value == null ? 0 : value;
+            return this;
+        }
     }
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    private static int number(Map<String, String> data, String key) {
-        String value = text(data, key);
-        return value.isEmpty() ? 0 : Integer.parseInt(value);
     }
 }

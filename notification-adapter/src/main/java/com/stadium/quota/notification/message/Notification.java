@@ -7,7 +7,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.messaging.contract.Notice;
 import com.stadium.quota.messaging.contract.NotificationRequested;
+import com.stadium.quota.messaging.contract.NotificationRequestedV1;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -22,7 +24,7 @@ import jakarta.persistence.Table;
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
 
-    private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
+    private static final TypeReference<Map<String, String>> V1_DATA = new TypeReference<>() {
     };
 
     @Id
@@ -46,9 +48,13 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "requested_by")
     public String requestedBy;
 
-    /** Template values as a JSON object. */
+    /** What the message says: the notice as JSON (version 2), or the template values of a version 1 request. */
     @Column(nullable = false, columnDefinition = "text")
     public String data;
+
+    /** The request version {@link #data} was written in; rows stored before version 2 keep 1. */
+    @Column(name = "data_version", nullable = false)
+    public int dataVersion;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -77,14 +83,15 @@ public class Notification extends PanacheEntityBase {
     public static Notification pending(UUID id, NotificationRequested request, Instant now, ObjectMapper json) {
         Notification notification = new Notification();
         notification.id = id;
-        notification.kind = request.kind();
+        notification.kind = request.kind().name();
         notification.recipientEmail = request.recipientEmail().trim();
         notification.recipientName = request.recipientName() == null || request.recipientName().isBlank()
                 ? notification.recipientEmail : request.recipientName().trim();
         notification.locale = request.locale();
         notification.quotaId = request.quotaId();
         notification.requestedBy = request.requestedBy();
-        notification.data = json.valueToTree(request.data()).toString();
+        notification.data = json.valueToTree(request.notice()).toString();
+        notification.dataVersion = NotificationRequested.VERSION;
         notification.status = NotificationStatus.PENDING;
         notification.nextAttemptAt = now;
         notification.receivedAt = now;
@@ -93,16 +100,19 @@ public class Notification extends PanacheEntityBase {
 
     /** The request this notification was made from. */
     public NotificationRequested request(ObjectMapper json) {
-        return new NotificationRequested(kind, recipientEmail, recipientName, locale, quotaId, requestedBy,
-                data(json));
+        return new NotificationRequested(recipientEmail, recipientName, locale, quotaId, requestedBy, notice(json));
     }
 
-    /** The template values. */
-    public Map<String, String> data(ObjectMapper json) {
+    /** What the message says; a row stored from a version 1 request is converted as such a request would be. */
+    public Notice notice(ObjectMapper json) {
         try {
-            return json.readValue(data, DATA);
+            if (dataVersion == NotificationRequestedV1.VERSION) {
+                return new NotificationRequestedV1(kind, recipientEmail, recipientName, locale, quotaId, requestedBy,
+                        json.readValue(data, V1_DATA)).upgrade(json).notice();
+            }
+            return json.readValue(data, Notice.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored template data is not a JSON object", e);
+            throw new IllegalArgumentException("stored message is unreadable: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -84,9 +84,9 @@ public class NotificationAdminResource {
             throw new ClientErrorException("notification " + id + " is still being sent", Response.Status.CONFLICT);
         }
         NotificationRequested request = original.request(json);
-        Notification copy = Notification.pending(UUID.randomUUID(), new NotificationRequested(request.kind(),
+        Notification copy = Notification.pending(UUID.randomUUID(), new NotificationRequested(
                 request.recipientEmail(), request.recipientName(), request.locale(), request.quotaId(),
-                caller.getName(), request.data()), Instant.now(), json);
+                caller.getName(), request.notice()), Instant.now(), json);
         copy.resendOf = id;
         copy.persist();
         dispatcher.wakeUpAfterCommit(transactions);

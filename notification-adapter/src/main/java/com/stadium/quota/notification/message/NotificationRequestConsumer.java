@@ -1,5 +1,6 @@
 package com.stadium.quota.notification.message;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,8 +18,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
- * Takes notification requests off Kafka and stores each one once; the dispatcher sends them. A message that is not
- * a valid request fails here and goes to the dead-letter topic with the reason. Observers of
+ * Takes notification requests off Kafka (version 2, or version 1 converted) and stores each one once; the
+ * dispatcher sends them. A message that is not a valid request of a known version and kind fails here and goes to
+ * the dead-letter topic with the reason. Observers of
  * {@link NotificationReceived} (the expiration reminders) act in the same transaction.
  */
 @ApplicationScoped
@@ -42,6 +44,8 @@ public class NotificationRequestConsumer {
     @Inject
     Event<NotificationReceived> received;
 
+    Clock clock = Clock.systemUTC();
+
     @Incoming("notification-requests")
     @Transactional
     public void receive(String message) {
@@ -54,11 +58,9 @@ public class NotificationRequestConsumer {
             LOG.debugf("notification %s already received", envelope.id());
             return;
         }
-        NotificationRequested request = envelope.payloadAs(NotificationRequested.class, json);
-        if (request.kind() == null || request.recipientEmail() == null || request.recipientEmail().isBlank()) {
-            throw new IllegalArgumentException("notification " + envelope.id() + " has no kind or no recipient");
-        }
-        Instant now = Instant.now();
+        // a version, kind or content this adapter cannot send is refused here, so it goes to the dead letters
+        NotificationRequested request = NotificationRequested.from(envelope, json);
+        Instant now = clock.instant();
         Notification.pending(envelope.id(), request, now, json).persist();
         received.fire(new NotificationReceived(envelope.id(), request, now));
         dispatcher.wakeUpAfterCommit(transactions);

@@ -1,24 +1,18 @@
 package com.stadium.quota.notification.reminder;
 
-import static com.stadium.quota.messaging.contract.NotificationData.DEEPLINK_TOKEN;
-import static com.stadium.quota.messaging.contract.NotificationData.EXPIRES_AT;
-import static com.stadium.quota.messaging.contract.NotificationData.MATCHES;
-import static com.stadium.quota.messaging.contract.NotificationData.TICKET_COUNT;
-import static com.stadium.quota.messaging.contract.NotificationData.UNCLAIMED_TICKETS;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.stadium.quota.messaging.contract.NotificationKind;
+import com.stadium.quota.messaging.contract.Notice;
+import com.stadium.quota.messaging.contract.NotificationData;
 import com.stadium.quota.messaging.contract.NotificationRequested;
 import com.stadium.quota.notification.message.Notification;
 import com.stadium.quota.notification.message.NotificationDispatcher;
@@ -71,56 +65,46 @@ public class ExpirationReminders {
     /** In the transaction that stores the request; bad reminder data costs the reminder, never the message. */
     void onReceived(@Observes NotificationReceived received) {
         NotificationRequested request = received.request();
-        Optional<NotificationKind> kind = NotificationKind.of(request.kind());
-        if (request.quotaId() == null || kind.isEmpty()) {
+        if (request.quotaId() == null) {
             return;
         }
         try {
-            update(kind.get(), request, received.receivedAt());
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+            update(request, received.receivedAt());
+        } catch (IllegalArgumentException e) {
             LOG.warnf("no expiration reminder from notification %s: %s", received.notificationId(), e.getMessage());
         }
     }
 
-    private void update(NotificationKind kind, NotificationRequested request, Instant receivedAt) {
-        Map<String, String> data = request.data();
+    private void update(NotificationRequested request, Instant receivedAt) {
+        Notice notice = request.notice();
         ExpirationReminder reminder = ExpirationReminder
                 .findById(ExpirationReminder.idOf(request.quotaId(), request.recipientEmail()));
-        switch (kind) {
-            case QUOTA_INVITATION, SUBQUOTA_INVITATION -> {
-                // an invitation that lacks data is never sent, and one without an expiration date has none to remind of
-                String expiresAt = data.get(EXPIRES_AT);
-                if (kind.missingKeys(data).isEmpty() && expiresAt != null && !expiresAt.isBlank()) {
-                    schedule(reminder, request, receivedAt);
-                }
+        if (notice instanceof Notice.Invitation invitation) {
+            // one without an expiration date has none to remind of
+            if (invitation.expiresAt() != null) {
+                schedule(reminder, request, invitation, receivedAt);
             }
-            case QUOTA_CANCELLED, SUBQUOTA_RETRACTED -> {
-                if (reminder != null) {
-                    reminder.cancel();
-                }
+        } else if (notice instanceof Notice.QuotaCancelled || notice instanceof Notice.SubquotaRetracted) {
+            if (reminder != null) {
+                reminder.cancel();
             }
-            case EXPIRATION_REMINDER -> {
-                // another service reminded them already: never twice
-                if (reminder != null && reminder.status == ReminderStatus.SCHEDULED) {
-                    reminder.status = ReminderStatus.SENT;
-                }
+        } else if (notice instanceof Notice.ExpirationReminder) {
+            // another service reminded them already: never twice
+            if (reminder != null && reminder.status == ReminderStatus.SCHEDULED) {
+                reminder.status = ReminderStatus.SENT;
             }
-            default -> {
-                String unclaimed = data.get(UNCLAIMED_TICKETS);
-                if (reminder != null && unclaimed != null) {
-                    reminder.unclaimedTickets = Integer.parseInt(unclaimed.trim());
-                    if (reminder.unclaimedTickets == 0) {
-                        reminder.cancel();
-                    }
-                }
+        } else if (reminder != null && notice.unclaimed() != null) {
+            reminder.unclaimedTickets = notice.unclaimed();
+            if (reminder.unclaimedTickets == 0) {
+                reminder.cancel();
             }
         }
     }
 
     /** A (re-sent) invitation arms the reminder, unless it was sent already for the same expiration date. */
-    private void schedule(ExpirationReminder reminder, NotificationRequested request, Instant receivedAt) {
-        Map<String, String> data = request.data();
-        Instant expiresAt = Instant.parse(data.get(EXPIRES_AT).trim());
+    private void schedule(ExpirationReminder reminder, NotificationRequested request, Notice.Invitation invited,
+            Instant receivedAt) {
+        Instant expiresAt = invited.expiresAt();
         Optional<Instant> due = rules.dueAt(receivedAt, expiresAt);
         if (reminder == null) {
             if (due.isEmpty()) {
@@ -135,15 +119,23 @@ public class ExpirationReminders {
         reminder.recipientName = request.recipientName() == null || request.recipientName().isBlank()
                 ? reminder.recipientEmail : request.recipientName().trim();
         reminder.locale = request.locale();
-        reminder.deeplinkToken = data.get(DEEPLINK_TOKEN);
-        reminder.matches = data.get(MATCHES);
+        reminder.deeplinkToken = invited.deeplinkToken();
+        reminder.matches = write(invited.matches());
         reminder.expiresAt = expiresAt;
         reminder.dueAt = due.orElse(expiresAt);
-        reminder.unclaimedTickets = Integer.parseInt(
-                data.getOrDefault(UNCLAIMED_TICKETS, data.get(TICKET_COUNT)).trim());
+        reminder.unclaimedTickets = invited.unclaimedTickets() == null ? invited.ticketCount()
+                : invited.unclaimedTickets();
         reminder.status = alreadySent ? ReminderStatus.SENT
                 : due.isPresent() ? ReminderStatus.SCHEDULED : ReminderStatus.CANCELLED;
         reminder.persist();
+    }
+
+    private String write(List<Notice.Match> matches) {
+        try {
+            return json.writeValueAsString(matches);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("matches cannot be written as JSON", e);
+        }
     }
 
     @Scheduled(every = "${suite.reminder.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -177,11 +169,10 @@ public class ExpirationReminders {
         });
     }
 
-    private static NotificationRequested request(ExpirationReminder reminder) {
-        return new NotificationRequested(NotificationKind.EXPIRATION_REMINDER.name(), reminder.recipientEmail,
-                reminder.recipientName, reminder.locale, reminder.quotaId, REQUESTED_BY,
-                Map.of(DEEPLINK_TOKEN, reminder.deeplinkToken, MATCHES, reminder.matches,
-                        EXPIRES_AT, reminder.expiresAt.toString(),
-                        UNCLAIMED_TICKETS, Integer.toString(reminder.unclaimedTickets)));
+    private NotificationRequested request(ExpirationReminder reminder) {
+        return new NotificationRequested(reminder.recipientEmail, reminder.recipientName, reminder.locale,
+                reminder.quotaId, REQUESTED_BY, new Notice.ExpirationReminder(reminder.deeplinkToken,
+                        NotificationData.readMatches(reminder.matches, json), reminder.expiresAt,
+                        reminder.unclaimedTickets));
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import com.stadium.quota.messaging.contract.NotificationData;
 import com.stadium.quota.messaging.contract.NotificationKind;
-import com.stadium.quota.messaging.contract.NotificationRequested;
+import com.stadium.quota.messaging.contract.Notice;
 import com.stadium.quota.notification.ReceivedMail;
 import com.stadium.quota.notification.Requests;
 import com.stadium.quota.notification.SmtpLinkResource;
@@ -41,8 +41,8 @@ class MessageKindsTest {
     void quotaInvitationLinksToThePortalWithTheTokenAndNamesMatchesTicketsAndExpiration() throws Exception {
         String email = uniqueEmail();
         String token = "tok/" + UUID.randomUUID() + "+x";
-        UUID id = Requests.send(request(NotificationKind.QUOTA_INVITATION, email, "Ada Sponsor", "q-" + email,
-                invitation(token, EXPIRES, Map.of())));
+        UUID id = Requests.send(Requests.request(new Notice.QuotaInvitation(token, Requests.MATCH_LIST, 4, EXPIRES, 4),
+                email, "Ada Sponsor", "en", "q-" + email));
 
         ReceivedMail mail = ReceivedMail.awaitFirst(email);
         assertThat(mail.subject()).isEqualTo("Your tickets from FC Example");
@@ -93,13 +93,11 @@ class MessageKindsTest {
     @Test
     void claimConfirmationHasOneEntryAndOneScannableQrCodePerTicket() throws Exception {
         String email = uniqueEmail();
-        List<NotificationData.Ticket> tickets = List.of(
-                new NotificationData.Ticket("T-1001-W1-12-7", "FC Example v Rovers", Requests.KICKOFF, "W1", "12",
-                        "7", "Ada Sponsor"),
-                new NotificationData.Ticket("T-1002-W1-12-8", "FC Example v Rovers", Requests.KICKOFF, "W1", "12",
-                        "8", null));
-        Requests.send(request(NotificationKind.CLAIM_CONFIRMATION, email, "Ada", "q-" + email,
-                Map.of(NotificationData.TICKETS, NotificationData.write(tickets, Requests.JSON))));
+        List<Notice.Ticket> tickets = List.of(
+                new Notice.Ticket("T-1001-W1-12-7", "FC Example v Rovers", Requests.KICKOFF, "W1", "12", "7",
+                        "Ada Sponsor"),
+                new Notice.Ticket("T-1002-W1-12-8", "FC Example v Rovers", Requests.KICKOFF, "W1", "12", "8", null));
+        Requests.send(Requests.request(new Notice.ClaimConfirmation(tickets, 0), email, "Ada", "en", "q-" + email));
 
         ReceivedMail mail = ReceivedMail.awaitFirst(email);
         assertThat(mail.subject()).isEqualTo("Your tickets are confirmed");
@@ -117,6 +115,19 @@ class MessageKindsTest {
             assertThat(QrCodesTest.decode(png)).isEqualTo(images.group(2));
         }
         assertThat(found).isEqualTo(2);
+    }
+
+    @Test
+    void aVersion1ClaimConfirmationStillInFlightIsSentTheSameWay() throws Exception {
+        String email = uniqueEmail();
+        Requests.send(request(NotificationKind.CLAIM_CONFIRMATION, email, "Ada", "q-" + email,
+                Map.of(NotificationData.TICKETS, NotificationData.write(List.of(new Notice.Ticket("T-1001-W1-12-7",
+                        "FC Example v Rovers", Requests.KICKOFF, "W1", "12", "7", "Ada Sponsor")), Requests.JSON))));
+
+        ReceivedMail mail = ReceivedMail.awaitFirst(email);
+        assertThat(mail.subject()).isEqualTo("Your tickets are confirmed");
+        assertThat(mail.text()).contains("Sector W1 · Row 12 · Seat 7").contains("Reference: T-1001-W1-12-7");
+        assertThat(mail.html()).contains("src=\"cid:ticket-1@quota-suite\"");
     }
 
     @Test
@@ -181,10 +192,23 @@ class MessageKindsTest {
     }
 
     @Test
+    void aGermanRecipientGetsTheGermanTextsAndDates() throws Exception {
+        String email = uniqueEmail();
+        Requests.send(Requests.request(new Notice.QuotaInvitation("tok-de", Requests.MATCH_LIST, 1, EXPIRES, 1),
+                email, "Anna Sponsor", "de-AT", "q-" + email));
+
+        ReceivedMail mail = ReceivedMail.awaitFirst(email);
+        assertThat(mail.subject()).isEqualTo("Ihre Tickets von FC Example");
+        for (String part : List.of(mail.text(), mail.html())) {
+            assertThat(part).contains("Hallo Anna Sponsor,").contains("FC Example hat 1 Ticket für Sie reserviert")
+                    .contains("1. Dezember 2026");
+        }
+    }
+
+    @Test
     void anUnknownLanguageFallsBackToEnglish() throws Exception {
         String email = uniqueEmail();
-        Requests.send(new NotificationRequested("TEST_MESSAGE", email, "Zoë",
-                "sw-KE", null, "admin", Map.of("note", "hi")));
+        Requests.send(Requests.request(new Notice.TestMessage("hi"), email, "Zoë", "sw-KE", null));
 
         ReceivedMail mail = ReceivedMail.awaitFirst(email);
         assertThat(mail.subject()).isEqualTo("Test message from FC Example");

@@ -6,20 +6,21 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.stadium.quota.messaging.contract.NotificationFailed;
+import com.stadium.quota.messaging.contract.Notice;
 import com.stadium.quota.messaging.contract.NotificationKind;
 import com.stadium.quota.messaging.contract.NotificationRequested;
+import com.stadium.quota.messaging.contract.NotificationRequestedV1;
 import com.stadium.quota.messaging.contract.Topics;
 import com.stadium.quota.notification.ReceivedMail;
 import com.stadium.quota.notification.Requests;
@@ -35,7 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class NotificationDeliveryTest {
 
     private static NotificationRequested testMessage(String email, String name, String note) {
-        return new NotificationRequested("TEST_MESSAGE", email, name, "en", "quota-1", "admin", Map.of("note", note));
+        return Requests.request(new Notice.TestMessage(note), email, name, "en", "quota-1");
     }
 
     @Test
@@ -80,28 +81,46 @@ class NotificationDeliveryTest {
     }
 
     @Test
-    void aRequestThatCanNeverBeSentFailsAtOnceAndGoesToTheDeadLetterTopicWithTheReason() throws Exception {
+    void aRequestOfAnUnknownKindOrVersionOrLackingDataGoesToTheDeadLetterTopicWithTheReason() throws Exception {
         String email = uniqueEmail();
-        UUID unknown = Requests.send(new NotificationRequested("BIRTHDAY_CARD", email, "Eve", "en", "quota-1",
-                "admin", Map.of()));
-        UUID incomplete = Requests.send(request(NotificationKind.QUOTA_INVITATION, email, "Eve", "quota-1",
-                Map.of("ticketCount", "2")));
+        UUID unknown = UUID.randomUUID();
+        UUID incomplete = UUID.randomUUID();
+        UUID future = UUID.randomUUID();
+        try (TopicReader deadLetters = new TopicReader(Topics.NOTIFICATION_REQUESTS_DLQ)) {
+            TopicWriter.send(Topics.NOTIFICATION_REQUESTS, email, Requests.envelope(unknown, email, 1,
+                    new NotificationRequestedV1("BIRTHDAY_CARD", email, "Eve", "en", "quota-1", "admin", Map.of())));
+            TopicWriter.send(Topics.NOTIFICATION_REQUESTS, email, Requests.envelope(incomplete, email, 1,
+                    request(NotificationKind.QUOTA_INVITATION, email, "Eve", "quota-1", Map.of("ticketCount", "2"))));
+            TopicWriter.send(Topics.NOTIFICATION_REQUESTS, email, Requests.envelope(future, email, 3,
+                    Map.of("recipientEmail", email, "notice", Map.of("kind", "TEST_MESSAGE"))));
 
-        Requests.awaitStatus(unknown, "FAILED").body("attempts", equalTo(1))
-                .body("lastError", equalTo("no message template for kind BIRTHDAY_CARD"));
-        Requests.awaitStatus(incomplete, "FAILED")
-                .body("lastError", startsWith("QUOTA_INVITATION lacks data [deeplinkToken, matches]"));
-
-        ConsumerRecord<String, String> deadLetter = Requests.deadLetterOf(unknown);
-        assertThat(deadLetter.key()).isEqualTo(email);
-        JsonNode envelope = Requests.JSON.readTree(deadLetter.value());
-        assertThat(envelope.path("type").asText()).isEqualTo(NotificationFailed.TYPE);
-        assertThat(envelope.path("payload").path("request").path("kind").asText()).isEqualTo("BIRTHDAY_CARD");
-        assertThat(envelope.path("payload").path("request").path("recipientEmail").asText()).isEqualTo(email);
-        assertThat(envelope.path("payload").path("reason").asText()).contains("BIRTHDAY_CARD");
-        assertThat(Requests.JSON.readTree(Requests.deadLetterOf(incomplete).value()).path("payload").path("attempts").asInt())
-                .isEqualTo(1);
+            List<UUID> ids = List.of(unknown, incomplete, future);
+            Map<UUID, String> reasons = new java.util.HashMap<>();
+            for (ConsumerRecord<String, String> dead : deadLetters.awaitCount(
+                    r -> ids.stream().anyMatch(id -> r.value().contains(id.toString())), 3, Duration.ofSeconds(30))) {
+                ids.stream().filter(id -> dead.value().contains(id.toString())).forEach(id -> reasons.put(id,
+                        reasonOf(dead)));
+            }
+            assertThat(reasons.get(unknown)).contains("no message template for kind BIRTHDAY_CARD");
+            assertThat(reasons.get(incomplete)).contains("QUOTA_INVITATION lacks data [deeplinkToken, matches]");
+            assertThat(reasons.get(future)).contains("notification.requested version 3 is not known");
+        }
+        for (UUID id : List.of(unknown, incomplete, future)) {
+            given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get("/api/admin/notifications/{id}", id).then()
+                    .statusCode(404);
+        }
         assertThat(Mailbox.messagesFor(email)).isEmpty();
+    }
+
+    /** The reason the dead-letter headers give (the exception's message, and its cause's where it is wrapped). */
+    private static String reasonOf(ConsumerRecord<String, String> record) {
+        StringBuilder reason = new StringBuilder();
+        for (Header header : record.headers()) {
+            if (header.key().startsWith("dead-letter-reason") || header.key().startsWith("dead-letter-cause")) {
+                reason.append(new String(header.value(), StandardCharsets.UTF_8)).append(' ');
+            }
+        }
+        return reason.toString();
     }
 
     @Test

@@ -11,12 +11,13 @@ import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.stadium.quota.messaging.contract.Notice;
+import com.stadium.quota.messaging.contract.NotificationFailed;
 import com.stadium.quota.messaging.contract.NotificationRequested;
 import com.stadium.quota.notification.ReceivedMail;
 import com.stadium.quota.notification.Requests;
@@ -37,8 +38,8 @@ class SmtpOutageTest {
     private final SmtpLink smtp = SmtpLinkResource.link();
 
     private static NotificationRequested testMessage(String email) {
-        return new NotificationRequested("TEST_MESSAGE", email, "Olga Outage", "en", "quota-outage", "admin",
-                Map.of("note", "during an outage"));
+        return Requests.request(new Notice.TestMessage("during an outage"), email, "Olga Outage", "en",
+                "quota-outage");
     }
 
     @Test
@@ -86,7 +87,10 @@ class SmtpOutageTest {
         JsonNode deadLetter = Requests.JSON.readTree(Requests.deadLetterOf(id).value());
         assertThat(deadLetter.path("payload").path("attempts").asInt()).isEqualTo(4);
         assertThat(deadLetter.path("payload").path("reason").asText()).isNotBlank();
-        assertThat(deadLetter.path("payload").path("request").path("data").path("note").asText())
+        assertThat(deadLetter.path("version").asInt()).isEqualTo(NotificationFailed.VERSION);
+        assertThat(deadLetter.path("payload").path("request").path("notice").path("kind").asText())
+                .isEqualTo("TEST_MESSAGE");
+        assertThat(deadLetter.path("payload").path("request").path("notice").path("note").asText())
                 .isEqualTo("during an outage");
         assertThat(Mailbox.messagesFor(email)).isEmpty();
 

@@ -16,8 +16,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.stadium.quota.messaging.contract.Notice;
 import com.stadium.quota.messaging.contract.NotificationKind;
-import com.stadium.quota.messaging.contract.NotificationRequested;
 import com.stadium.quota.notification.Requests;
 import com.stadium.quota.testing.Tokens;
 
@@ -81,8 +81,7 @@ class DeviceResourceTest {
     void aTestMessageIsMailedButNotPushed() {
         String device = newDeviceToken();
         register(device);
-        UUID id = Requests.send(new NotificationRequested("TEST_MESSAGE", HOLDER_EMAIL, "Hannah", "en", null, "admin",
-                Map.of()));
+        UUID id = Requests.send(Requests.request(new Notice.TestMessage(null), HOLDER_EMAIL, "Hannah", "en", null));
         Requests.awaitStatus(id, "SENT");
         assertThat(pushes.sentTo(device)).isEmpty();
     }

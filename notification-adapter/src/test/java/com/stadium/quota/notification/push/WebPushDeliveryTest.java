@@ -1,6 +1,5 @@
 package com.stadium.quota.notification.push;
 
-import static com.stadium.quota.notification.Requests.request;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,8 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.stadium.quota.messaging.contract.NotificationData;
-import com.stadium.quota.messaging.contract.NotificationKind;
+import com.stadium.quota.messaging.contract.Notice;
 import com.stadium.quota.notification.Requests;
 import com.stadium.quota.testing.Tokens;
 
@@ -61,10 +59,9 @@ class WebPushDeliveryTest {
     }
 
     private static UUID claimConfirmed(String email, String quotaId) {
-        String tickets = NotificationData.write(List.of(new NotificationData.Ticket("FCX-0001-A", "FC Example v Rovers",
-                Requests.KICKOFF, "W1", "3", "12", "Ada Sponsor")), Requests.JSON);
-        return Requests.send(request(NotificationKind.CLAIM_CONFIRMATION, email, "Ada Sponsor", quotaId,
-                Map.of(NotificationData.TICKETS, tickets)));
+        return Requests.send(Requests.request(new Notice.ClaimConfirmation(List.of(new Notice.Ticket("FCX-0001-A",
+                "FC Example v Rovers", Requests.KICKOFF, "W1", "3", "12", "Ada Sponsor")), null), email, "Ada Sponsor",
+                "en", quotaId));
     }
 
     private static List<PushServiceStandIn.Received> awaitPushes(String endpointId, int count) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.stadium.quota.messaging.contract.Notice;
 import com.stadium.quota.messaging.contract.NotificationData;
 import com.stadium.quota.messaging.contract.NotificationKind;
 import com.stadium.quota.notification.ReceivedMail;
@@ -60,7 +61,7 @@ class ExpirationReminderTest {
                 invitation("claimed", expires, Map.of())));
         Requests.send(request(NotificationKind.CLAIM_CONFIRMATION, email, "Cleo Claimer", quotaId,
                 Map.of(NotificationData.UNCLAIMED_TICKETS, "0", NotificationData.TICKETS, NotificationData.write(
-                        List.of(new NotificationData.Ticket("T-9", "FC Example v Rovers", Requests.KICKOFF, "E2",
+                        List.of(new Notice.Ticket("T-9", "FC Example v Rovers", Requests.KICKOFF, "E2",
                                 "1", "1", null)), Requests.JSON))));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.messagesFor(email).size() == 2);

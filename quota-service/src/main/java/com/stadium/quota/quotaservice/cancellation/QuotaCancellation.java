@@ -11,16 +11,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.stadium.quota.messaging.contract.NotificationData;
-import com.stadium.quota.messaging.contract.NotificationKind;
-import com.stadium.quota.messaging.contract.NotificationRequested;
 import com.stadium.quota.messaging.contract.RefundRequested;
 import com.stadium.quota.messaging.contract.SeatsReleased;
 import com.stadium.quota.messaging.outbox.Outbox;
 import com.stadium.quota.quotaservice.audit.Audit;
 import com.stadium.quota.quotaservice.claim.ClaimOutcomes;
 import com.stadium.quota.quotaservice.claim.ClaimPayments;
+import com.stadium.quota.quotaservice.notice.MessageToPerson;
+import com.stadium.quota.quotaservice.notice.Messenger;
+import com.stadium.quota.quotaservice.notice.Notices;
 import com.stadium.quota.quotaservice.payment.PaymentStatus;
 import com.stadium.quota.quotaservice.payment.Refund;
 import com.stadium.quota.quotaservice.payment.Refunds;
@@ -76,7 +75,7 @@ public class QuotaCancellation {
     QuotaEvents events;
 
     @Inject
-    ObjectMapper json;
+    Messenger messenger;
 
     Clock clock = Clock.systemUTC();
 
@@ -86,10 +85,6 @@ public class QuotaCancellation {
 
     /** A refund asked of the payment service for a cancelled paid ticket. */
     public record PlannedRefund(UUID ticketId, int amountCents, String currency) {
-    }
-
-    /** A message sent to a person affected: its kind, the recipient and what the message says. */
-    public record Message(String kind, String recipientEmail, String recipientName, Map<String, String> data) {
     }
 
     /**
@@ -102,7 +97,7 @@ public class QuotaCancellation {
     public record Cancelled(UUID quotaId, UUID parentId, long matchId, String holderName, String holderEmail,
             Map<TicketStatus, Integer> cancelledTickets, int unfulfilledCancelled, int soldKept,
             List<ReleasedSeat> seatsReleased, int refundsRequested, int refundedCents, String currency,
-            List<PlannedRefund> refunds, List<Message> told) {
+            List<PlannedRefund> refunds, List<MessageToPerson> told) {
     }
 
     /**
@@ -196,8 +191,8 @@ public class QuotaCancellation {
         int refundedCents = refunds.stream().mapToInt(PlannedRefund::amountCents).sum();
         return new Cancelled(quota.id, quota.parentId, quota.matchId, quota.holderName, quota.holderEmail,
                 plan.cancelledByStatus(), unfulfilledCancelled, plan.soldKept(), released, refunds.size(),
-                refundedCents, CURRENCY, refunds, List.of(message(quota, scope, plan.cancelled().size(),
-                        refundedCents)));
+                refundedCents, CURRENCY, refunds, List.of(Notices.cancelled(quota, scope, plan.cancelled().size(),
+                        refundedCents, CURRENCY)));
     }
 
     private void apply(Quota quota, Cancelled effect, CancellationScope scope, String actor, Instant now) {
@@ -229,27 +224,9 @@ public class QuotaCancellation {
         details.put("refundedCents", effect.refundedCents());
         audit.record(quota.id, actor, "CANCELLED", details);
         events.changed(quota, "CANCELLED", actor);
-        for (Message message : effect.told()) {
-            outbox.publish(new NotificationRequested(message.kind(), message.recipientEmail(),
-                    message.recipientName(), "en", quota.id.toString(), actor, message.data()),
-                    quota.id.toString(), message.recipientEmail());
+        for (MessageToPerson message : effect.told()) {
+            messenger.send(message, actor);
         }
-    }
-
-    /** The holder (or sub-recipient) learns what was cancelled and what is refunded. */
-    private Message message(Quota quota, CancellationScope scope, int cancelledTickets, int refundedCents) {
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put(NotificationData.MATCHES, NotificationData.write(
-                List.of(new NotificationData.Match(quota.matchName, quota.kickoff)), json));
-        data.put(NotificationData.TICKET_COUNT, Integer.toString(cancelledTickets));
-        data.put(NotificationData.CANCELLATION_SCOPE, scope.name());
-        data.put(NotificationData.UNCLAIMED_TICKETS, "0");
-        if (refundedCents > 0) {
-            data.put(NotificationData.REFUND_AMOUNT,
-                    String.format(java.util.Locale.ROOT, "%d.%02d %s", refundedCents / 100, refundedCents % 100,
-                            CURRENCY));
-        }
-        return new Message(NotificationKind.QUOTA_CANCELLED.name(), quota.holderEmail, quota.holderName, data);
     }
 
     /** The payment a sold ticket was paid with, through the claim that sold it. */

@@ -1,6 +1,5 @@
 package com.stadium.quota.quotaservice.claim;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,13 +7,11 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.stadium.quota.messaging.contract.NotificationData;
-import com.stadium.quota.messaging.contract.NotificationKind;
-import com.stadium.quota.messaging.contract.NotificationRequested;
-import com.stadium.quota.messaging.outbox.Outbox;
 import com.stadium.quota.quotaservice.allocation.SeatSales;
 import com.stadium.quota.quotaservice.audit.Audit;
+import com.stadium.quota.quotaservice.notice.MessageToPerson;
+import com.stadium.quota.quotaservice.notice.Messenger;
+import com.stadium.quota.quotaservice.notice.Notices;
 import com.stadium.quota.quotaservice.quota.Quota;
 import com.stadium.quota.quotaservice.quota.QuotaEvent;
 import com.stadium.quota.quotaservice.quota.QuotaEvents;
@@ -40,13 +37,10 @@ public class ClaimOutcomes {
     Audit audit;
 
     @Inject
-    Outbox outbox;
+    Messenger messenger;
 
     @Inject
     SeatSales sales;
-
-    @Inject
-    ObjectMapper json;
 
     /**
      * @param onBehalfOf the holder a masquerading admin acts for, or null
@@ -90,24 +84,9 @@ public class ClaimOutcomes {
 
     /** The claimant gets every ticket; each guest with an email of their own gets theirs. */
     private void confirm(Quota quota, QuotaEvent.TicketsSold sold, String actor) {
-        String claimant = sold.claimantEmail();
-        Map<String, List<QuotaEvent.SoldTicket>> byRecipient = new LinkedHashMap<>();
-        byRecipient.put(claimant, sold.tickets());
-        for (QuotaEvent.SoldTicket ticket : sold.tickets()) {
-            if (ticket.attendeeEmail() != null && !ticket.attendeeEmail().equals(claimant)) {
-                byRecipient.computeIfAbsent(ticket.attendeeEmail(), e -> new ArrayList<>()).add(ticket);
-            }
-        }
         int unclaimed = events.ticketCounts(quota.id).get(TicketStatus.ALLOCATED);
-        byRecipient.forEach((email, tickets) -> {
-            String name = email.equals(claimant) ? quota.holderName : tickets.get(0).attendeeName();
-            List<NotificationData.Ticket> cards = tickets.stream().map(t -> new NotificationData.Ticket(
-                    t.ticketId().toString(), quota.matchName, quota.kickoff, t.sector(), t.row(), t.seat(),
-                    t.attendeeName())).toList();
-            outbox.publish(new NotificationRequested(NotificationKind.CLAIM_CONFIRMATION.name(), email, name, "en",
-                    quota.id.toString(), actor, Map.of(NotificationData.TICKETS, NotificationData.write(cards, json),
-                            NotificationData.UNCLAIMED_TICKETS, Integer.toString(unclaimed))),
-                    quota.id.toString(), email);
-        });
+        for (MessageToPerson message : Notices.claimConfirmations(quota, sold, unclaimed)) {
+            messenger.send(message, actor);
+        }
     }
 }

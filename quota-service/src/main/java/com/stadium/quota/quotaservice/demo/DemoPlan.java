@@ -103,6 +103,6 @@ public final class DemoPlan {
     private static NewQuota quota(String email, String name, List<Long> matches, String sector, int seats,
             int discountPercent, LocalDate expiresOn, boolean delegate) {
         return new NewQuota(email, name, List.copyOf(matches), List.of(sector), seats, discountPercent, "NM",
-                expiresOn, delegate, delegate, false, false);
+                expiresOn, delegate, delegate, false, false, null);
     }
 }

@@ -29,10 +29,12 @@ public final class ImportFormat {
     public static final String DELEGATE = "delegate";
     public static final String TRANSFERABLE = "transferable";
     public static final String ALLOW_PARTIAL = "allow_partial";
+    /** Optional: the language of the holder's messages, e.g. {@code de}. */
+    public static final String LOCALE = "locale";
 
     /** Every column, in the template's order. */
     public static final List<String> COLUMNS = List.of(HOLDER_EMAIL, HOLDER_NAME, MATCHES, SECTORS, QUANTITY,
-            DISCOUNT, ALGORITHM, EXPIRES_ON, DELEGATE, TRANSFERABLE, ALLOW_PARTIAL);
+            DISCOUNT, ALGORITHM, EXPIRES_ON, DELEGATE, TRANSFERABLE, ALLOW_PARTIAL, LOCALE);
     public static final List<String> REQUIRED = List.of(HOLDER_EMAIL, HOLDER_NAME, MATCHES, SECTORS, QUANTITY,
             ALGORITHM);
     /** {@code match} reads better on a file of single-match lines. */
@@ -41,7 +43,7 @@ public final class ImportFormat {
     /** The rules' field names ({@link com.stadium.quota.quotaservice.quota.QuotaRules}) as columns. */
     private static final Map<String, String> FIELD_COLUMNS = Map.of("holderEmail", HOLDER_EMAIL, "holderName",
             HOLDER_NAME, "matchIds", MATCHES, "sectors", SECTORS, "quantity", QUANTITY, "discountPercent", DISCOUNT,
-            "algorithm", ALGORITHM, "expiresOn", EXPIRES_ON);
+            "algorithm", ALGORITHM, "expiresOn", EXPIRES_ON, "locale", LOCALE);
 
     private ImportFormat() {
     }
@@ -53,10 +55,10 @@ public final class ImportFormat {
     /** A file to start from: the header and example lines, one of them a group over three matches. */
     public static String template(LocalDate expiresOn) {
         return String.join(",", COLUMNS) + "\r\n"
-                + "vip@sponsor.example,Ada Sponsor,1,W3;W2,4,0,NM," + expiresOn + ",true,false,false\r\n"
+                + "vip@sponsor.example,Ada Sponsor,1,W3;W2,4,0,NM," + expiresOn + ",true,false,false,en\r\n"
                 + "partner@club.example,\"Partner Ltd, Box 12\",1;2;3,W3,2,50,NM," + expiresOn
-                + ",false,true,false\r\n"
-                + "press@media.example,Press Desk,2,E3;E2,10,100,REDOM,,false,false,true\r\n";
+                + ",false,true,false,de\r\n"
+                + "press@media.example,Press Desk,2,E3;E2,10,100,REDOM,,false,false,true,\r\n";
     }
 
     /** The line's quota; values that cannot be read at all (not a number, not a date) become violations. */
@@ -69,7 +71,7 @@ public final class ImportFormat {
                 list(row.text(SECTORS)), row.integer(QUANTITY, violations), row.integer(DISCOUNT, violations),
                 row.text(ALGORITHM) == null ? null : row.text(ALGORITHM).toUpperCase(Locale.ROOT),
                 date(row, violations), row.bool(DELEGATE, violations), row.bool(TRANSFERABLE, violations),
-                row.bool(ALLOW_PARTIAL, violations), false);
+                row.bool(ALLOW_PARTIAL, violations), false, row.text(LOCALE));
         return new Line(row.line(), quota, row);
     }
 

@@ -1,22 +1,17 @@
 package com.stadium.quota.quotaservice.invitation;
 
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.stadium.quota.messaging.contract.NotificationData;
-import com.stadium.quota.messaging.contract.NotificationKind;
-import com.stadium.quota.messaging.contract.NotificationRequested;
-import com.stadium.quota.messaging.outbox.Outbox;
 import com.stadium.quota.quotaservice.audit.Audit;
 import com.stadium.quota.quotaservice.holder.HolderAccounts;
+import com.stadium.quota.quotaservice.notice.Messenger;
+import com.stadium.quota.quotaservice.notice.Notices;
 import com.stadium.quota.quotaservice.quota.Quota;
 import com.stadium.quota.quotaservice.quota.QuotaEvents;
 import com.stadium.quota.quotaservice.quota.TicketStatus;
@@ -33,16 +28,13 @@ import jakarta.transaction.Transactional;
 public class Invitations {
 
     @Inject
-    Outbox outbox;
+    Messenger messenger;
 
     @Inject
     Audit audit;
 
     @Inject
     QuotaEvents events;
-
-    @Inject
-    ObjectMapper json;
 
     @Inject
     HolderAccounts accounts;
@@ -76,28 +68,10 @@ public class Invitations {
         accounts.request(quota.holderEmail, quota.holderName);
 
         int unclaimed = group.stream().mapToInt(q -> events.ticketCounts(q.id).get(TicketStatus.ALLOCATED)).sum();
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put(NotificationData.DEEPLINK_TOKEN, token.value());
-        data.put(NotificationData.MATCHES, NotificationData.write(group.stream()
-                .map(q -> new NotificationData.Match(q.matchName, q.kickoff)).toList(), json));
-        data.put(NotificationData.TICKET_COUNT,
-                Integer.toString(events.ticketCounts(quota.id).get(TicketStatus.ALLOCATED)));
-        if (quota.expiresOn != null) {
-            data.put(NotificationData.EXPIRES_AT,
-                    quota.expiresOn.atTime(LocalTime.MAX).atZone(clubZone).toInstant().toString());
-        }
-        data.put(NotificationData.UNCLAIMED_TICKETS, Integer.toString(unclaimed));
-        NotificationKind kind = NotificationKind.QUOTA_INVITATION;
-        if (quota.parentId != null) {
-            kind = NotificationKind.SUBQUOTA_INVITATION;
-            Quota parent = Quota.findById(quota.parentId);
-            data.put(NotificationData.SENDER_NAME, parent.holderName);
-            if (personalMessage != null && !personalMessage.isBlank()) {
-                data.put(NotificationData.PERSONAL_MESSAGE, personalMessage.strip());
-            }
-        }
-        outbox.publish(new NotificationRequested(kind.name(), quota.holderEmail, quota.holderName, "en",
-                quota.id.toString(), actor, data), quota.id.toString(), quota.holderEmail);
+        Quota parent = quota.parentId == null ? null : Quota.findById(quota.parentId);
+        messenger.send(Notices.invitation(quota, group, token.value(),
+                events.ticketCounts(quota.id).get(TicketStatus.ALLOCATED), unclaimed, parent, personalMessage,
+                clubZone), actor);
         audit.record(quota.id, actor, "INVITED", Map.of("email", quota.holderEmail));
         return token;
     }

@@ -1,6 +1,5 @@
 package com.stadium.quota.quotaservice.messages;
 
-import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -9,9 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.stadium.quota.messaging.contract.EventEnvelope;
-import com.stadium.quota.messaging.contract.NotificationRequested;
-import com.stadium.quota.messaging.outbox.Outbox;
+import com.stadium.quota.quotaservice.notice.Messenger;
+import com.stadium.quota.quotaservice.notice.Notices;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,10 +36,8 @@ import jakarta.ws.rs.core.Response;
 @SecurityRequirement(name = "SecurityScheme")
 public class TestMessageResource {
 
-    static final String KIND = "TEST_MESSAGE";
-
     @Inject
-    Outbox outbox;
+    Messenger messenger;
 
     @Inject
     JsonWebToken caller;
@@ -68,8 +64,7 @@ public class TestMessageResource {
         String name = request.recipientName() == null || request.recipientName().isBlank()
                 ? email : request.recipientName().trim();
         String note = request.note() == null ? "" : request.note().trim();
-        EventEnvelope sent = outbox.publish(new NotificationRequested(KIND, email, name, "en", null,
-                caller.getName(), Map.of("note", note)), email);
-        return Response.accepted(new TestMessageAccepted(sent.id(), email)).build();
+        UUID sent = messenger.send(Notices.testMessage(email, name, note), caller.getName());
+        return Response.accepted(new TestMessageAccepted(sent, email)).build();
     }
 }

@@ -14,8 +14,10 @@ import java.util.List;
  * @param transferable tickets may be re-assigned to another attendee after the claim
  * @param allowPartial hold what is free when fewer seats are free than asked
  * @param includeAccessible wheelchair places and companion seats may be used
+ * @param locale the language of the holder's messages (a tag such as {@code de}); absent: the one stored for the
+ *        holder, else the suite's default
  */
 public record NewQuota(String holderEmail, String holderName, List<Long> matchIds, List<String> sectors,
         Integer quantity, Integer discountPercent, String algorithm, LocalDate expiresOn, Boolean delegate,
-        Boolean transferable, Boolean allowPartial, Boolean includeAccessible) {
+        Boolean transferable, Boolean allowPartial, Boolean includeAccessible, String locale) {
 }

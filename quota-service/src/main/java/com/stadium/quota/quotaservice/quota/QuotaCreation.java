@@ -19,6 +19,7 @@ import com.stadium.quota.web.InvalidInput;
 import com.stadium.quota.web.Violation;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -43,6 +44,9 @@ public class QuotaCreation {
 
     @Inject
     QuotaEvents events;
+
+    @Inject
+    Event<HolderLocaleGiven> localeGiven;
 
     @ConfigProperty(name = "suite.club.time-zone", defaultValue = "Europe/Berlin")
     ZoneId clubZone;
@@ -84,6 +88,8 @@ public class QuotaCreation {
                 request.quantity(), request.algorithm(), Boolean.TRUE.equals(request.includeAccessible()),
                 Boolean.TRUE.equals(request.allowPartial()), null);
         outbox.publish(allocation, requestId.toString(), allocation.partitionKey());
+        QuotaRules.languageTag(request.locale()).ifPresent(locale -> localeGiven.fire(
+                new HolderLocaleGiven(QuotaRules.normalEmail(request.holderEmail()), locale)));
         return created;
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,8 @@ public final class QuotaRules {
     static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
             + "[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
     static final int MAX_MATCHES = 20;
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$");
+    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
     private QuotaRules() {
     }
@@ -31,6 +34,18 @@ public final class QuotaRules {
     /** The email as stored: trimmed and lower-cased, so one person is one holder. */
     public static String normalEmail(String email) {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The language tag as stored ({@code de-ch} → {@code de-CH}), or empty when it is not a tag of a known language
+     * (ISO 639) such as {@code en}, {@code de} or {@code fr-CH}.
+     */
+    public static Optional<String> languageTag(String value) {
+        if (value == null || !LANGUAGE_TAG.matcher(value.trim()).matches()) {
+            return Optional.empty();
+        }
+        Locale locale = Locale.forLanguageTag(value.trim());
+        return LANGUAGES.contains(locale.getLanguage()) ? Optional.of(locale.toLanguageTag()) : Optional.empty();
     }
 
     /**
@@ -62,6 +77,10 @@ public final class QuotaRules {
         }
         if (quota.expiresOn() != null && quota.expiresOn().isBefore(today)) {
             violations.add(new Violation("expiresOn", "is in the past", null, quota.expiresOn().toString()));
+        }
+        if (quota.locale() != null && !quota.locale().isBlank() && languageTag(quota.locale()).isEmpty()) {
+            violations.add(new Violation("locale", "is not a language tag such as en, de or fr-CH", null,
+                    quota.locale()));
         }
         return violations;
     }

@@ -8,17 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.stadium.quota.messaging.contract.NotificationData;
-import com.stadium.quota.messaging.contract.NotificationKind;
-import com.stadium.quota.messaging.contract.NotificationRequested;
-import com.stadium.quota.messaging.outbox.Outbox;
 import com.stadium.quota.quotaservice.audit.Audit;
 import com.stadium.quota.quotaservice.holder.Caller;
 import com.stadium.quota.quotaservice.holder.HolderQuotas;
 import com.stadium.quota.quotaservice.holder.HolderQuotas.MyQuotaDetail;
 import com.stadium.quota.quotaservice.holder.HolderQuotas.TicketCard;
 import com.stadium.quota.quotaservice.invitation.Invitations;
+import com.stadium.quota.quotaservice.notice.Messenger;
+import com.stadium.quota.quotaservice.notice.Notices;
 import com.stadium.quota.quotaservice.quota.Quota;
 import com.stadium.quota.quotaservice.quota.QuotaEvent;
 import com.stadium.quota.quotaservice.quota.QuotaEvents;
@@ -57,10 +54,7 @@ public class Subquotas {
     Invitations invitations;
 
     @Inject
-    Outbox outbox;
-
-    @Inject
-    ObjectMapper json;
+    Messenger messenger;
 
     Clock clock = Clock.systemUTC();
 
@@ -144,14 +138,7 @@ public class Subquotas {
         if (retracted.subquotaClosed()) {
             invitations.revoke(sub.id, caller.actor(), now);
         }
-        outbox.publish(new NotificationRequested(NotificationKind.SUBQUOTA_RETRACTED.name(), sub.holderEmail,
-                sub.holderName, "en", sub.id.toString(), caller.actor(), Map.of(
-                        NotificationData.SENDER_NAME, parent.holderName,
-                        NotificationData.MATCHES, NotificationData.write(List.of(
-                                new NotificationData.Match(sub.matchName, sub.kickoff)), json),
-                        NotificationData.TICKET_COUNT, Integer.toString(retracted.tickets()),
-                        NotificationData.UNCLAIMED_TICKETS, "0")),
-                sub.id.toString(), sub.holderEmail);
+        messenger.send(Notices.retracted(sub, parent, retracted), caller.actor());
         events.changed(parent, "SUBQUOTA_RETRACTED", caller.actor());
         events.changed(sub, "RETRACTED", caller.actor());
         Map<String, Object> details = Map.of("subquota", sub.id.toString(), "tickets", retracted.tickets());

@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.AllocationRequested;
+import com.stadium.quota.messaging.contract.Notice;
+import com.stadium.quota.messaging.contract.NotificationKind;
 import com.stadium.quota.messaging.contract.NotificationRequested;
 import com.stadium.quota.messaging.contract.RefundRequested;
 import com.stadium.quota.messaging.contract.SeatsReleased;
@@ -128,11 +130,12 @@ class CancellationTest {
         assertThat(releases).extracting(SeatsReleased::quotaId).as("allocation-service holds a subquota's seats "
                 + "under the quota it allocated them to").containsOnly(setup.quota());
         List<NotificationRequested> told = events(Topics.NOTIFICATION_REQUESTS, NotificationRequested.class,
-                n -> n.kind().equals("QUOTA_CANCELLED") && (n.recipientEmail().equals(setup.holder())
+                n -> n.kind() == NotificationKind.QUOTA_CANCELLED && (n.recipientEmail().equals(setup.holder())
                         || n.recipientEmail().equals(setup.subRecipient())), 2);
         assertThat(told).extracting(NotificationRequested::recipientEmail)
                 .containsExactlyInAnyOrder(setup.holder(), setup.subRecipient());
-        assertThat(told).allMatch(n -> !n.data().containsKey("refundAmount"));
+        assertThat(told).extracting(NotificationRequested::notice).allSatisfy(n -> assertThat(n)
+                .isInstanceOfSatisfying(Notice.QuotaCancelled.class, c -> assertThat(c.refund()).isNull()));
     }
 
     @Test
@@ -155,9 +158,13 @@ class CancellationTest {
                 .containsExactlyInAnyOrder(setup.tickets().get(2).id, setup.tickets().get(5).id);
         assertThat(refunds).allMatch(r -> r.amountCents() == 4800 && r.idempotencyKey().equals("refund-" + r.ticketId()));
         NotificationRequested holderTold = events(Topics.NOTIFICATION_REQUESTS, NotificationRequested.class,
-                n -> n.kind().equals("QUOTA_CANCELLED") && n.recipientEmail().equals(setup.holder()), 1).get(0);
-        assertThat(holderTold.data()).containsEntry("refundAmount", "48.00 EUR")
-                .containsEntry("cancellationScope", "ALL_UNUSED").containsEntry("ticketCount", "4");
+                n -> n.kind() == NotificationKind.QUOTA_CANCELLED && n.recipientEmail().equals(setup.holder()), 1)
+                .get(0);
+        assertThat(holderTold.notice()).isInstanceOfSatisfying(Notice.QuotaCancelled.class, c -> {
+            assertThat(c.refund()).isEqualTo(new Notice.Money(4800, "EUR"));
+            assertThat(c.scope()).isEqualTo(Notice.CancellationScope.ALL_UNUSED);
+            assertThat(c.ticketCount()).isEqualTo(4);
+        });
     }
 
     private JsonPath preview(String path, Object id, String scope) {
@@ -208,10 +215,11 @@ class CancellationTest {
                 .containsExactlyInAnyOrderElementsOf(refunded);
         List<Map<String, Object>> toldInPreview = preview.getList("quotas.told.flatten()");
         List<NotificationRequested> told = events(Topics.NOTIFICATION_REQUESTS, NotificationRequested.class,
-                n -> n.kind().equals("QUOTA_CANCELLED") && (n.recipientEmail().equals(setup.holder())
+                n -> n.kind() == NotificationKind.QUOTA_CANCELLED && (n.recipientEmail().equals(setup.holder())
                         || n.recipientEmail().equals(setup.subRecipient())), 2);
-        assertThat(told).extracting(n -> Map.of("kind", n.kind(), "recipientEmail", n.recipientEmail(),
-                "recipientName", n.recipientName(), "data", n.data()))
+        assertThat(told).extracting(n -> Map.of("kind", n.kind().name(), "recipientEmail", n.recipientEmail(),
+                "recipientName", n.recipientName(), "quotaId", n.quotaId(), "notice",
+                json.convertValue(n.notice(), Map.class)))
                 .containsExactlyInAnyOrderElementsOf(toldInPreview);
         if (scope.equals("ALL_UNUSED")) {
             assertThat(preview.getInt("quotas.find { it.quotaId == '" + setup.quota() + "' }.refundedCents"))

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.stadium.quota.messaging.contract.NotificationData;
+import com.stadium.quota.messaging.contract.Notice;
+import com.stadium.quota.messaging.contract.NotificationKind;
 import com.stadium.quota.messaging.contract.NotificationRequested;
 import com.stadium.quota.messaging.contract.QuotaChanged;
 import com.stadium.quota.messaging.contract.SeatsSold;
@@ -175,11 +176,11 @@ class ClaimTest {
                 .then().statusCode(200).extract().<String>path("step")).isEqualTo("COMPLETED");
 
         List<NotificationRequested> confirmations = HeldQuotas.events(Topics.NOTIFICATION_REQUESTS,
-                NotificationRequested.class, n -> n.kind().equals("CLAIM_CONFIRMATION")
+                NotificationRequested.class, n -> n.kind() == NotificationKind.CLAIM_CONFIRMATION
                         && quota.toString().equals(n.quotaId()), 2, json);
         Map<String, Integer> ticketsPerRecipient = new java.util.HashMap<>();
         confirmations.forEach(n -> ticketsPerRecipient.put(n.recipientEmail(),
-                NotificationData.readTickets(n.data().get(NotificationData.TICKETS), json).size()));
+                ((Notice.ClaimConfirmation) n.notice()).tickets().size()));
         assertThat(ticketsPerRecipient).isEqualTo(Map.of(email, 2, "gus@friends.example", 1));
 
         List<SeatsSold> sold = HeldQuotas.events(Topics.SEAT_RELEASES, SeatsSold.class,

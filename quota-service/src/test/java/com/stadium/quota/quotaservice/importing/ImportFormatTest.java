@@ -78,4 +78,22 @@ class ImportFormatTest {
             assertThat(line.quota().holderEmail()).isEqualTo("vip@sponsor.example");
         });
     }
+
+    @Test
+    void anOptionalLocaleColumnGivesTheHoldersLanguageAndARuleRefusalNamesItsColumn() {
+        List<ImportFormat.Line> lines = lines(HEADER + ";locale\n" + "vip@sponsor.example;Ada;1;W1;2;NM;de\n"
+                + "box@sponsor.example;Box;1;W2;1;NM;\n");
+
+        assertThat(lines).extracting(line -> line.quota().locale()).containsExactly("de", null);
+        Violation refused = ImportFormat.atLine(new Violation("locale", "is not a language tag such as en, de or "
+                + "fr-CH", null, "Deutsch"), lines.get(0).row());
+        assertThat(refused.field()).isEqualTo("locale");
+        assertThat(refused.value()).isEqualTo("Deutsch");
+    }
+
+    @Test
+    void theTemplateShowsTheLocaleColumnAndReadsBackWithoutViolations() {
+        List<ImportFormat.Line> lines = lines(ImportFormat.template(java.time.LocalDate.of(2099, 1, 31)));
+        assertThat(lines).extracting(line -> line.quota().locale()).containsExactly("en", "de", null);
+    }
 }

@@ -85,7 +85,8 @@ class ImportRulesTest {
     private static Quota quota(long matchId, QuotaState state) {
         Instant now = Instant.now();
         Quota quota = Quota.create(new NewQuota("ada@club.example", "Ada", List.of(matchId), List.of("W1", "W2"), 4,
-                0, "NM", null, false, false, false, false), match(matchId, "M" + matchId), null, UUID.randomUUID(),
+                0, "NM", null, false, false, false, false, null), match(matchId, "M" + matchId), null,
+                UUID.randomUUID(),
                 "admin", now);
         switch (state) {
             case ALLOCATED -> quota.applyAllocation(new Quota.Allocation(Quota.Allocation.Outcome.ALLOCATED, 4, 4,

@@ -11,10 +11,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.EventEnvelope;
-import com.stadium.quota.messaging.contract.NotificationData;
+import com.stadium.quota.messaging.contract.Notice;
 import com.stadium.quota.messaging.contract.NotificationRequested;
 import com.stadium.quota.messaging.contract.Topics;
 import com.stadium.quota.quotaservice.Allocations;
@@ -45,10 +44,15 @@ class InvitationTest {
     }
 
     private JsonPath allocatedQuota(String email, String matches) {
+        return allocatedQuota(email, matches, "");
+    }
+
+    /** @param more further JSON members of the request, each with a leading comma */
+    private JsonPath allocatedQuota(String email, String matches, String more) {
         JsonPath created = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
                 .body("""
                         {"holderEmail":"%s","holderName":"Ivy Invited","matchIds":%s,"sectors":["W1"],"quantity":3,
-                         "algorithm":"NM","expiresOn":"2099-12-31"}""".formatted(email, matches))
+                         "algorithm":"NM","expiresOn":"2099-12-31"%s}""".formatted(email, matches, more))
                 .post("/api/admin/quotas").then().statusCode(201).extract().jsonPath();
         UUID first = UUID.fromString(created.getString("quotas[0].id"));
         Allocations.answer(Allocations.requestFor(first, json), "ALLOCATED", 3, 100, List.of(), json);
@@ -65,6 +69,10 @@ class InvitationTest {
         }
     }
 
+    private static String token(NotificationRequested invitation) {
+        return ((Notice.QuotaInvitation) invitation.notice()).deeplinkToken();
+    }
+
     private static String email() {
         return "ivy-" + UUID.randomUUID().toString().substring(0, 8) + "@sponsor.example";
     }
@@ -76,15 +84,14 @@ class InvitationTest {
         List<NotificationRequested> mailed = invitationsTo(email, 1);
         assertThat(mailed).hasSize(1);
         NotificationRequested invitation = mailed.get(0);
-        String token = invitation.data().get(NotificationData.DEEPLINK_TOKEN);
+        Notice.QuotaInvitation notice = (Notice.QuotaInvitation) invitation.notice();
+        String token = notice.deeplinkToken();
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
-        assertThat(invitation.data()).containsEntry(NotificationData.TICKET_COUNT, "3")
-                .containsEntry(NotificationData.UNCLAIMED_TICKETS, "6");
-        List<NotificationData.Match> matches = json.readValue(invitation.data().get(NotificationData.MATCHES),
-                new TypeReference<>() {
-                });
-        assertThat(matches).extracting(NotificationData.Match::name)
+        assertThat(notice.ticketCount()).isEqualTo(3);
+        assertThat(notice.unclaimedTickets()).isEqualTo(6);
+        assertThat(notice.matches()).extracting(Notice.Match::name)
                 .containsExactly("FC Example vs Rivals United", "FC Example vs Harbour City");
+        assertThat(invitation.locale()).as("nothing stored for the holder: the default").isEqualTo("en");
 
         Invitation opened = invitations.open(token).orElseThrow();
         assertThat(opened.quotaId.toString()).isEqualTo(created.getString("quotas[0].id"));
@@ -94,14 +101,36 @@ class InvitationTest {
     }
 
     @Test
+    void theLanguageGivenWithAQuotaIsTheHoldersForEveryLaterMessage() {
+        String email = email();
+        allocatedQuota(email, "[1]", ",\"locale\":\"de-at\"");
+        assertThat(invitationsTo(email, 1).get(0).locale()).isEqualTo("de-AT");
+
+        allocatedQuota(email, "[2]");
+        assertThat(invitationsTo(email, 2).get(1).locale()).as("stored for the holder, not only for one quota")
+                .isEqualTo("de-AT");
+    }
+
+    @Test
+    void aLanguageThatIsNoLanguageTagIsRefusedNamingTheField() {
+        given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body("""
+                        {"holderEmail":"%s","holderName":"Ivy Invited","matchIds":[1],"sectors":["W1"],"quantity":3,
+                         "algorithm":"NM","locale":"Deutsch"}""".formatted(email()))
+                .post("/api/admin/quotas").then().statusCode(400)
+                .body("violations[0].field", equalTo("locale"))
+                .body("violations[0].message", equalTo("is not a language tag such as en, de or fr-CH"));
+    }
+
+    @Test
     void aResentDeeplinkReplacesTheOldOneAndARevokedOneOpensNothing() {
         String email = email();
         String quota = allocatedQuota(email, "[1]").getString("quotas[0].id");
-        String first = invitationsTo(email, 1).get(0).data().get(NotificationData.DEEPLINK_TOKEN);
+        String first = token(invitationsTo(email, 1).get(0));
 
         given().auth().oauth2(Tokens.of(Tokens.ADMIN)).post("/api/admin/quotas/{id}/invitation/resend", quota)
                 .then().statusCode(202).body("sentTo", equalTo(email));
-        String second = invitationsTo(email, 2).get(1).data().get(NotificationData.DEEPLINK_TOKEN);
+        String second = token(invitationsTo(email, 2).get(1));
         assertThat(second).isNotEqualTo(first);
         assertThat(invitations.open(first)).isEmpty();
         assertThat(invitations.open(second)).isPresent();

@@ -44,8 +44,10 @@ class TestMessageResourceTest {
             JsonNode envelope = json.readTree(record.value());
             assertThat(envelope.path("id").asText()).isEqualTo(notificationId);
             assertThat(envelope.path("type").asText()).isEqualTo("notification.requested");
-            assertThat(envelope.path("version").asInt()).isEqualTo(1);
-            assertThat(envelope.path("payload").path("kind").asText()).isEqualTo("TEST_MESSAGE");
+            assertThat(envelope.path("version").asInt()).isEqualTo(2);
+            assertThat(envelope.path("payload").path("notice").path("kind").asText()).isEqualTo("TEST_MESSAGE");
+            assertThat(envelope.path("payload").path("notice").path("note").asText()).isEqualTo("check");
+            assertThat(envelope.path("payload").path("locale").asText()).isEqualTo("en");
             assertThat(envelope.path("payload").path("recipientName").asText()).isEqualTo("Ops desk");
             assertThat(envelope.path("payload").path("requestedBy").asText()).isEqualTo("admin");
         }

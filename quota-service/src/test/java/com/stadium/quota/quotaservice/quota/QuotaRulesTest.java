@@ -26,7 +26,7 @@ class QuotaRulesTest {
 
     private static NewQuota quota(List<Long> matches, List<String> sectors, Integer quantity) {
         return new NewQuota("Ada@Sponsor.example ", "Ada Sponsor", matches, sectors, quantity, 20, "NM",
-                TODAY.plusDays(10), true, false, false, false);
+                TODAY.plusDays(10), true, false, false, false, null);
     }
 
     private static List<String> fields(List<Violation> violations) {
@@ -46,7 +46,8 @@ class QuotaRulesTest {
     @Test
     void everyMissingFieldIsNamed() {
         List<Violation> violations = QuotaRules.check(
-                new NewQuota(null, " ", null, null, null, null, null, null, null, null, null, null), MATCHES, TODAY,
+                new NewQuota(null, " ", null, null, null, null, null, null, null, null, null, null, null), MATCHES,
+                TODAY,
                 NOW);
         assertThat(fields(violations)).containsExactlyInAnyOrder("holderEmail", "holderName", "matchIds", "sectors",
                 "quantity", "algorithm");
@@ -56,7 +57,7 @@ class QuotaRulesTest {
     void malformedEmailsAreRefused() {
         for (String email : List.of("ada", "ada@", "@sponsor.example", "ada@sponsor", "a da@sponsor.example")) {
             NewQuota quota = new NewQuota(email, "Ada", List.of(1L), List.of("W1"), 2, 0, "NM", null, null, null,
-                    null, null);
+                    null, null, null);
             assertThat(QuotaRules.check(quota, MATCHES, TODAY, NOW)).as(email)
                     .containsExactly(new Violation("holderEmail", "is not an email address", null, email));
         }
@@ -96,11 +97,24 @@ class QuotaRulesTest {
     @Test
     void discountOutOfRangeAlgorithmUnknownAndPastExpirationAreRefused() {
         NewQuota quota = new NewQuota("ada@sponsor.example", "Ada", List.of(1L), List.of("W1"), 2, 101, "BEST",
-                TODAY.minusDays(1), null, null, null, null);
+                TODAY.minusDays(1), null, null, null, null, "english");
         assertThat(fields(QuotaRules.check(quota, MATCHES, TODAY, NOW)))
-                .containsExactlyInAnyOrder("discountPercent", "algorithm", "expiresOn");
+                .containsExactlyInAnyOrder("discountPercent", "algorithm", "expiresOn", "locale");
         NewQuota negative = new NewQuota("ada@sponsor.example", "Ada", List.of(1L), List.of("W1"), 2, -1, "REDOM",
-                TODAY, null, null, null, null);
+                TODAY, null, null, null, null, null);
         assertThat(fields(QuotaRules.check(negative, MATCHES, TODAY, NOW))).containsExactly("discountPercent");
+    }
+
+    @Test
+    void aLanguageIsAKnownLanguageTagAndIsStoredInItsUsualCase() {
+        assertThat(QuotaRules.languageTag("de")).contains("de");
+        assertThat(QuotaRules.languageTag(" fr-ch ")).contains("fr-CH");
+        assertThat(QuotaRules.languageTag("english")).isEmpty();
+        assertThat(QuotaRules.languageTag("xx")).as("not an ISO 639 language").isEmpty();
+        assertThat(QuotaRules.languageTag("de_DE")).isEmpty();
+        assertThat(QuotaRules.languageTag(null)).isEmpty();
+        NewQuota german = new NewQuota("ada@sponsor.example", "Ada", List.of(1L), List.of("W1"), 2, 0, "NM", null,
+                null, null, null, null, "de-AT");
+        assertThat(QuotaRules.check(german, MATCHES, TODAY, NOW)).isEmpty();
     }
 }

@@ -195,7 +195,7 @@ class QuotaTransitionsTest {
 
         World(From from, boolean inSubquota) {
             parent = Quota.create(new NewQuota(HOLDER, "Hanna Holder", List.of(1L), List.of("W1"), 3, 20, "NM", null,
-                    true, false, false, false), new MatchInfo(1, "FC Example v Rovers", KICKOFF, "ARENA",
+                    true, false, false, false, null), new MatchInfo(1, "FC Example v Rovers", KICKOFF, "ARENA",
                             Map.of("W1", 100)), null, UUID.randomUUID(), "admin", NOW);
             home = parent;
             if (from == PENDING_ALLOCATION) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.EventEnvelope;
-import com.stadium.quota.messaging.contract.NotificationData;
+import com.stadium.quota.messaging.contract.Notice;
 import com.stadium.quota.messaging.contract.NotificationRequested;
 import com.stadium.quota.messaging.contract.Topics;
 import com.stadium.quota.quotaservice.AppSessions.Pkce;
@@ -71,7 +71,7 @@ class SignInTest {
             return reader.awaitCount(r -> r.value().contains("QUOTA_INVITATION") && r.value().contains(email),
                     count, Duration.ofSeconds(20)).stream()
                     .map(r -> EventEnvelope.parse(r.value(), json).payloadAs(NotificationRequested.class, json))
-                    .map(n -> n.data().get(NotificationData.DEEPLINK_TOKEN)).toList();
+                    .map(n -> ((Notice.QuotaInvitation) n.notice()).deeplinkToken()).toList();
         }
     }
 

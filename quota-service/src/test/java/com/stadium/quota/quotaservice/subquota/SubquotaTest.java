@@ -12,7 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.stadium.quota.messaging.contract.NotificationData;
+import com.stadium.quota.messaging.contract.Notice;
+import com.stadium.quota.messaging.contract.NotificationKind;
 import com.stadium.quota.messaging.contract.NotificationRequested;
 import com.stadium.quota.messaging.contract.Topics;
 import com.stadium.quota.quotaservice.FixedCatalog;
@@ -102,11 +103,11 @@ class SubquotaTest {
 
         NotificationRequested invitation = HeldQuotas.events(Topics.NOTIFICATION_REQUESTS,
                 NotificationRequested.class, n -> n.recipientEmail().equals(guest), 1, json).get(0);
-        assertThat(invitation.kind()).isEqualTo("SUBQUOTA_INVITATION");
-        assertThat(invitation.data()).containsEntry(NotificationData.SENDER_NAME, "Hanna Holder")
-                .containsEntry(NotificationData.TICKET_COUNT, "3")
-                .containsEntry(NotificationData.PERSONAL_MESSAGE, "Enjoy the match!");
-        assertThat(invitations.open(invitation.data().get(NotificationData.DEEPLINK_TOKEN)))
+        Notice.SubquotaInvitation notice = (Notice.SubquotaInvitation) invitation.notice();
+        assertThat(notice.senderName()).isEqualTo("Hanna Holder");
+        assertThat(notice.ticketCount()).isEqualTo(3);
+        assertThat(notice.personalMessage()).isEqualTo("Enjoy the match!");
+        assertThat(invitations.open(notice.deeplinkToken()))
                 .as("the recipient's link opens the subquota").hasValueSatisfying(i -> assertThat(i.quotaId)
                         .isEqualTo(subquota));
 
@@ -180,9 +181,11 @@ class SubquotaTest {
         assertThat(data.tickets(sub)).extracting(t -> t.id).containsExactly(claimed.id);
 
         NotificationRequested told = HeldQuotas.events(Topics.NOTIFICATION_REQUESTS, NotificationRequested.class,
-                n -> n.recipientEmail().equals(guest) && n.kind().equals("SUBQUOTA_RETRACTED"), 1, json).get(0);
-        assertThat(told.data()).containsEntry(NotificationData.TICKET_COUNT, "2")
-                .containsEntry(NotificationData.UNCLAIMED_TICKETS, "0");
+                n -> n.recipientEmail().equals(guest) && n.kind() == NotificationKind.SUBQUOTA_RETRACTED, 1, json)
+                .get(0);
+        assertThat(told.notice()).isEqualTo(new Notice.SubquotaRetracted("Hanna Holder",
+                ((Notice.SubquotaRetracted) told.notice()).matches(), 2));
+        assertThat(told.notice().unclaimed()).isZero();
         retract(quota, sub).statusCode(409).body("violations[0].field", equalTo("subquota"));
         retract(quota, UUID.randomUUID()).statusCode(404);
     }
@@ -193,7 +196,8 @@ class SubquotaTest {
         UUID sub = UUID.fromString(passOn(holderToken, quota, toGuest(2)).statusCode(201).extract()
                 .path("quota.id"));
         String link = HeldQuotas.events(Topics.NOTIFICATION_REQUESTS, NotificationRequested.class,
-                n -> sub.toString().equals(n.quotaId()), 1, json).get(0).data().get(NotificationData.DEEPLINK_TOKEN);
+                n -> sub.toString().equals(n.quotaId()), 1, json).get(0).notice() instanceof Notice.SubquotaInvitation i
+                        ? i.deeplinkToken() : null;
 
         retract(quota, sub).statusCode(200).body("quota.ticketCounts.ALLOCATED", equalTo(2))
                 .body("quota.subquotas[0].state", equalTo("CANCELLED"));

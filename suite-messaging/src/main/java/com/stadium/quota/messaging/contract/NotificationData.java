@@ -1,6 +1,5 @@
 package com.stadium.quota.messaging.contract;
 
-import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,7 +7,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The keys of {@link NotificationRequested#data()}. Values are strings; counts are decimal numbers, times are
+ * The keys of {@link NotificationRequestedV1#data()} (version 1 only; version 2 carries a typed {@link Notice}).
+ * Values are strings; counts are decimal numbers, times are
  * ISO-8601 instants ({@code 2026-12-05T18:30:00Z}), and lists ({@link #MATCHES}, {@link #TICKETS}) are JSON arrays
  * written with {@link #write(List, ObjectMapper)}. {@link NotificationKind} says which keys each kind needs.
  */
@@ -16,7 +16,7 @@ public final class NotificationData {
 
     /** The deeplink token of the recipient's quota or subquota; the mail links to the portal with it. */
     public static final String DEEPLINK_TOKEN = "deeplinkToken";
-    /** The matches concerned: a JSON array of {@link Match}. */
+    /** The matches concerned: a JSON array of {@link Notice.Match}. */
     public static final String MATCHES = "matches";
     /** How many tickets (per match) the message is about. */
     public static final String TICKET_COUNT = "ticketCount";
@@ -26,7 +26,7 @@ public final class NotificationData {
     public static final String SENDER_NAME = "senderName";
     /** Optional personal words of the sender, shown as they wrote them (escaped). */
     public static final String PERSONAL_MESSAGE = "personalMessage";
-    /** The claimed tickets: a JSON array of {@link Ticket}. */
+    /** The claimed tickets: a JSON array of {@link Notice.Ticket}. */
     public static final String TICKETS = "tickets";
     /** What the cancellation covered: {@code UNFULFILLED_ONLY} or {@code ALL_UNUSED}. */
     public static final String CANCELLATION_SCOPE = "cancellationScope";
@@ -40,19 +40,6 @@ public final class NotificationData {
     /** Optional free text of a test message. */
     public static final String NOTE = "note";
 
-    /** One match as messages show it. */
-    public record Match(String name, Instant kickoff) {
-    }
-
-    /**
-     * One claimed ticket; {@code reference} is what the gate scans (the QR code encodes it).
-     *
-     * @param attendee the name printed for the ticket, if any
-     */
-    public record Ticket(String reference, String match, Instant kickoff, String sector, String row, String seat,
-            String attendee) {
-    }
-
     private NotificationData() {
     }
 
@@ -65,13 +52,13 @@ public final class NotificationData {
         }
     }
 
-    public static List<Match> readMatches(String value, ObjectMapper json) {
-        return read(value, json, new TypeReference<List<Match>>() {
+    public static List<Notice.Match> readMatches(String value, ObjectMapper json) {
+        return read(value, json, new TypeReference<List<Notice.Match>>() {
         });
     }
 
-    public static List<Ticket> readTickets(String value, ObjectMapper json) {
-        return read(value, json, new TypeReference<List<Ticket>>() {
+    public static List<Notice.Ticket> readTickets(String value, ObjectMapper json) {
+        return read(value, json, new TypeReference<List<Notice.Ticket>>() {
         });
     }
 

@@ -5,9 +5,11 @@ import java.util.UUID;
 /**
  * notification-adapter gave up on a message (every attempt failed, or it can never be sent). Published to
  * {@link Topics#NOTIFICATION_REQUESTS_DLQ} with the original request, so an operator can see and replay it.
+ * Version 2: the request is a version 2 {@link NotificationRequested} (a v1 request is converted when received).
  *
  * <pre>
- * {"notificationId":"0b8c6c5e-…","request":{"kind":"QUOTA_INVITATION",…},"attempts":6,
+ * {"notificationId":"0b8c6c5e-…","request":{"recipientEmail":"vip@…","notice":{"kind":"QUOTA_INVITATION",…},…},
+ *  "attempts":6,
  *  "reason":"Connection refused: 127.0.0.1/127.0.0.1:23025"}
  * </pre>
  *
@@ -21,5 +23,5 @@ public record NotificationFailed(UUID notificationId, NotificationRequested requ
         implements SuiteEvent {
 
     public static final String TYPE = "notification.failed";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 }

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The messages the suite sends ({@link NotificationRequested#kind()}) and the {@link NotificationData} keys each
- * one needs. An invitation, for example:
+ * The messages the suite sends, one {@link Notice} record each (the name is the notice's {@code kind} on the wire),
+ * and the {@link NotificationData} keys each one needed in version 1 ({@link NotificationRequestedV1}), e.g.:
  *
  * <pre>
  * {"kind":"QUOTA_INVITATION","recipientEmail":"vip@sponsor.example","recipientName":"Ada Sponsor","locale":"en",

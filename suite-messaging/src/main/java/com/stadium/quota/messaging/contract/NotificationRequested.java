@@ -1,34 +1,62 @@
 package com.stadium.quota.messaging.contract;
 
-import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A message the suite owes a person. notification-adapter renders the template named by {@code kind} with
- * {@code data} and sends it.
+ * A message the suite owes a person (version 2): who gets it, in which language, and what it says as a typed
+ * {@link Notice}. notification-adapter renders the notice's template and sends it.
  *
  * <pre>
- * {"kind":"TEST_MESSAGE","recipientEmail":"ops@club.example","recipientName":"Ops desk",
- *  "locale":"en","quotaId":null,"requestedBy":"admin","data":{"note":"SMTP check"}}
+ * {"recipientEmail":"vip@sponsor.example","recipientName":"Ada Sponsor","locale":"de","quotaId":"a7e2…",
+ *  "requestedBy":"allocation-service","notice":{"kind":"QUOTA_INVITATION","deeplinkToken":"Zx8q…",
+ *  "matches":[{"name":"FC Example v Rovers","kickoff":"2026-12-05T18:30:00Z"}],"ticketCount":4,
+ *  "expiresAt":"2026-12-01T22:59:59Z","unclaimedTickets":4}}
  * </pre>
  *
- * @param kind which message, the name of a {@link NotificationKind}
  * @param recipientEmail where it goes
  * @param recipientName how the person is addressed
- * @param locale language tag, {@code en} when absent
+ * @param locale language tag (the recipient's stored one, or the sender's default), {@code en} when absent
  * @param quotaId the quota it concerns, if any, so its messages can be listed per quota
  * @param requestedBy who caused it (token subject or a service name)
- * @param data values the template needs: {@link NotificationKind} lists the {@link NotificationData} keys of each
- *        kind
+ * @param notice what the message says
  */
 @EventType(name = NotificationRequested.TYPE, version = NotificationRequested.VERSION, topic = Topics.NOTIFICATION_REQUESTS)
-public record NotificationRequested(String kind, String recipientEmail, String recipientName, String locale,
-        String quotaId, String requestedBy, Map<String, String> data) implements SuiteEvent {
+public record NotificationRequested(String recipientEmail, String recipientName, String locale, String quotaId,
+        String requestedBy, Notice notice) implements SuiteEvent {
 
     public static final String TYPE = "notification.requested";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public NotificationRequested {
-        data = data == null ? Map.of() : Map.copyOf(data);
+        Objects.requireNonNull(notice, "notice");
+        if (recipientEmail == null || recipientEmail.isBlank()) {
+            throw new IllegalArgumentException("notification has no recipient");
+        }
         locale = locale == null || locale.isBlank() ? "en" : locale;
+    }
+
+    /** The notice's kind. */
+    @JsonIgnore
+    public NotificationKind kind() {
+        return notice.kind();
+    }
+
+    /**
+     * Reads a request of any version still accepted: 2 as it is, 1 converted to its notice. Anything else (another
+     * version, an unknown kind, missing values) is refused with the reason.
+     */
+    public static NotificationRequested from(EventEnvelope envelope, ObjectMapper json) {
+        if (!envelope.is(TYPE)) {
+            throw new IllegalArgumentException("not a " + TYPE + ": " + envelope.type());
+        }
+        return switch (envelope.version()) {
+            case NotificationRequestedV1.VERSION -> envelope.payloadAs(NotificationRequestedV1.class, json)
+                    .upgrade(json);
+            case VERSION -> envelope.payloadAs(NotificationRequested.class, json);
+            default -> throw new IllegalArgumentException(TYPE + " version " + envelope.version() + " is not known");
+        };
     }
 }

@@ -32,7 +32,7 @@ class NotificationKindTest {
 
     @Test
     void listsTravelAsJsonStringsInTheData() {
-        List<NotificationData.Ticket> tickets = List.of(new NotificationData.Ticket("T-1", "FC Example v Rovers",
+        List<Notice.Ticket> tickets = List.of(new Notice.Ticket("T-1", "FC Example v Rovers",
                 Instant.parse("2026-12-05T18:30:00Z"), "W1", "12", "7", "Ada"));
         String value = NotificationData.write(tickets, json);
         assertEquals(tickets, NotificationData.readTickets(value, json));

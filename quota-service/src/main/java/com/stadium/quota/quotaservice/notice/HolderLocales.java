@@ -1,0 +1,42 @@
+package com.stadium.quota.quotaservice.notice;
+
+import java.time.Clock;
+import java.util.Locale;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.stadium.quota.quotaservice.quota.HolderLocaleGiven;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** The language each person's messages are written in: the one stored for their email, else the suite's default. */
+@ApplicationScoped
+public class HolderLocales {
+
+    @ConfigProperty(name = "suite.notice.default-locale")
+    String defaultLocale;
+
+    Clock clock = Clock.systemUTC();
+
+    public String of(String email) {
+        HolderPreference preference = HolderPreference.findById(key(email));
+        return preference == null ? defaultLocale : preference.locale;
+    }
+
+    /** In the transaction that created the quota: the language given with it is the holder's from now on. */
+    void given(@Observes HolderLocaleGiven given) {
+        HolderPreference preference = HolderPreference.findById(key(given.email()));
+        if (preference == null) {
+            preference = new HolderPreference();
+            preference.email = key(given.email());
+        }
+        preference.locale = given.locale();
+        preference.updatedAt = clock.instant();
+        preference.persist();
+    }
+
+    private static String key(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+}
