@@ -866,6 +866,11 @@ function showConnection() {
 }
 
 async function start() {
+  if (location.pathname === '/app') {
+    // the service worker's scope is /app/: the app always runs below it
+    location.replace('/app/' + location.search + location.hash);
+    return;
+  }
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('/app/sw.js', {scope: '/app/'}).catch(e => console.warn('no offline use', e));
   }

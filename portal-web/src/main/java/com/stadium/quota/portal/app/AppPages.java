@@ -3,7 +3,6 @@ package com.stadium.quota.portal.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.portal.claim.QrCodes;
 
 /**
@@ -33,13 +34,10 @@ public class AppPages {
     @Inject
     AppSettings settings;
 
-    private final String shell = resource("app-shell.html");
+    @Inject
+    ObjectMapper json;
 
-    @GET
-    public Response root() {
-        // the service worker's scope is /app/, so the app always runs below it
-        return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create("/app/")).build();
-    }
+    private final String shell = resource("app-shell.html");
 
     @GET
     @Path("/")
@@ -82,7 +80,7 @@ public class AppPages {
         config.put("realmUrl", settings.realmUrl());
         config.put("clientId", settings.clientId());
         config.put("redirectUri", settings.portalUrl() + "/app/signed-in");
-        return Response.ok(config).header("Cache-Control", "no-cache").build();
+        return Response.ok(json(config)).header("Cache-Control", "no-cache").build();
     }
 
     @GET
@@ -107,7 +105,7 @@ public class AppPages {
                 Map.of("src", "/app/icons/icon-512.png", "sizes", "512x512", "type", "image/png"),
                 Map.of("src", "/app/icons/icon-maskable-512.png", "sizes", "512x512", "type", "image/png",
                         "purpose", "maskable")));
-        return Response.ok(manifest, MANIFEST_TYPE).build();
+        return Response.ok(json(manifest), MANIFEST_TYPE).build();
     }
 
     /** A ticket's QR code: the same picture as on the web portal and in the mail, so the app can keep it offline. */
@@ -130,6 +128,15 @@ public class AppPages {
     private Response shell() {
         return Response.ok(shell).header("Content-Security-Policy", settings.contentSecurityPolicy())
                 .header("Cache-Control", "no-cache").build();
+    }
+
+    // portal-web's REST layer writes no JSON itself (its pages are HTML), so these few maps are written here
+    private String json(Map<String, Object> value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String resource(String name) {
