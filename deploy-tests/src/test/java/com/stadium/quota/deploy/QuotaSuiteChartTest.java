@@ -136,14 +136,18 @@ class QuotaSuiteChartTest {
         assertThat(production.config("quota-service"))
                 .containsEntry("QUARKUS_KEYCLOAK_ADMIN_CLIENT_REALM", "quota")
                 .containsEntry("SUITE_PAYMENT_SANDBOX_ENABLED", "false")
-                .containsEntry("SUITE_PAYMENT_RETURN_URL_PREFIXES", "https://tickets.club.example/,stadiumquota://");
+                .containsEntry("SUITE_PAYMENT_RETURN_URL_PREFIXES", "https://tickets.club.example/,stadiumquota://")
+                .containsEntry("QUARKUS_HTTP_CORS_ORIGINS", "https://tickets.club.example");
         assertThat(production.config("notification-adapter"))
                 .containsEntry("SUITE_SMTP_HOST", "smtp.club.example")
-                .containsEntry("SUITE_CLUB_PORTAL_URL", "https://tickets.club.example");
+                .containsEntry("SUITE_CLUB_PORTAL_URL", "https://tickets.club.example")
+                .containsEntry("QUARKUS_HTTP_CORS_ORIGINS", "https://tickets.club.example");
         assertThat(production.config("portal-web"))
                 .containsEntry("SUITE_PORTAL_URL", "https://tickets.club.example")
                 .containsEntry("SUITE_PORTAL_SECURE_COOKIES", "true")
                 .containsEntry("SUITE_NOTIFICATION_ADAPTER_URL", "http://notification-adapter")
+                .containsEntry("SUITE_APP_QUOTA_SERVICE_URL", "https://api.tickets.club.example")
+                .containsEntry("SUITE_APP_NOTIFICATION_ADAPTER_URL", "https://push.tickets.club.example")
                 .containsEntry("QUARKUS_OIDC_HOLDER_AUTH_SERVER_URL", "https://sso.club.example/realms/quota");
         assertThat(production.get(Ingress.class, "portal-web").getSpec().getRules().get(0).getHost())
                 .isEqualTo("tickets.club.example");
