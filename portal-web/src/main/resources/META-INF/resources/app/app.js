@@ -40,7 +40,7 @@ function show(...nodes) {
   const main = document.getElementById('main');
   const notice = flash;
   flash = null;
-  main.replaceChildren(...(notice ? [notice] : []), ...nodes);
+  main.replaceChildren(...[notice, ...nodes].flat(Infinity).filter(n => n !== null && n !== undefined && n !== false));
 }
 
 function notice(text, kind, id) {
@@ -355,7 +355,7 @@ function signInPage(problem) {
 
 function problemPage(error) {
   if (error instanceof SignedOut) {
-    return signInPage(tokens() === null && view.kind !== 'sign-in' ? null : 'Your session has ended. Please sign in again.');
+    return signInPage('Your session has ended. Please sign in again with your link.');
   }
   if (error instanceof ApiError && error.status === 404) {
     return show(h('h1', {id: 'not-found'}, 'Not found'),
@@ -877,6 +877,13 @@ async function start() {
   config = await (await fetch('/app/config.json')).json();
   document.getElementById('brand').textContent = config.clubName + ' Tickets';
   document.getElementById('sign-out').addEventListener('click', async () => {
+    const held = tokens();
+    if (held && held.refresh) {
+      // ends the Keycloak session too, so the refresh token is worth nothing afterwards
+      fetch(config.realmUrl + '/protocol/openid-connect/logout', {method: 'POST',
+        headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+        body: new URLSearchParams({client_id: config.clientId, refresh_token: held.refresh})}).catch(() => null);
+    }
     forget();
     clearTimeout(refreshTimer);
     // a shared phone keeps no one's tickets after they sign out

@@ -110,6 +110,7 @@ class MobileAppIT {
             Page page = openApp(phone, email);
             assertThat(page).hasURL(PORTAL + "/app/quotas/" + quota);
             assertThat(page.locator("[data-status='ALLOCATED']")).hasCount(3);
+            assertThat(page.locator("main")).not().containsText("null");
             waitForTheServiceWorker(page);
             Chromium.screenshot(page, "app-quota", PHONE);
 
