@@ -180,6 +180,13 @@ class MobileAppIT {
         String quota = PortalData.quota(email, "Sue Sender", "E3", 3, 100, true);
         try (BrowserContext phone = chromium.person(PHONE)) {
             Page page = openApp(phone, email);
+            // an access token that has run out is renewed with the refresh token, without asking the holder
+            String before = accessToken(page);
+            page.evaluate("() => { const t = JSON.parse(localStorage.getItem('quota-app.tokens')); t.expiresAt = 0;"
+                    + " localStorage.setItem('quota-app.tokens', JSON.stringify(t)); }");
+            page.reload();
+            assertThat(page.locator("#send-link")).isVisible();
+            assertThat(accessToken(page)).isNotEqualTo(before);
             page.locator("#send-link").click();
             page.getByLabel("How many").fill("2");
             page.getByLabel("Their name").fill("Gus Guest");
@@ -204,6 +211,10 @@ class MobileAppIT {
             assertThat(page.locator("[data-count='ALLOCATED']")).hasText("3");
         }
         assertThat(PortalData.counts(quota)).containsEntry("ALLOCATED", 3);
+    }
+
+    private static String accessToken(Page page) {
+        return (String) page.evaluate("() => JSON.parse(localStorage.getItem('quota-app.tokens')).access");
     }
 
     @Test
