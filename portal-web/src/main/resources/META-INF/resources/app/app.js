@@ -612,6 +612,10 @@ function attendeesStep(quota, claim, error) {
 function paymentStep(quota, claim) {
   const amount = money(claim.amountCents, claim.currency);
   show(h('h1', {}, 'Payment'),
+    h('p', {class: 'kickoff'}, quota.matchName + ' · ' + when(quota.kickoff)),
+    h('ul', {id: 'paying-for'}, claim.tickets.map(t => h('li', {}, seat(t),
+      t.attendeeName ? ' — for ' + t.attendeeName : ''))),
+    h('p', {}, 'Held for you until ' + when(claim.holdExpiresAt) + '.'),
     h('p', {}, 'To pay: ', h('strong', {id: 'amount'}, amount)),
     h('p', {class: 'actions'}, h('button', {type: 'button', class: 'button', id: 'pay', onclick: async () => {
       try {

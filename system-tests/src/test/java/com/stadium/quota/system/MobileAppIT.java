@@ -180,6 +180,7 @@ class MobileAppIT {
         String quota = PortalData.quota(email, "Sue Sender", "E3", 3, 100, true);
         try (BrowserContext phone = chromium.person(PHONE)) {
             Page page = openApp(phone, email);
+            assertThat(page.locator("#send-link")).isVisible();
             // an access token that has run out is renewed with the refresh token, without asking the holder
             String before = accessToken(page);
             page.evaluate("() => { const t = JSON.parse(localStorage.getItem('quota-app.tokens')); t.expiresAt = 0;"
