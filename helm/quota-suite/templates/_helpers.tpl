@@ -28,3 +28,9 @@ QUARKUS_OIDC_AUTH_SERVER_URL: {{ printf "%s/realms/%s" .Values.keycloak.url .Val
 {{- define "quota-suite.database" -}}
 QUARKUS_DATASOURCE_JDBC_URL: {{ required (printf "%s.database.url" .name) .database.url | quote }}
 {{- end }}
+
+{{- /* The portal's origin (scheme, host and port of portal.publicUrl): the app's pages call the APIs from it (CORS). */ -}}
+{{- define "quota-suite.portalOrigin" -}}
+{{- $url := urlParse (required "portal.publicUrl" .Values.portal.publicUrl) -}}
+{{- printf "%s://%s" $url.scheme $url.host -}}
+{{- end }}

@@ -136,16 +136,20 @@ class QuotaSuiteChartTest {
         assertThat(production.config("quota-service"))
                 .containsEntry("QUARKUS_KEYCLOAK_ADMIN_CLIENT_REALM", "quota")
                 .containsEntry("SUITE_PAYMENT_SANDBOX_ENABLED", "false")
-                .containsEntry("SUITE_PAYMENT_RETURN_URL_PREFIXES", "https://tickets.club.example/,stadiumquota://");
+                .containsEntry("SUITE_PAYMENT_RETURN_URL_PREFIXES", "https://tickets.club.example/,stadiumquota://")
+                .containsEntry("QUARKUS_HTTP_CORS_ORIGINS", "https://tickets.club.example");
         assertThat(production.config("notification-adapter"))
                 .containsEntry("SUITE_SMTP_HOST", "smtp.club.example")
-                .containsEntry("SUITE_CLUB_PORTAL_URL", "https://tickets.club.example");
+                .containsEntry("SUITE_CLUB_PORTAL_URL", "https://tickets.club.example")
+                .containsEntry("QUARKUS_HTTP_CORS_ORIGINS", "https://tickets.club.example");
         assertThat(production.config("portal-web"))
                 .containsEntry("SUITE_PORTAL_URL", "https://tickets.club.example")
                 .containsEntry("SUITE_PORTAL_SECURE_COOKIES", "true")
                 .containsEntry("SUITE_NOTIFICATION_ADAPTER_URL", "http://notification-adapter")
                 .containsEntry("QUARKUS_OIDC_HOLDER_AUTH_SERVER_URL", "https://sso.club.example/realms/quota")
                 .containsEntry("QUARKUS_OIDC_APP_AUTH_SERVER_URL", "https://sso.club.example/realms/quota")
+                .containsEntry("SUITE_APP_QUOTA_SERVICE_URL", "https://api.tickets.club.example")
+                .containsEntry("SUITE_APP_NOTIFICATION_ADAPTER_URL", "https://push.tickets.club.example")
                 // each replica reads quota-events for its open pages (live updates)
                 .containsEntry("SUITE_KAFKA_BOOTSTRAP",
                         "kafka-0.kafka.data.svc:9093,kafka-1.kafka.data.svc:9093,kafka-2.kafka.data.svc:9093")

@@ -42,7 +42,9 @@ public final class Chromium implements AutoCloseable {
             throw new IllegalStateException(EXECUTABLE + " is missing: install Debian's chromium (./suite test does)");
         }
         playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1",
+                        // a context's routes also see a service worker's requests, so a test can cut them off
+                        "PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of(EXECUTABLE))
                 .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
                         "--no-first-run", "--disable-background-networking", "--disable-component-update",
