@@ -59,7 +59,7 @@ public class SeatAllocation {
         AllocationCompleted result = allocate(request, seed);
         AllocationRecord record = new AllocationRecord();
         record.requestId = request.requestId();
-        record.outcome = result.outcome();
+        record.outcome = result.outcome().name();
         record.seed = seed;
         record.result = write(result);
         record.createdAt = Instant.now();
@@ -132,7 +132,7 @@ public class SeatAllocation {
 
     private AllocationCompleted allocate(AllocationRequested request, long seed) {
         Evaluation evaluation = evaluate(request.quotas().stream().map(AllocationRequested.MatchQuota::matchId)
-                .toList(), request.algorithm(), new SeatRequestOptions(request.sectors(), request.quantity(),
+                .toList(), request.algorithm() == null ? null : request.algorithm().name(), new SeatRequestOptions(request.sectors(), request.quantity(),
                         request.includeAccessible(), request.allowPartial()), seed, inventory::occupied);
         if (evaluation.rejected() != null) {
             return rejected(request, seed, evaluation.rejected());
@@ -154,13 +154,14 @@ public class SeatAllocation {
         }
         List<AllocationCompleted.MatchFree> freeByMatch = evaluation.result().freeByMatch().stream()
                 .map(f -> new AllocationCompleted.MatchFree(f.matchId(), f.freeSeats())).toList();
-        return new AllocationCompleted(request.requestId(), allocation.outcome().name(), request.quantity(),
+        return new AllocationCompleted(request.requestId(),
+                AllocationCompleted.Outcome.valueOf(allocation.outcome().name()), request.quantity(),
                 allocation.seats().size(), allocation.freeSeats(), allocation.reason(),
-                evaluation.algorithm().name(), seed, freeByMatch, holds);
+                AllocationRequested.Algorithm.valueOf(evaluation.algorithm().name()), seed, freeByMatch, holds);
     }
 
     private static AllocationCompleted rejected(AllocationRequested request, long seed, String reason) {
-        return new AllocationCompleted(request.requestId(), Allocation.Outcome.REJECTED.name(), request.quantity(),
+        return new AllocationCompleted(request.requestId(), AllocationCompleted.Outcome.REJECTED, request.quantity(),
                 0, 0, reason, request.algorithm(), seed, List.of(), List.of());
     }
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.NotificationData;
 import com.stadium.quota.messaging.contract.NotificationKind;
 import com.stadium.quota.messaging.contract.NotificationRequested;
+import com.stadium.quota.messaging.contract.QuotaChanged;
 import com.stadium.quota.messaging.contract.RefundRequested;
 import com.stadium.quota.messaging.contract.SeatsReleased;
 import com.stadium.quota.messaging.outbox.Outbox;
@@ -23,6 +24,7 @@ import com.stadium.quota.quotaservice.claim.ClaimOutcomes;
 import com.stadium.quota.quotaservice.claim.ClaimPayments;
 import com.stadium.quota.quotaservice.payment.PaymentStatus;
 import com.stadium.quota.quotaservice.payment.Refund;
+import com.stadium.quota.quotaservice.payment.RefundStatus;
 import com.stadium.quota.quotaservice.payment.Refunds;
 import com.stadium.quota.quotaservice.quota.CancellationPlan;
 import com.stadium.quota.quotaservice.quota.CancellationScope;
@@ -207,17 +209,18 @@ public class QuotaCancellation {
             refund.ticketId = paid.ticketId();
             refund.quotaId = quota.id;
             refund.amountCents = paid.amountCents();
-            refund.status = Refunds.REQUESTED;
+            refund.status = RefundStatus.REQUESTED;
             refund.requestedAt = now;
             refund.paymentId = paymentOf(quota.tickets(), paid.ticketId());
             refund.persist();
             refunds.afterCommit();
             outbox.publish(new RefundRequested(refund.id, quota.id, paid.ticketId(), paid.amountCents(),
-                    paid.currency(), "refund-" + paid.ticketId(), "QUOTA_CANCELLED"), quota.id.toString());
+                    paid.currency(), "refund-" + paid.ticketId(),
+                    RefundRequested.Reason.QUOTA_CANCELLED), quota.id.toString());
         }
         if (!effect.seatsReleased().isEmpty()) {
             outbox.publish(new SeatsReleased(quota.matchId, quota.inventoryHolder(),
-                    effect.seatsReleased().stream().map(ReleasedSeat::seatId).toList(), "CANCELLED"),
+                    effect.seatsReleased().stream().map(ReleasedSeat::seatId).toList(), SeatsReleased.Reason.CANCELLED),
                     quota.id.toString(), Long.toString(quota.matchId));
         }
         Map<String, Object> details = new LinkedHashMap<>();
@@ -227,8 +230,8 @@ public class QuotaCancellation {
         details.put("soldKept", effect.soldKept());
         details.put("refundsRequested", effect.refundsRequested());
         details.put("refundedCents", effect.refundedCents());
-        audit.record(quota.id, actor, "CANCELLED", details);
-        events.changed(quota, "CANCELLED", actor);
+        audit.record(quota.id, actor, QuotaChanged.Change.CANCELLED.name(), details);
+        events.changed(quota, QuotaChanged.Change.CANCELLED, actor);
         for (Message message : effect.told()) {
             outbox.publish(new NotificationRequested(message.kind(), message.recipientEmail(),
                     message.recipientName(), "en", quota.id.toString(), actor, message.data()),

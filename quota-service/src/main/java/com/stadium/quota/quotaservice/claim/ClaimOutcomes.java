@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.NotificationData;
 import com.stadium.quota.messaging.contract.NotificationKind;
 import com.stadium.quota.messaging.contract.NotificationRequested;
+import com.stadium.quota.messaging.contract.QuotaChanged;
 import com.stadium.quota.messaging.outbox.Outbox;
 import com.stadium.quota.quotaservice.allocation.SeatSales;
 import com.stadium.quota.quotaservice.audit.Audit;
@@ -83,7 +84,7 @@ public class ClaimOutcomes {
             Map<String, Object> details) {
         Map<String, Object> withClaim = new LinkedHashMap<>(details);
         withClaim.put("claim", claimId.toString());
-        events.changed(quota, action, actor);
+        events.changed(quota, QuotaChanged.Change.valueOf(action), actor);
         audit.record(quota.id, actor, onBehalfOf, action, withClaim);
         LOG.debugf("claim %s of quota %s: %s by %s", claimId, quota.id, action, actor);
     }

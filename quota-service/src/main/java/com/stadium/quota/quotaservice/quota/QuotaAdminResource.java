@@ -91,7 +91,7 @@ public class QuotaAdminResource {
     /** Everything about one quota. */
     public record QuotaDetail(QuotaSummary quota, List<String> sectors, int discountPercent, boolean delegate,
             boolean transferable, boolean allowPartial, boolean includeAccessible, Long seed, Integer freeSeats,
-            String failureReason, Instant createdAt, String createdBy, Instant cancelledAt, String cancellationScope,
+            String failureReason, Instant createdAt, String createdBy, Instant cancelledAt, CancellationScope cancellationScope,
             List<TicketView> tickets, List<QuotaSummary> subquotas, List<Audit.Line> audit) {
     }
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.stadium.quota.messaging.contract.AllocationRequested;
+import com.stadium.quota.messaging.contract.QuotaChanged;
 import com.stadium.quota.messaging.outbox.Outbox;
 import com.stadium.quota.quotaservice.audit.Audit;
 import com.stadium.quota.web.InvalidInput;
@@ -78,10 +79,10 @@ public class QuotaCreation {
             wanted.add(new AllocationRequested.MatchQuota(matchId, quota.id));
             audit.record(quota.id, actor, "CREATED", Map.of("match", matchId, "quantity", quota.quantity,
                     "sectors", request.sectors(), "algorithm", quota.algorithm, "group", String.valueOf(groupId)));
-            events.changed(quota, "CREATED", actor);
+            events.changed(quota, QuotaChanged.Change.CREATED, actor);
         }
         AllocationRequested allocation = new AllocationRequested(requestId, wanted, request.sectors(),
-                request.quantity(), request.algorithm(), Boolean.TRUE.equals(request.includeAccessible()),
+                request.quantity(), AllocationRequested.Algorithm.valueOf(request.algorithm()), Boolean.TRUE.equals(request.includeAccessible()),
                 Boolean.TRUE.equals(request.allowPartial()), null);
         outbox.publish(allocation, requestId.toString(), allocation.partitionKey());
         return created;

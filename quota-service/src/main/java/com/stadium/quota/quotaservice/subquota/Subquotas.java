@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.NotificationData;
 import com.stadium.quota.messaging.contract.NotificationKind;
 import com.stadium.quota.messaging.contract.NotificationRequested;
+import com.stadium.quota.messaging.contract.QuotaChanged;
 import com.stadium.quota.messaging.outbox.Outbox;
 import com.stadium.quota.quotaservice.audit.Audit;
 import com.stadium.quota.quotaservice.holder.Caller;
@@ -112,8 +113,8 @@ public class Subquotas {
         quotas.save(parent);
 
         invitations.invite(sub, List.of(sub), caller.actor(), passed.personalMessage());
-        events.changed(parent, "SUBQUOTA_CREATED", caller.actor());
-        events.changed(sub, "CREATED", caller.actor());
+        events.changed(parent, QuotaChanged.Change.SUBQUOTA_CREATED, caller.actor());
+        events.changed(sub, QuotaChanged.Change.CREATED, caller.actor());
         int count = passed.ticketIds().size();
         audit.record(parent.id, caller.actor(), caller.onBehalfOf(), "SUBQUOTA_CREATED", Map.of("subquota",
                 sub.id.toString(), "recipient", sub.holderEmail, "tickets", count));
@@ -152,8 +153,8 @@ public class Subquotas {
                         NotificationData.TICKET_COUNT, Integer.toString(retracted.tickets()),
                         NotificationData.UNCLAIMED_TICKETS, "0")),
                 sub.id.toString(), sub.holderEmail);
-        events.changed(parent, "SUBQUOTA_RETRACTED", caller.actor());
-        events.changed(sub, "RETRACTED", caller.actor());
+        events.changed(parent, QuotaChanged.Change.SUBQUOTA_RETRACTED, caller.actor());
+        events.changed(sub, QuotaChanged.Change.RETRACTED, caller.actor());
         Map<String, Object> details = Map.of("subquota", sub.id.toString(), "tickets", retracted.tickets());
         audit.record(parent.id, caller.actor(), caller.onBehalfOf(), "SUBQUOTA_RETRACTED", details);
         audit.record(sub.id, caller.actor(), caller.onBehalfOf(), "RETRACTED", details);
