@@ -45,7 +45,8 @@ public class MatchAnnouncer {
     @Inject
     Outbox outbox;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** Marks the match due in the changing transaction: the mark commits or rolls back with the change. */
     void due(@Observes MatchChanged change) {

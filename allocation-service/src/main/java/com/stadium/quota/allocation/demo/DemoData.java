@@ -45,7 +45,8 @@ public class DemoData {
     @Inject
     Event<MatchChanged> changed;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Transactional
     void onStart(@Observes @Priority(10) StartupEvent start) {

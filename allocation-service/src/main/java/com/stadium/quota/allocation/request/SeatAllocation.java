@@ -1,6 +1,6 @@
 package com.stadium.quota.allocation.request;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -45,6 +45,9 @@ public class SeatAllocation {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Clock clock;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public AllocationCompleted answer(AllocationRequested request) {
         AllocationRecord earlier = AllocationRecord.findById(request.requestId());
@@ -62,7 +65,7 @@ public class SeatAllocation {
         record.outcome = result.outcome().name();
         record.seed = seed;
         record.result = write(result);
-        record.createdAt = Instant.now();
+        record.createdAt = clock.instant();
         record.persist();
         publish(request, result);
         LOG.debugf("request %s: %s, %d of %d seats", request.requestId(), result.outcome(), result.allocated(),

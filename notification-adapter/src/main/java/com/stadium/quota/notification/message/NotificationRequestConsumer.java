@@ -1,5 +1,6 @@
 package com.stadium.quota.notification.message;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -42,6 +43,9 @@ public class NotificationRequestConsumer {
     @Inject
     Event<NotificationReceived> received;
 
+    @Inject
+    Clock clock;
+
     @Incoming("notification-requests")
     @Transactional
     public void receive(String message) {
@@ -58,7 +62,7 @@ public class NotificationRequestConsumer {
         if (request.kind() == null || request.recipientEmail() == null || request.recipientEmail().isBlank()) {
             throw new IllegalArgumentException("notification " + envelope.id() + " has no kind or no recipient");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Notification.pending(envelope.id(), request, now, json).persist();
         received.fire(new NotificationReceived(envelope.id(), request, now));
         dispatcher.wakeUpAfterCommit(transactions);

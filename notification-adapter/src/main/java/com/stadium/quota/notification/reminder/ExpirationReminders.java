@@ -59,7 +59,8 @@ public class ExpirationReminders {
     @ConfigProperty(name = "suite.reminder.lead-time")
     Duration leadTime;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     private ReminderRules rules;
 

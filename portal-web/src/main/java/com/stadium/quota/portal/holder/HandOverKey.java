@@ -12,8 +12,8 @@ public class HandOverKey {
 
     private final MasqueradeHandOver handOver;
 
-    HandOverKey(@ConfigProperty(name = "suite.portal.hand-over-secret") String secret) {
-        this.handOver = new MasqueradeHandOver(secret, Clock.systemUTC());
+    HandOverKey(@ConfigProperty(name = "suite.portal.hand-over-secret") String secret, Clock clock) {
+        this.handOver = new MasqueradeHandOver(secret, clock);
     }
 
     public MasqueradeHandOver get() {

@@ -1,5 +1,6 @@
 package com.stadium.quota.quotaservice.allocation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,9 @@ public class AllocationResults {
     @Inject
     Quotas quotas;
 
+    @Inject
+    Clock clock;
+
     @Incoming("allocation-results")
     @Blocking
     @Transactional
@@ -75,7 +79,7 @@ public class AllocationResults {
             return;
         }
         boolean allocated = false;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (Quota quota : answered) {
             List<Quota.HeldSeat> seats = result.holds().stream()
                     .filter(h -> h.quotaId().equals(quota.id)).findFirst()

@@ -80,7 +80,8 @@ public class QuotaCancellation {
     @Inject
     ObjectMapper json;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** A seat given back to allocation-service. */
     public record ReleasedSeat(long matchId, long seatId, String sector, String row, String seat) {

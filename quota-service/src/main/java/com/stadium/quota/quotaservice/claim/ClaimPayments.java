@@ -71,7 +71,8 @@ public class ClaimPayments implements PaymentResults {
     @ConfigProperty(name = "suite.payment.return-url-prefixes")
     List<String> returnUrlPrefixes;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** A claim waiting for its payment, and what to ask the provider for it. */
     record Pending(UUID quotaId, UUID claimId, String paymentId, PaymentOrder order) {

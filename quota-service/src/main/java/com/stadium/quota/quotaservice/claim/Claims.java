@@ -52,7 +52,8 @@ public class Claims {
     @ConfigProperty(name = "suite.claim.hold", defaultValue = "15m")
     Duration hold;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** A claim as the holder sees it. */
     public record ClaimView(UUID id, UUID quotaId, ClaimStep step, Instant holdExpiresAt, int amountCents,

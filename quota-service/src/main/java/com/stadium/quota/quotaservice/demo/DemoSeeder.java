@@ -1,6 +1,6 @@
 package com.stadium.quota.quotaservice.demo;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -49,6 +49,9 @@ public class DemoSeeder {
     @Inject
     Subquotas subquotas;
 
+    @Inject
+    Clock clock;
+
     @ConfigProperty(name = "suite.demo.enabled", defaultValue = "false")
     boolean enabled;
 
@@ -81,7 +84,7 @@ public class DemoSeeder {
         if (decision.finished()) {
             return true;
         }
-        List<Long> matches = catalog.upcoming(DEMO_MATCHES, Instant.now());
+        List<Long> matches = catalog.upcoming(DEMO_MATCHES, clock.instant());
         DemoSeed delegated = done.get(Step.PAID_WITH_DELEGATE);
         decision = DemoPlan.next(done.keySet(), matches.size(), delegated == null || delegated.quotaId == null ? null
                 : QuarkusTransaction.requiringNew().call(() -> Quota.<Quota>findById(delegated.quotaId).state));
@@ -89,7 +92,7 @@ public class DemoSeeder {
             QuarkusTransaction.requiringNew().run(() -> mark(step, null, "SKIPPED"));
             LOG.infof("demo data: %s left out (no demo matches for it, or the delegated quota has no seats)", step);
         }
-        LocalDate today = LocalDate.now(clubZone);
+        LocalDate today = LocalDate.now(clock.withZone(clubZone));
         for (Step step : decision.run()) {
             QuarkusTransaction.requiringNew().run(() -> mark(step, run(step, matches, today, delegated), "CREATED"));
         }
@@ -109,12 +112,12 @@ public class DemoSeeder {
         return creation.create(DemoPlan.quota(step, matches, today), ACTOR).get(0).id;
     }
 
-    private static void mark(Step step, UUID quotaId, String outcome) {
+    private void mark(Step step, UUID quotaId, String outcome) {
         DemoSeed seed = new DemoSeed();
         seed.step = step;
         seed.quotaId = quotaId;
         seed.outcome = outcome;
-        seed.doneAt = Instant.now();
+        seed.doneAt = clock.instant();
         seed.persist();
     }
 }

@@ -51,7 +51,8 @@ public class HolderQuotas {
     @ConfigProperty(name = "suite.club.time-zone", defaultValue = "Europe/Berlin")
     ZoneId clubZone;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** What the holder may do with a quota. */
     public record Permissions(boolean claim, boolean delegate, boolean transferable) {

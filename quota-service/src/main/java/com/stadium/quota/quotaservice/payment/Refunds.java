@@ -1,6 +1,6 @@
 package com.stadium.quota.quotaservice.payment;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,6 +37,9 @@ public class Refunds {
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Clock clock;
 
     private Drain drain;
 
@@ -87,7 +90,7 @@ public class Refunds {
         try {
             if (payments.refund(refund.paymentId, refund.amountCents, refund.id.toString())) {
                 refund.status = RefundStatus.REFUNDED;
-                refund.refundedAt = Instant.now();
+                refund.refundedAt = clock.instant();
                 refund.lastError = null;
             } else {
                 refund.status = RefundStatus.FAILED;

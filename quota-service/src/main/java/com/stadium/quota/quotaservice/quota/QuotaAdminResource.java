@@ -70,7 +70,8 @@ public class QuotaAdminResource {
     @ConfigProperty(name = "suite.club.time-zone", defaultValue = "Europe/Berlin")
     ZoneId clubZone;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** One quota in a list. */
     public record QuotaSummary(UUID id, UUID groupId, UUID parentId, long matchId, String matchName, Instant kickoff,

@@ -48,7 +48,8 @@ public class QuotaCreation {
     @ConfigProperty(name = "suite.club.time-zone", defaultValue = "Europe/Berlin")
     ZoneId clubZone;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** The rules' verdict on a new quota without creating anything (used by imports to preview). */
     public List<Violation> check(NewQuota request) {

@@ -63,7 +63,8 @@ public class Subquotas {
     @Inject
     ObjectMapper json;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** What to pass on: either a number of tickets (chosen to sit together) or the tickets themselves. */
     public record NewSubquota(String recipientEmail, String recipientName, Integer tickets, List<UUID> ticketIds,
