@@ -134,8 +134,9 @@ public class SeatAllocation {
     }
 
     private AllocationCompleted allocate(AllocationRequested request, long seed) {
+        String algorithm = request.algorithm() == null ? null : request.algorithm().name();
         Evaluation evaluation = evaluate(request.quotas().stream().map(AllocationRequested.MatchQuota::matchId)
-                .toList(), request.algorithm() == null ? null : request.algorithm().name(), new SeatRequestOptions(request.sectors(), request.quantity(),
+                .toList(), algorithm, new SeatRequestOptions(request.sectors(), request.quantity(),
                         request.includeAccessible(), request.allowPartial()), seed, inventory::occupied);
         if (evaluation.rejected() != null) {
             return rejected(request, seed, evaluation.rejected());

@@ -179,7 +179,8 @@ class AllocationOverKafkaTest {
         long match = matchIds().get(1);
         UUID quota = UUID.randomUUID();
         UUID requestId = UUID.randomUUID();
-        send(new AllocationRequested(requestId, List.of(new MatchQuota(match, quota)), List.of("E4"), 12, Algorithm.REDOM,
+        send(new AllocationRequested(requestId, List.of(new MatchQuota(match, quota)), List.of("E4"), 12,
+                Algorithm.REDOM,
                 false, false, 42L), Long.toString(match));
         AllocationCompleted result = result(requestId);
         assertThat(result.outcome()).isEqualTo(AllocationCompleted.Outcome.ALLOCATED);

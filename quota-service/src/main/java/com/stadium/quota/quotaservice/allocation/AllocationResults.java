@@ -108,7 +108,8 @@ public class AllocationResults {
                     "unfulfilled", held.unfulfilled(), "seed", held.seed()));
             events.changed(quota, QuotaChanged.Change.ALLOCATED, ACTOR);
         } else if (event instanceof QuotaEvent.AllocationFailed failed) {
-            audit.record(quota.id, ACTOR, QuotaChanged.Change.ALLOCATION_FAILED.name(), Map.of("freeSeats", failed.freeSeats(),
+            audit.record(quota.id, ACTOR, QuotaChanged.Change.ALLOCATION_FAILED.name(),
+                    Map.of("freeSeats", failed.freeSeats(),
                     "reason", failed.reason()));
             events.changed(quota, QuotaChanged.Change.ALLOCATION_FAILED, ACTOR);
         } else if (event instanceof QuotaEvent.SeatsReturned returned) {

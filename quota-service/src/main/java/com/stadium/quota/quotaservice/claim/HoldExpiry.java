@@ -43,7 +43,7 @@ public class HoldExpiry {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${suite.claim.expiry-check:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${suite.claim.expiry-check}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
         releaseLapsed(clock.instant());
     }

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.stadium.quota.quotaservice.allocation.MatchCatalog;
+import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
 import com.stadium.quota.quotaservice.demo.DemoPlan.Decision;
 import com.stadium.quota.quotaservice.demo.DemoPlan.Step;
 import com.stadium.quota.quotaservice.holder.Caller;
@@ -41,6 +41,9 @@ public class DemoSeeder {
     static final String DEMO_MATCHES = "DEMO-";
 
     @Inject
+    QuotaServiceConfig config;
+
+    @Inject
     MatchCatalog catalog;
 
     @Inject
@@ -52,18 +55,12 @@ public class DemoSeeder {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "suite.demo.enabled", defaultValue = "false")
-    boolean enabled;
-
-    @ConfigProperty(name = "suite.club.time-zone", defaultValue = "Europe/Berlin")
-    ZoneId clubZone;
-
     private volatile boolean finished;
 
-    @Scheduled(every = "${suite.demo.retry:15s}", delayed = "${suite.demo.first-try:5s}",
+    @Scheduled(every = "${suite.demo.retry}", delayed = "${suite.demo.first-try:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void seed() {
-        if (!enabled || finished) {
+        if (!config.demo().enabled() || finished) {
             return;
         }
         try {
@@ -92,7 +89,7 @@ public class DemoSeeder {
             QuarkusTransaction.requiringNew().run(() -> mark(step, null, "SKIPPED"));
             LOG.infof("demo data: %s left out (no demo matches for it, or the delegated quota has no seats)", step);
         }
-        LocalDate today = LocalDate.now(clock.withZone(clubZone));
+        LocalDate today = LocalDate.now(clock.withZone(config.club().timeZone()));
         for (Step step : decision.run()) {
             QuarkusTransaction.requiringNew().run(() -> mark(step, run(step, matches, today, delegated), "CREATED"));
         }

@@ -10,12 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.stadium.quota.messaging.contract.AllocationRequested;
 import com.stadium.quota.messaging.contract.QuotaChanged;
 import com.stadium.quota.messaging.outbox.Outbox;
 import com.stadium.quota.quotaservice.audit.Audit;
+import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
 import com.stadium.quota.web.InvalidInput;
 import com.stadium.quota.web.Violation;
 
@@ -29,6 +28,9 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class QuotaCreation {
+
+    @Inject
+    QuotaServiceConfig config;
 
     @Inject
     Matches catalog;
@@ -45,9 +47,6 @@ public class QuotaCreation {
     @Inject
     QuotaEvents events;
 
-    @ConfigProperty(name = "suite.club.time-zone", defaultValue = "Europe/Berlin")
-    ZoneId clubZone;
-
     @Inject
     Clock clock;
 
@@ -57,7 +56,7 @@ public class QuotaCreation {
                 : request.matchIds().stream().filter(Objects::nonNull).toList();
         Map<Long, MatchInfo> matches = catalog.lookup(ids);
         Instant now = clock.instant();
-        return QuotaRules.check(request, matches, LocalDate.ofInstant(now, clubZone), now);
+        return QuotaRules.check(request, matches, LocalDate.ofInstant(now, config.club().timeZone()), now);
     }
 
     /** The quotas created, one per match, sharing a group id when there are several. */
@@ -83,7 +82,8 @@ public class QuotaCreation {
             events.changed(quota, QuotaChanged.Change.CREATED, actor);
         }
         AllocationRequested allocation = new AllocationRequested(requestId, wanted, request.sectors(),
-                request.quantity(), AllocationRequested.Algorithm.valueOf(request.algorithm()), Boolean.TRUE.equals(request.includeAccessible()),
+                request.quantity(), AllocationRequested.Algorithm.valueOf(request.algorithm()),
+                Boolean.TRUE.equals(request.includeAccessible()),
                 Boolean.TRUE.equals(request.allowPartial()), null);
         outbox.publish(allocation, requestId.toString(), allocation.partitionKey());
         return created;

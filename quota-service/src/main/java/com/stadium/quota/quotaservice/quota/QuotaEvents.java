@@ -29,7 +29,8 @@ public class QuotaEvents {
         entityManager.flush();
         Map<String, Integer> counts = new LinkedHashMap<>();
         ticketCounts(quota.id).forEach((status, count) -> counts.put(status.name(), count));
-        outbox.publish(new QuotaChanged(quota.id, quota.groupId, quota.parentId, change, QuotaChanged.State.valueOf(quota.state.name()),
+        QuotaChanged.State state = QuotaChanged.State.valueOf(quota.state.name());
+        outbox.publish(new QuotaChanged(quota.id, quota.groupId, quota.parentId, change, state,
                 quota.matchId, quota.holderEmail, quota.quantity, quota.unfulfilled, counts, quota.expiresOn, actor),
                 quota.id.toString());
     }

@@ -29,8 +29,8 @@ import com.stadium.quota.messaging.contract.AllocationRequested;
 import com.stadium.quota.messaging.contract.EventEnvelope;
 import com.stadium.quota.messaging.contract.Topics;
 import com.stadium.quota.quotaservice.quota.Quota;
-import com.stadium.quota.testing.TopicWriter;
 import com.stadium.quota.testing.Tokens;
+import com.stadium.quota.testing.TopicWriter;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

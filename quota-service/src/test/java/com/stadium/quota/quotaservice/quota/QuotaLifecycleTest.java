@@ -29,8 +29,8 @@ import com.stadium.quota.messaging.contract.Topics;
 import com.stadium.quota.quotaservice.Allocations;
 import com.stadium.quota.quotaservice.FixedCatalog;
 import com.stadium.quota.quotaservice.allocation.MatchCatalog;
-import com.stadium.quota.testing.TopicReader;
 import com.stadium.quota.testing.Tokens;
+import com.stadium.quota.testing.TopicReader;
 import com.stadium.quota.testing.TopicWriter;
 
 import io.quarkus.test.junit.QuarkusMock;

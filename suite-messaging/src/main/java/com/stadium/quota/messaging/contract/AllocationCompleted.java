@@ -22,8 +22,8 @@ import java.util.UUID;
  */
 @EventType(name = AllocationCompleted.TYPE, version = AllocationCompleted.VERSION, topic = Topics.ALLOCATION_RESULTS)
 public record AllocationCompleted(UUID requestId, Outcome outcome, int requested, int allocated, int freeSeats,
-        String reason, AllocationRequested.Algorithm algorithm, long seed, List<MatchFree> freeByMatch, List<MatchHolds> holds)
-        implements SuiteEvent {
+        String reason, AllocationRequested.Algorithm algorithm, long seed, List<MatchFree> freeByMatch,
+        List<MatchHolds> holds) implements SuiteEvent {
 
     public static final String TYPE = "allocation.completed";
     public static final int VERSION = 1;

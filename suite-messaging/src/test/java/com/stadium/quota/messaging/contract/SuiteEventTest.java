@@ -27,7 +27,8 @@ class SuiteEventTest {
 
     @Test
     void theEnvelopeCarriesTypeAndVersionAndThePayloadOnlyTheRecordsFields() throws Exception {
-        SeatsReleased released = new SeatsReleased(7, UUID.randomUUID(), List.of(1L, 2L), SeatsReleased.Reason.RETRACTED);
+        SeatsReleased released = new SeatsReleased(7, UUID.randomUUID(), List.of(1L, 2L),
+                SeatsReleased.Reason.RETRACTED);
         String wire = json.writeValueAsString(EventEnvelope.of(released, "7", Instant.now(), json));
         EventEnvelope envelope = EventEnvelope.parse(wire, json);
         assertThat(envelope.type()).isEqualTo("seats.released");

@@ -1,0 +1,91 @@
+package com.stadium.quota.quotaservice.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * quota-service's own settings, {@code suite.*} (README, "Configuration"). The values, with their profiles, are in
+ * application.properties (the one place of each default); each is overridable by its environment variable, e.g.
+ * {@code SUITE_CLAIM_HOLD=10m}. Keys only annotations read (the {@code @Scheduled} intervals) and the stack's
+ * addresses used by application.properties itself are listed in the README's table too.
+ */
+@ConfigMapping(prefix = "suite")
+public interface QuotaServiceConfig {
+
+    Club club();
+
+    Expiration expiration();
+
+    ClaimSettings claim();
+
+    Payment payment();
+
+    Demo demo();
+
+    Keycloak keycloak();
+
+    /** What the club's people see. */
+    interface Club {
+
+        /** Dates (a quota's expiry, "today") are the club's, in this zone. */
+        ZoneId timeZone();
+    }
+
+    interface Expiration {
+
+        /** A quota shows "expiring soon" this many days before its expiration date. */
+        int soonDays();
+    }
+
+    interface ClaimSettings {
+
+        /** How long selected tickets stay RESERVED before the hold lapses. */
+        Duration hold();
+
+        /** How long a started payment may stay unanswered before its tickets are released. */
+        Duration paymentTimeout();
+    }
+
+    interface Payment {
+
+        /** The currency of every price and payment. */
+        String currency();
+
+        /** Where a payer may be sent back to after the payment page; anything else is refused. */
+        List<String> returnUrlPrefixes();
+
+        /** Signs the payment service's callbacks (production: from the environment, shared with that service). */
+        String callbackSecret();
+
+        Sandbox sandbox();
+
+        /** The stand-in payment service of local runs and tests. */
+        interface Sandbox {
+
+            /** Serve the sandbox's pages and answer payments with it. */
+            boolean enabled();
+
+            /** The sandbox's payment page, which a payer is sent to. */
+            String pageUrl();
+
+            /** How long starting a payment takes (to try the suite against a slow payment service). */
+            Duration startDelay();
+        }
+    }
+
+    /** Demo quotas for a newcomer (dev only). */
+    interface Demo {
+
+        /** Make them once allocation-service has its demo matches. */
+        boolean enabled();
+    }
+
+    interface Keycloak {
+
+        /** Keycloak's base address (the realm is quarkus.keycloak.admin-client.realm). */
+        String url();
+    }
+}
