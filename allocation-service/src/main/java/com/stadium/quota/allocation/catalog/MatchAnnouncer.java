@@ -66,7 +66,7 @@ public class MatchAnnouncer {
                 .executeUpdate());
     }
 
-    @Scheduled(every = "${suite.catalog.announce-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${suite.catalog.announce-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void announceDue() {
         QuarkusTransaction.requiringNew().call(this::announceDueNow);
     }

@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.NotificationKind;
 import com.stadium.quota.messaging.contract.NotificationRequested;
+import com.stadium.quota.notification.config.NotificationConfig;
 import com.stadium.quota.notification.message.Notification;
 import com.stadium.quota.notification.message.NotificationDispatcher;
 import com.stadium.quota.notification.message.NotificationReceived;
@@ -45,6 +45,9 @@ public class ExpirationReminders {
     private static final String REQUESTED_BY = "notification-adapter";
 
     @Inject
+    NotificationConfig config;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -56,9 +59,6 @@ public class ExpirationReminders {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    @ConfigProperty(name = "suite.reminder.lead-time")
-    Duration leadTime;
-
     @Inject
     Clock clock;
 
@@ -66,7 +66,7 @@ public class ExpirationReminders {
 
     @PostConstruct
     void start() {
-        rules = new ReminderRules(leadTime);
+        rules = new ReminderRules(config.reminder().leadTime());
     }
 
     /** In the transaction that stores the request; bad reminder data costs the reminder, never the message. */

@@ -1,0 +1,40 @@
+package com.stadium.quota.portal.config;
+
+import com.stadium.quota.portal.importing.ProgressStream;
+import com.stadium.quota.portal.web.Club;
+
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * portal-web's own settings, {@code suite.*} (README, "Configuration"). The values, with their profiles, are in
+ * application.properties (the one place of each default); each is overridable by its environment variable, e.g.
+ * {@code SUITE_PORTAL_URL=https://tickets.club.example}. {@link Club} and {@link ProgressStream} are its groups,
+ * injected on their own where only they are needed ({@link ConfigGroups}); the services' addresses
+ * ({@code suite.*-service.url}) are used by application.properties itself.
+ */
+@ConfigMapping(prefix = "suite")
+public interface PortalConfig {
+
+    Club club();
+
+    Portal portal();
+
+    Keycloak keycloak();
+
+    interface Portal {
+
+        /** The portal's public address: where Keycloak sends holders back, and links start. */
+        String url();
+
+        /** Signs a masquerading admin's hand-over; every portal instance must have the same (production: env). */
+        String handOverSecret();
+
+        ProgressStream importProgress();
+    }
+
+    interface Keycloak {
+
+        /** Keycloak's public address (holders are sent to its pages). */
+        String url();
+    }
+}
