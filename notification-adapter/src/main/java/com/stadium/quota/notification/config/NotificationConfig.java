@@ -8,9 +8,9 @@ import com.stadium.quota.notification.push.WebPushConfig;
 import io.smallrye.config.ConfigMapping;
 
 /**
- * notification-adapter's own settings, {@code suite.*} (README, "Configuration"). The values, with their profiles,
- * are in application.properties (the one place of each default); each is overridable by its environment variable,
- * e.g. {@code SUITE_DELIVERY_MAX_ATTEMPTS=8}. {@link ClubConfig} and {@link WebPushConfig} are its groups, injected
+ * notification-adapter's settings, every {@code suite.*} key (README, "Configuration"; a key this mapping does not
+ * know stops the start). The values, with their profiles, are in application.properties (the one place of each
+ * default); each is overridable by its environment variable, e.g. {@code SUITE_DELIVERY_MAX_ATTEMPTS=8}. {@link ClubConfig} and {@link WebPushConfig} are its groups, injected
  * on their own where only they are needed ({@link ConfigGroups}).
  */
 @ConfigMapping(prefix = "suite")
@@ -23,6 +23,16 @@ public interface NotificationConfig {
     Reminder reminder();
 
     Push push();
+
+    /** The mail server (quarkus.mailer.host and port). */
+    Smtp smtp();
+
+    Postgres postgres();
+
+    Kafka kafka();
+
+    /** Keycloak's base address (realm {@code quota}). */
+    Address keycloak();
 
     /** How mails and pushes are retried. */
     interface Delivery {
@@ -38,6 +48,16 @@ public interface NotificationConfig {
 
         /** A holder with unclaimed tickets is reminded this long before the quota expires. */
         Duration leadTime();
+
+        /** How often reminders are looked for (read by the schedule). */
+        Duration pollInterval();
+    }
+
+    interface Smtp {
+
+        String host();
+
+        int port();
     }
 
     interface Push {
@@ -46,5 +66,25 @@ public interface NotificationConfig {
         String provider();
 
         WebPushConfig webPush();
+    }
+
+    /** The service's PostgreSQL (used by quarkus.datasource.jdbc.url). */
+    interface Postgres {
+
+        String host();
+
+        int port();
+    }
+
+    /** The Kafka brokers (kafka.bootstrap.servers). */
+    interface Kafka {
+
+        String bootstrap();
+    }
+
+    /** Another server's base address. */
+    interface Address {
+
+        String url();
     }
 }

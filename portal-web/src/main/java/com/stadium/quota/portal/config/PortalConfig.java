@@ -6,11 +6,11 @@ import com.stadium.quota.portal.web.Club;
 import io.smallrye.config.ConfigMapping;
 
 /**
- * portal-web's own settings, {@code suite.*} (README, "Configuration"). The values, with their profiles, are in
- * application.properties (the one place of each default); each is overridable by its environment variable, e.g.
- * {@code SUITE_PORTAL_URL=https://tickets.club.example}. {@link Club} and {@link ProgressStream} are its groups,
- * injected on their own where only they are needed ({@link ConfigGroups}); the services' addresses
- * ({@code suite.*-service.url}) are used by application.properties itself.
+ * portal-web's settings, every {@code suite.*} key (README, "Configuration"; a key this mapping does not know stops
+ * the start). The values, with their profiles, are in application.properties (the one place of each default); each
+ * is overridable by its environment variable, e.g. {@code SUITE_PORTAL_URL=https://tickets.club.example}.
+ * {@link Club} and {@link ProgressStream} are its groups, injected on their own where only they are needed
+ * ({@link ConfigGroups}); the services' addresses feed the REST clients' URLs in application.properties.
  */
 @ConfigMapping(prefix = "suite")
 public interface PortalConfig {
@@ -19,7 +19,14 @@ public interface PortalConfig {
 
     Portal portal();
 
-    Keycloak keycloak();
+    /** Keycloak's public address (holders are sent to its pages). */
+    Address keycloak();
+
+    Address quotaService();
+
+    Address allocationService();
+
+    Address notificationAdapter();
 
     interface Portal {
 
@@ -32,9 +39,9 @@ public interface PortalConfig {
         ProgressStream importProgress();
     }
 
-    interface Keycloak {
+    /** Another server's base address. */
+    interface Address {
 
-        /** Keycloak's public address (holders are sent to its pages). */
         String url();
     }
 }

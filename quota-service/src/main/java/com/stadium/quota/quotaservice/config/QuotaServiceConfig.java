@@ -7,10 +7,10 @@ import java.util.List;
 import io.smallrye.config.ConfigMapping;
 
 /**
- * quota-service's own settings, {@code suite.*} (README, "Configuration"). The values, with their profiles, are in
- * application.properties (the one place of each default); each is overridable by its environment variable, e.g.
- * {@code SUITE_CLAIM_HOLD=10m}. Keys only annotations read (the {@code @Scheduled} intervals) and the stack's
- * addresses used by application.properties itself are listed in the README's table too.
+ * quota-service's settings, every {@code suite.*} key (README, "Configuration"; a key this mapping does not know
+ * stops the start). The values, with their profiles, are in application.properties (the one place of each default);
+ * each is overridable by its environment variable, e.g. {@code SUITE_CLAIM_HOLD=10m}. Intervals of schedules with a
+ * default of their own ({@code suite.refunds.poll-interval}, ...) are read by their annotation only.
  */
 @ConfigMapping(prefix = "suite")
 public interface QuotaServiceConfig {
@@ -25,7 +25,15 @@ public interface QuotaServiceConfig {
 
     Demo demo();
 
-    Keycloak keycloak();
+    /** Keycloak's base address (the realm is quarkus.keycloak.admin-client.realm). */
+    Address keycloak();
+
+    /** allocation-service, for the import's seat preview (quarkus.rest-client.allocation-service.url). */
+    Address allocationService();
+
+    Postgres postgres();
+
+    Kafka kafka();
 
     /** What the club's people see. */
     interface Club {
@@ -47,6 +55,9 @@ public interface QuotaServiceConfig {
 
         /** How long a started payment may stay unanswered before its tickets are released. */
         Duration paymentTimeout();
+
+        /** How often lapsed holds and payments are looked for (read by the schedule). */
+        Duration expiryCheck();
     }
 
     interface Payment {
@@ -81,11 +92,28 @@ public interface QuotaServiceConfig {
 
         /** Make them once allocation-service has its demo matches. */
         boolean enabled();
+
+        /** How often to try again until those matches are there (read by the schedule). */
+        Duration retry();
     }
 
-    interface Keycloak {
+    /** The service's PostgreSQL (used by quarkus.datasource.jdbc.url). */
+    interface Postgres {
 
-        /** Keycloak's base address (the realm is quarkus.keycloak.admin-client.realm). */
+        String host();
+
+        int port();
+    }
+
+    /** The Kafka brokers (kafka.bootstrap.servers). */
+    interface Kafka {
+
+        String bootstrap();
+    }
+
+    /** Another server's base address. */
+    interface Address {
+
         String url();
     }
 }
