@@ -2,6 +2,8 @@ package com.stadium.quota.allocation.config;
 
 import java.time.Duration;
 
+import com.stadium.quota.messaging.config.Stack;
+
 import io.smallrye.config.ConfigMapping;
 
 /**
@@ -16,12 +18,12 @@ public interface AllocationConfig {
 
     Catalog catalog();
 
-    Postgres postgres();
+    Stack.Postgres postgres();
 
-    Kafka kafka();
+    Stack.Kafka kafka();
 
     /** Keycloak's base address (realm {@code quota}). */
-    Address keycloak();
+    Stack.Address keycloak();
 
     /** The generated stadium and three upcoming matches. */
     interface DemoData {
@@ -34,25 +36,5 @@ public interface AllocationConfig {
 
         /** At most one match.announced per match per this interval (read by the announcer's schedule). */
         Duration announceEvery();
-    }
-
-    /** The service's PostgreSQL (used by quarkus.datasource.jdbc.url). */
-    interface Postgres {
-
-        String host();
-
-        int port();
-    }
-
-    /** The Kafka brokers (kafka.bootstrap.servers). */
-    interface Kafka {
-
-        String bootstrap();
-    }
-
-    /** Another server's base address. */
-    interface Address {
-
-        String url();
     }
 }

@@ -2,6 +2,7 @@ package com.stadium.quota.notification.config;
 
 import java.time.Duration;
 
+import com.stadium.quota.messaging.config.Stack;
 import com.stadium.quota.notification.email.ClubConfig;
 import com.stadium.quota.notification.push.WebPushConfig;
 
@@ -27,12 +28,12 @@ public interface NotificationConfig {
     /** The mail server (quarkus.mailer.host and port). */
     Smtp smtp();
 
-    Postgres postgres();
+    Stack.Postgres postgres();
 
-    Kafka kafka();
+    Stack.Kafka kafka();
 
     /** Keycloak's base address (realm {@code quota}). */
-    Address keycloak();
+    Stack.Address keycloak();
 
     /** How mails and pushes are retried. */
     interface Delivery {
@@ -66,25 +67,5 @@ public interface NotificationConfig {
         String provider();
 
         WebPushConfig webPush();
-    }
-
-    /** The service's PostgreSQL (used by quarkus.datasource.jdbc.url). */
-    interface Postgres {
-
-        String host();
-
-        int port();
-    }
-
-    /** The Kafka brokers (kafka.bootstrap.servers). */
-    interface Kafka {
-
-        String bootstrap();
-    }
-
-    /** Another server's base address. */
-    interface Address {
-
-        String url();
     }
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
+import com.stadium.quota.messaging.config.Stack;
+
 import io.smallrye.config.ConfigMapping;
 
 /**
@@ -26,14 +28,14 @@ public interface QuotaServiceConfig {
     Demo demo();
 
     /** Keycloak's base address (the realm is quarkus.keycloak.admin-client.realm). */
-    Address keycloak();
+    Stack.Address keycloak();
 
     /** allocation-service, for the import's seat preview (quarkus.rest-client.allocation-service.url). */
-    Address allocationService();
+    Stack.Address allocationService();
 
-    Postgres postgres();
+    Stack.Postgres postgres();
 
-    Kafka kafka();
+    Stack.Kafka kafka();
 
     /** What the club's people see. */
     interface Club {
@@ -95,25 +97,5 @@ public interface QuotaServiceConfig {
 
         /** How often to try again until those matches are there (read by the schedule). */
         Duration retry();
-    }
-
-    /** The service's PostgreSQL (used by quarkus.datasource.jdbc.url). */
-    interface Postgres {
-
-        String host();
-
-        int port();
-    }
-
-    /** The Kafka brokers (kafka.bootstrap.servers). */
-    interface Kafka {
-
-        String bootstrap();
-    }
-
-    /** Another server's base address. */
-    interface Address {
-
-        String url();
     }
 }
