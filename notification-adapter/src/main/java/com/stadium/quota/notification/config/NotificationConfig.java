@@ -11,8 +11,9 @@ import io.smallrye.config.ConfigMapping;
 /**
  * notification-adapter's settings, every {@code suite.*} key (README, "Configuration"; a key this mapping does not
  * know stops the start). The values, with their profiles, are in application.properties (the one place of each
- * default); each is overridable by its environment variable, e.g. {@code SUITE_DELIVERY_MAX_ATTEMPTS=8}. {@link ClubConfig} and {@link WebPushConfig} are its groups, injected
- * on their own where only they are needed ({@link ConfigGroups}).
+ * default); each is overridable by its environment variable, e.g. {@code SUITE_DELIVERY_MAX_ATTEMPTS=8}.
+ * {@link ClubConfig} and {@link WebPushConfig} are its groups, injected on their own where only they are needed
+ * ({@link ConfigGroups}).
  */
 @ConfigMapping(prefix = "suite")
 public interface NotificationConfig {
