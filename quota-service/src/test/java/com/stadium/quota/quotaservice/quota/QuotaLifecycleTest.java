@@ -107,7 +107,7 @@ class QuotaLifecycleTest {
         assertThat(request.quotas()).containsExactly(new AllocationRequested.MatchQuota(1, id));
         assertThat(request.sectors()).containsExactly("W2", "W1");
         assertThat(request.quantity()).isEqualTo(4);
-        assertThat(request.algorithm()).isEqualTo("NM");
+        assertThat(request.algorithm()).isEqualTo(AllocationRequested.Algorithm.NM);
         assertThat(request.allowPartial()).isFalse();
 
         Allocations.answer(request, "ALLOCATED", 4, 50, List.of(), json);
