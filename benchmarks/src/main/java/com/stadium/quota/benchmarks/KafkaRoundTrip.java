@@ -77,7 +77,8 @@ public final class KafkaRoundTrip {
             all.addAll(grouped);
             for (AllocationRequested request : all) {
                 for (MatchQuota quota : request.quotas()) {
-                    send(producer, new SeatsReleased(quota.matchId(), quota.quotaId(), List.of(), "BENCHMARK"),
+                    send(producer, new SeatsReleased(quota.matchId(), quota.quotaId(), List.of(),
+                            SeatsReleased.Reason.CANCELLED),
                             Long.toString(quota.matchId()));
                 }
             }
@@ -87,8 +88,8 @@ public final class KafkaRoundTrip {
     }
 
     private static AllocationRequested request(List<MatchQuota> quotas, String sector, int quantity) {
-        return new AllocationRequested(UUID.randomUUID(), quotas, List.of(sector, "N1", "S1"), quantity, "NM",
-                false, true, null);
+        return new AllocationRequested(UUID.randomUUID(), quotas, List.of(sector, "N1", "S1"), quantity,
+                AllocationRequested.Algorithm.NM, false, true, null);
     }
 
     private void round(String name, List<AllocationRequested> requests, KafkaProducer<String, String> producer,

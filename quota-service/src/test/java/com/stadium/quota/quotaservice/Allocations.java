@@ -55,7 +55,8 @@ public final class Allocations {
                         .toList()));
             }
         }
-        AllocationCompleted result = new AllocationCompleted(request.requestId(), outcome, request.quantity(),
+        AllocationCompleted result = new AllocationCompleted(request.requestId(),
+                AllocationCompleted.Outcome.valueOf(outcome), request.quantity(),
                 holds.isEmpty() ? 0 : seats, freeSeats, outcome.equals("FAILED") ? "only " + freeSeats + " of "
                         + request.quantity() + " seats are free in the chosen sectors" : null,
                 request.algorithm(), 4242L, freeByMatch, holds);

@@ -45,7 +45,8 @@ public class MatchAnnouncer {
     @Inject
     Outbox outbox;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** Marks the match due in the changing transaction: the mark commits or rolls back with the change. */
     void due(@Observes MatchChanged change) {
@@ -65,7 +66,7 @@ public class MatchAnnouncer {
                 .executeUpdate());
     }
 
-    @Scheduled(every = "${suite.catalog.announce-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${suite.catalog.announce-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void announceDue() {
         QuarkusTransaction.requiringNew().call(this::announceDueNow);
     }

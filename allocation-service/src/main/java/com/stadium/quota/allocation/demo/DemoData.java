@@ -7,9 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.stadium.quota.allocation.config.AllocationConfig;
 import com.stadium.quota.allocation.match.Match;
 import com.stadium.quota.allocation.match.MatchChanged;
 import com.stadium.quota.allocation.match.MatchPrice;
@@ -36,8 +36,8 @@ public class DemoData {
             "CAT3", 3_500);
     private static final List<String> OPPONENTS = List.of("Rivals United", "Harbour City", "Athletic North");
 
-    @ConfigProperty(name = "suite.demo-data.enabled")
-    boolean enabled;
+    @Inject
+    AllocationConfig config;
 
     @Inject
     VenueStore venues;
@@ -45,11 +45,12 @@ public class DemoData {
     @Inject
     Event<MatchChanged> changed;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Transactional
     void onStart(@Observes @Priority(10) StartupEvent start) {
-        if (!enabled || Venue.findByCode(VENUE_CODE) != null) {
+        if (!config.demoData().enabled() || Venue.findByCode(VENUE_CODE) != null) {
             return;
         }
         VenueLayout layout = StadiumGenerator.generate(VENUE_CODE, "Example Arena");

@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.time.Instant;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
@@ -47,6 +47,9 @@ public class Inventory {
     @Inject
     Event<MatchChanged> changed;
 
+    @Inject
+    Clock clock;
+
     private final Map<Long, SeatingPlan> plans = new ConcurrentHashMap<>();
     private final Map<Long, BitSet> held = new ConcurrentHashMap<>();
 
@@ -60,7 +63,7 @@ public class Inventory {
     /** Loads the views of upcoming matches at start, so the first requests do not wait for 60,000 seats. */
     @Transactional
     void warmUp(@Observes StartupEvent start) {
-        for (Match match : Match.<Match>list("kickoff > ?1", Instant.now())) {
+        for (Match match : Match.<Match>list("kickoff > ?1", clock.instant())) {
             occupied(match.id, plan(match.venueId));
         }
     }

@@ -1,6 +1,7 @@
 package com.stadium.quota.allocation.match;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,9 @@ public class MatchResource {
     @Inject
     Event<MatchChanged> changed;
 
+    @Inject
+    Clock clock;
+
     @POST
     @RolesAllowed("quota-manager")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -60,7 +64,7 @@ public class MatchResource {
         Set<String> categories = venue == null ? null : Set.copyOf(entityManager
                 .createQuery("select distinct s.category from Sector s where s.venueId = :venue", String.class)
                 .setParameter("venue", venue.id).getResultList());
-        MatchCheck.check(request, categories, Instant.now());
+        MatchCheck.check(request, categories, clock.instant());
         if (Match.count("code", request.code()) > 0) {
             throw InvalidInput.conflict("code", "a match with code " + request.code() + " exists");
         }

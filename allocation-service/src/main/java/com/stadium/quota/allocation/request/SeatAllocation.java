@@ -1,6 +1,6 @@
 package com.stadium.quota.allocation.request;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -45,6 +45,9 @@ public class SeatAllocation {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Clock clock;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public AllocationCompleted answer(AllocationRequested request) {
         AllocationRecord earlier = AllocationRecord.findById(request.requestId());
@@ -59,10 +62,10 @@ public class SeatAllocation {
         AllocationCompleted result = allocate(request, seed);
         AllocationRecord record = new AllocationRecord();
         record.requestId = request.requestId();
-        record.outcome = result.outcome();
+        record.outcome = result.outcome().name();
         record.seed = seed;
         record.result = write(result);
-        record.createdAt = Instant.now();
+        record.createdAt = clock.instant();
         record.persist();
         publish(request, result);
         LOG.debugf("request %s: %s, %d of %d seats", request.requestId(), result.outcome(), result.allocated(),
@@ -131,8 +134,9 @@ public class SeatAllocation {
     }
 
     private AllocationCompleted allocate(AllocationRequested request, long seed) {
+        String algorithm = request.algorithm() == null ? null : request.algorithm().name();
         Evaluation evaluation = evaluate(request.quotas().stream().map(AllocationRequested.MatchQuota::matchId)
-                .toList(), request.algorithm(), new SeatRequestOptions(request.sectors(), request.quantity(),
+                .toList(), algorithm, new SeatRequestOptions(request.sectors(), request.quantity(),
                         request.includeAccessible(), request.allowPartial()), seed, inventory::occupied);
         if (evaluation.rejected() != null) {
             return rejected(request, seed, evaluation.rejected());
@@ -154,13 +158,14 @@ public class SeatAllocation {
         }
         List<AllocationCompleted.MatchFree> freeByMatch = evaluation.result().freeByMatch().stream()
                 .map(f -> new AllocationCompleted.MatchFree(f.matchId(), f.freeSeats())).toList();
-        return new AllocationCompleted(request.requestId(), allocation.outcome().name(), request.quantity(),
+        return new AllocationCompleted(request.requestId(),
+                AllocationCompleted.Outcome.valueOf(allocation.outcome().name()), request.quantity(),
                 allocation.seats().size(), allocation.freeSeats(), allocation.reason(),
-                evaluation.algorithm().name(), seed, freeByMatch, holds);
+                AllocationRequested.Algorithm.valueOf(evaluation.algorithm().name()), seed, freeByMatch, holds);
     }
 
     private static AllocationCompleted rejected(AllocationRequested request, long seed, String reason) {
-        return new AllocationCompleted(request.requestId(), Allocation.Outcome.REJECTED.name(), request.quantity(),
+        return new AllocationCompleted(request.requestId(), AllocationCompleted.Outcome.REJECTED, request.quantity(),
                 0, 0, reason, request.algorithm(), seed, List.of(), List.of());
     }
 

@@ -69,7 +69,7 @@ class MatchAnnouncementTest {
 
     private static AllocationRequested request(long matchId, UUID quota, String sector, int quantity) {
         return new AllocationRequested(UUID.randomUUID(), List.of(new MatchQuota(matchId, quota)), List.of(sector),
-                quantity, "NM", false, false, null);
+                quantity, AllocationRequested.Algorithm.NM, false, false, null);
     }
 
     @Test
@@ -104,7 +104,7 @@ class MatchAnnouncementTest {
 
         Instant released = Instant.now();
         TopicWriter.send(Topics.SEAT_RELEASES, Long.toString(match),
-                envelope(new SeatsReleased(match, quota, List.of(), "CANCELLED"), match));
+                envelope(new SeatsReleased(match, quota, List.of(), SeatsReleased.Reason.CANCELLED), match));
         Announcements.of(json, match, released, m -> seats(m, "NU4").free() == freeBefore);
     }
 

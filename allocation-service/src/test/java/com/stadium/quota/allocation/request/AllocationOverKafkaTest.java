@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.AllocationCompleted;
 import com.stadium.quota.messaging.contract.AllocationRequested;
+import com.stadium.quota.messaging.contract.AllocationRequested.Algorithm;
 import com.stadium.quota.messaging.contract.AllocationRequested.MatchQuota;
 import com.stadium.quota.messaging.contract.EventEnvelope;
 import com.stadium.quota.messaging.contract.SeatsReleased;
@@ -52,6 +53,14 @@ class AllocationOverKafkaTest {
         return message;
     }
 
+    /** Sends the event with one value of its JSON changed, as a producer of a later version might write it. */
+    private String sendChanged(SuiteEvent event, String key, String value, String changed) throws Exception {
+        String message = json.writeValueAsString(EventEnvelope.of(event, key, Instant.now(), json))
+                .replace(value, changed);
+        TopicWriter.send(event.topic(), key, message);
+        return message;
+    }
+
     private List<AllocationCompleted> results(UUID requestId, int atLeast) throws Exception {
         try (TopicReader reader = new TopicReader(Topics.ALLOCATION_RESULTS)) {
             List<ConsumerRecord<String, String>> records = reader.awaitCount(
@@ -75,7 +84,7 @@ class AllocationOverKafkaTest {
     }
 
     private static AllocationRequested nm(UUID requestId, List<MatchQuota> quotas, String sector, int quantity) {
-        return new AllocationRequested(requestId, quotas, List.of(sector), quantity, "NM", false, false, null);
+        return new AllocationRequested(requestId, quotas, List.of(sector), quantity, Algorithm.NM, false, false, null);
     }
 
     @Test
@@ -86,7 +95,7 @@ class AllocationOverKafkaTest {
         send(nm(requestId, List.of(new MatchQuota(match, quota)), "W3", 4), Long.toString(match));
 
         AllocationCompleted result = result(requestId);
-        assertThat(result.outcome()).isEqualTo("ALLOCATED");
+        assertThat(result.outcome()).isEqualTo(AllocationCompleted.Outcome.ALLOCATED);
         assertThat(result.allocated()).isEqualTo(4);
         assertThat(result.holds()).hasSize(1);
         List<AllocationCompleted.HeldSeat> seats = result.holds().get(0).seats();
@@ -131,7 +140,7 @@ class AllocationOverKafkaTest {
                 Long.toString(first));
         AllocationCompleted result = result(group);
 
-        assertThat(result.outcome()).isEqualTo("ALLOCATED");
+        assertThat(result.outcome()).isEqualTo(AllocationCompleted.Outcome.ALLOCATED);
         Map<Long, List<Long>> seatsByMatch = result.holds().stream().collect(Collectors.toMap(
                 AllocationCompleted.MatchHolds::matchId,
                 h -> h.seats().stream().map(AllocationCompleted.HeldSeat::seatId).toList()));
@@ -149,15 +158,15 @@ class AllocationOverKafkaTest {
         int sectorSize = (Integer) sector(third, "S4").get("free");
         UUID filler = UUID.randomUUID();
         send(new AllocationRequested(filler, List.of(new MatchQuota(third, UUID.randomUUID())), List.of("S4"),
-                sectorSize - 5, "NM", true, false, null), Long.toString(third));
-        assertThat(result(filler).outcome()).isEqualTo("ALLOCATED");
+                sectorSize - 5, Algorithm.NM, true, false, null), Long.toString(third));
+        assertThat(result(filler).outcome()).isEqualTo(AllocationCompleted.Outcome.ALLOCATED);
 
         UUID group = UUID.randomUUID();
         send(new AllocationRequested(group, List.of(new MatchQuota(first, UUID.randomUUID()),
-                new MatchQuota(third, UUID.randomUUID())), List.of("S4"), 8, "NM", true, false, null),
+                new MatchQuota(third, UUID.randomUUID())), List.of("S4"), 8, Algorithm.NM, true, false, null),
                 Long.toString(first));
         AllocationCompleted result = result(group);
-        assertThat(result.outcome()).isEqualTo("FAILED");
+        assertThat(result.outcome()).isEqualTo(AllocationCompleted.Outcome.FAILED);
         assertThat(result.freeSeats()).isEqualTo(5);
         assertThat(result.holds()).isEmpty();
         assertThat(result.freeByMatch()).containsExactlyInAnyOrder(
@@ -170,19 +179,20 @@ class AllocationOverKafkaTest {
         long match = matchIds().get(1);
         UUID quota = UUID.randomUUID();
         UUID requestId = UUID.randomUUID();
-        send(new AllocationRequested(requestId, List.of(new MatchQuota(match, quota)), List.of("E4"), 12, "REDOM",
+        send(new AllocationRequested(requestId, List.of(new MatchQuota(match, quota)), List.of("E4"), 12,
+                Algorithm.REDOM,
                 false, false, 42L), Long.toString(match));
         AllocationCompleted result = result(requestId);
-        assertThat(result.outcome()).isEqualTo("ALLOCATED");
+        assertThat(result.outcome()).isEqualTo(AllocationCompleted.Outcome.ALLOCATED);
         assertThat(result.seed()).isEqualTo(42L);
         assertThat(sector(match, "E4").get("held")).isEqualTo(12);
 
         List<Long> someSeats = result.holds().get(0).seats().stream().limit(5)
                 .map(AllocationCompleted.HeldSeat::seatId).toList();
-        send(new SeatsReleased(match, quota, someSeats, "RETRACTED"), Long.toString(match));
+        send(new SeatsReleased(match, quota, someSeats, SeatsReleased.Reason.RETRACTED), Long.toString(match));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> sector(match, "E4").get("held").equals(7));
-        send(new SeatsReleased(match, quota, List.of(), "CANCELLED"), Long.toString(match));
+        send(new SeatsReleased(match, quota, List.of(), SeatsReleased.Reason.CANCELLED), Long.toString(match));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> sector(match, "E4").get("held").equals(0));
     }
@@ -192,7 +202,7 @@ class AllocationOverKafkaTest {
         long match = matchIds().get(1);
         UUID quota = UUID.randomUUID();
         UUID requestId = UUID.randomUUID();
-        send(new AllocationRequested(requestId, List.of(new MatchQuota(match, quota)), List.of("E3"), 6, "NM",
+        send(new AllocationRequested(requestId, List.of(new MatchQuota(match, quota)), List.of("E3"), 6, Algorithm.NM,
                 false, false, null), Long.toString(match));
         List<Long> seats = result(requestId).holds().get(0).seats().stream()
                 .map(AllocationCompleted.HeldSeat::seatId).toList();
@@ -203,7 +213,7 @@ class AllocationOverKafkaTest {
                 .until(() -> sector(match, "E3").get("sold").equals(2));
         assertThat(sector(match, "E3").get("held")).as("another quota's sale changes nothing").isEqualTo(4);
 
-        send(new SeatsReleased(match, quota, List.of(), "CANCELLED"), Long.toString(match));
+        send(new SeatsReleased(match, quota, List.of(), SeatsReleased.Reason.CANCELLED), Long.toString(match));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> sector(match, "E3").get("sold").equals(0) && sector(match, "E3").get("held").equals(0));
     }
@@ -213,7 +223,7 @@ class AllocationOverKafkaTest {
         UUID unknownMatch = UUID.randomUUID();
         send(nm(unknownMatch, List.of(new MatchQuota(999_999, UUID.randomUUID())), "W1", 2), "999999");
         AllocationCompleted noMatch = result(unknownMatch);
-        assertThat(noMatch.outcome()).isEqualTo("REJECTED");
+        assertThat(noMatch.outcome()).isEqualTo(AllocationCompleted.Outcome.REJECTED);
         assertThat(noMatch.reason()).isEqualTo("unknown match 999999");
 
         long match = matchIds().get(0);
@@ -228,6 +238,33 @@ class AllocationOverKafkaTest {
         try (TopicReader deadLetters = new TopicReader("allocation-requests-dlq")) {
             TopicWriter.send(Topics.ALLOCATION_REQUESTS, "1", garbage);
             assertThat(deadLetters.await(r -> garbage.equals(r.value()), Duration.ofSeconds(30))).hasSize(1);
+        }
+    }
+
+    @Test
+    void anAlgorithmOrReleaseReasonThisVersionDoesNotKnowGoesToTheDeadLettersAndTheNextMessageIsHandled()
+            throws Exception {
+        long match = matchIds().get(0);
+        String key = Long.toString(match);
+        UUID quota = UUID.randomUUID();
+        Object heldBefore = sector(match, "N1").get("held");
+        try (TopicReader requestDeadLetters = new TopicReader("allocation-requests-dlq");
+                TopicReader releaseDeadLetters = new TopicReader("seat-releases-dlq")) {
+            String rows = sendChanged(nm(UUID.randomUUID(), List.of(new MatchQuota(match, quota)), "N1", 2), key,
+                    "\"NM\"", "\"ROWS\"");
+            assertThat(requestDeadLetters.await(r -> rows.equals(r.value()), Duration.ofSeconds(30))).hasSize(1);
+            UUID next = UUID.randomUUID();
+            send(nm(next, List.of(new MatchQuota(match, quota)), "N1", 2), key);
+            assertThat(result(next).outcome()).isEqualTo(AllocationCompleted.Outcome.ALLOCATED);
+            assertThat(sector(match, "N1").get("held")).as("the refused request held nothing")
+                    .isEqualTo((Integer) heldBefore + 2);
+
+            String lost = sendChanged(new SeatsReleased(match, quota, List.of(), SeatsReleased.Reason.CANCELLED), key,
+                    "\"CANCELLED\"", "\"LOST\"");
+            assertThat(releaseDeadLetters.await(r -> lost.equals(r.value()), Duration.ofSeconds(30))).hasSize(1);
+            send(new SeatsReleased(match, quota, List.of(), SeatsReleased.Reason.CANCELLED), key);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> sector(match, "N1").get("held").equals(heldBefore));
         }
     }
 

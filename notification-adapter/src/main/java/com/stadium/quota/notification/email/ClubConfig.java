@@ -3,10 +3,7 @@ package com.stadium.quota.notification.email;
 import java.time.ZoneId;
 import java.util.Optional;
 
-import io.smallrye.config.ConfigMapping;
-
-/** How the club presents itself in every message. */
-@ConfigMapping(prefix = "suite.club")
+/** How the club presents itself in every message ({@code suite.club.*}). */
 public interface ClubConfig {
 
     /** The club's name, in subjects and signatures. */

@@ -1,8 +1,8 @@
 package com.stadium.quota.notification.message;
 
-import java.time.Duration;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.stadium.quota.notification.config.NotificationConfig;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -13,8 +13,7 @@ public class DeliveryRetries {
 
     @Produces
     @Singleton
-    RetryPolicy retryPolicy(@ConfigProperty(name = "suite.delivery.max-attempts") int maxAttempts,
-            @ConfigProperty(name = "suite.delivery.first-retry-delay") Duration firstRetryDelay) {
-        return new RetryPolicy(maxAttempts, firstRetryDelay);
+    RetryPolicy retryPolicy(NotificationConfig config) {
+        return new RetryPolicy(config.delivery().maxAttempts(), config.delivery().firstRetryDelay());
     }
 }

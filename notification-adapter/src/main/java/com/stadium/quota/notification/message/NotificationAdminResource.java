@@ -1,5 +1,6 @@
 package com.stadium.quota.notification.message;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -62,6 +63,9 @@ public class NotificationAdminResource {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    Clock clock;
+
     @GET
     @Path("/{id}")
     @Operation(summary = "One notification by its id (the id of the request event)")
@@ -86,7 +90,7 @@ public class NotificationAdminResource {
         NotificationRequested request = original.request(json);
         Notification copy = Notification.pending(UUID.randomUUID(), new NotificationRequested(
                 request.recipientEmail(), request.recipientName(), request.locale(), request.quotaId(),
-                caller.getName(), request.notice()), Instant.now(), json);
+                caller.getName(), request.notice()), clock.instant(), json);
         copy.resendOf = id;
         copy.persist();
         dispatcher.wakeUpAfterCommit(transactions);

@@ -1,5 +1,6 @@
 package com.stadium.quota.notification.message;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.jboss.logging.Logger;
@@ -48,6 +49,9 @@ public class NotificationDispatcher {
     @Inject
     RetryPolicy retries;
 
+    @Inject
+    Clock clock;
+
     private DueRows<Notification> due;
 
     @PostConstruct
@@ -71,7 +75,7 @@ public class NotificationDispatcher {
     }
 
     private void deliver(Notification notification) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         SentMail mail;
         try {
             mail = email.send(notification);

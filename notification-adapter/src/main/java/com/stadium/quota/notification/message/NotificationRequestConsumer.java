@@ -44,7 +44,8 @@ public class NotificationRequestConsumer {
     @Inject
     Event<NotificationReceived> received;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Incoming("notification-requests")
     @Transactional

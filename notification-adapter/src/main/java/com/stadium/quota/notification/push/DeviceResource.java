@@ -1,5 +1,6 @@
 package com.stadium.quota.notification.push;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,9 @@ public class DeviceResource {
 
     @Inject
     JsonWebToken caller;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @Identifier(WebPushProvider.NAME)
@@ -96,7 +100,7 @@ public class DeviceResource {
         Device device = registration.platform() == Platform.WEB ? web(registration) : app(registration);
         device.email = email;
         device.platform = registration.platform();
-        device.registeredAt = Instant.now();
+        device.registeredAt = clock.instant();
         device.persist();
         return DeviceView.of(device);
     }

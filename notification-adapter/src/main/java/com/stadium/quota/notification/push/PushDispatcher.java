@@ -1,6 +1,6 @@
 package com.stadium.quota.notification.push;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.jboss.logging.Logger;
 
@@ -38,6 +38,9 @@ public class PushDispatcher {
     @Inject
     RetryPolicy retries;
 
+    @Inject
+    Clock clock;
+
     private DueRows<PushDelivery> due;
 
     @PostConstruct
@@ -70,7 +73,7 @@ public class PushDispatcher {
                 push.body, push.data(json));
         try {
             if (providers.of(device.platform).send(message) == PushProvider.Outcome.DELIVERED) {
-                push.sent(Instant.now());
+                push.sent(clock.instant());
                 return;
             }
             push.gone("the push service says the subscription has ended");
@@ -80,7 +83,7 @@ public class PushDispatcher {
             LOG.infof("forgot %s device %s: its push service says the subscription has ended", device.platform,
                     device.token);
         } catch (RuntimeException e) {
-            boolean retrying = push.failed(String.valueOf(e.getMessage()), Instant.now(), retries);
+            boolean retrying = push.failed(String.valueOf(e.getMessage()), clock.instant(), retries);
             LOG.warnf("push of notification %s to %s device %s failed (attempt %d%s): %s", push.notificationId,
                     device.platform, device.token, push.attempts, retrying ? "" : ", the last", e.getMessage());
         }

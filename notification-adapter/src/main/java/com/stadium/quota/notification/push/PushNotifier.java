@@ -1,5 +1,6 @@
 package com.stadium.quota.notification.push;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,9 @@ public class PushNotifier {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    Clock clock;
+
     /**
      * Stores one push per device of the recipient, in the transaction that marks the mail sent; they go out after
      * the commit. The mail's subject is the body, in the mail's language.
@@ -54,7 +58,7 @@ public class PushNotifier {
         }
         PushContent content = PushContent.of(kind, quotaId, notificationId, title(pushed, texts(locale)), subject,
                 club.portalUrl());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (Device device : devices) {
             PushDelivery.pending(notificationId, device, content, now, json).persist();
         }

@@ -3,7 +3,7 @@ package com.stadium.quota.notification.push;
 import java.util.EnumMap;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import com.stadium.quota.notification.config.NotificationConfig;
 
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
@@ -22,18 +22,18 @@ import jakarta.inject.Inject;
 public class PushProviders {
 
     @Inject
+    NotificationConfig config;
+
+    @Inject
     @Any
     Instance<PushProvider> providers;
-
-    @ConfigProperty(name = "suite.push.provider")
-    String nativeProvider;
 
     private final Map<Platform, PushProvider> byPlatform = new EnumMap<>(Platform.class);
 
     // fails the start when suite.push.provider names no provider
     @PostConstruct
     void start() {
-        PushProvider forApp = named(nativeProvider);
+        PushProvider forApp = named(config.push().provider());
         byPlatform.put(Platform.IOS, forApp);
         byPlatform.put(Platform.ANDROID, forApp);
         byPlatform.put(Platform.WEB, named(WebPushProvider.NAME));

@@ -3,13 +3,10 @@ package com.stadium.quota.notification.push;
 import java.time.Duration;
 import java.util.Optional;
 
-import io.smallrye.config.ConfigMapping;
-
 /**
  * Web Push to browsers and the installed web app. Without keys (no default outside dev and test) there is no Web
- * Push: browsers cannot subscribe, and native devices are served as before.
+ * Push: browsers cannot subscribe, and native devices are served as before ({@code suite.push.web-push.*}).
  */
-@ConfigMapping(prefix = "suite.push.web-push")
 public interface WebPushConfig {
 
     /**

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.Notice;
 import com.stadium.quota.messaging.contract.NotificationData;
 import com.stadium.quota.messaging.contract.NotificationRequested;
+import com.stadium.quota.notification.config.NotificationConfig;
 import com.stadium.quota.notification.message.Notification;
 import com.stadium.quota.notification.message.NotificationDispatcher;
 import com.stadium.quota.notification.message.NotificationReceived;
@@ -39,6 +39,9 @@ public class ExpirationReminders {
     private static final String REQUESTED_BY = "notification-adapter";
 
     @Inject
+    NotificationConfig config;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -50,16 +53,14 @@ public class ExpirationReminders {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    @ConfigProperty(name = "suite.reminder.lead-time")
-    Duration leadTime;
-
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     private ReminderRules rules;
 
     @PostConstruct
     void start() {
-        rules = new ReminderRules(leadTime);
+        rules = new ReminderRules(config.reminder().leadTime());
     }
 
     /** In the transaction that stores the request; bad reminder data costs the reminder, never the message. */

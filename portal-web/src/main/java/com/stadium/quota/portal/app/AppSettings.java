@@ -6,35 +6,45 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import com.stadium.quota.portal.config.PortalConfig;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 
 /** Where the app, running in the holder's browser, reaches the services; each address is the public one. */
 @ApplicationScoped
 public class AppSettings {
 
-    @ConfigProperty(name = "suite.club.name")
+    @Inject
+    PortalConfig config;
+
     String clubName;
 
-    @ConfigProperty(name = "suite.club.time-zone")
     String timeZone;
 
-    @ConfigProperty(name = "suite.portal.url")
     String portalUrl;
 
-    @ConfigProperty(name = "suite.app.quota-service-url")
     String quotaServiceUrl;
 
-    @ConfigProperty(name = "suite.app.notification-adapter-url")
     String notificationAdapterUrl;
 
-    @ConfigProperty(name = "suite.app.keycloak-url")
     String keycloakUrl;
 
-    @ConfigProperty(name = "suite.app.realm", defaultValue = "quota")
     String realm;
 
-    @ConfigProperty(name = "suite.app.client-id", defaultValue = "quota-app")
     String clientId;
+
+    @PostConstruct
+    void read() {
+        clubName = config.club().name();
+        timeZone = config.club().timeZone().getId();
+        portalUrl = config.portal().url();
+        quotaServiceUrl = config.app().quotaServiceUrl();
+        notificationAdapterUrl = config.app().notificationAdapterUrl();
+        keycloakUrl = config.app().keycloakUrl();
+        realm = config.app().realm();
+        clientId = config.app().clientId();
+    }
 
     String clubName() {
         return clubName;

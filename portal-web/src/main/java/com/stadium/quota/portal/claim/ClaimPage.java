@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.portal.config.PortalConfig;
 import com.stadium.quota.portal.holder.HolderQuotaClient;
 import com.stadium.quota.portal.holder.HolderQuotaClient.Attendee;
 import com.stadium.quota.portal.holder.HolderQuotaClient.Attendees;
@@ -53,6 +53,9 @@ import jakarta.ws.rs.core.Response;
 public class ClaimPage {
 
     @Inject
+    PortalConfig config;
+
+    @Inject
     HolderSession session;
 
     @Inject
@@ -61,9 +64,6 @@ public class ClaimPage {
 
     @Inject
     ObjectMapper json;
-
-    @ConfigProperty(name = "suite.portal.url")
-    String portalUrl;
 
     /** What step 2 shows for one ticket: the card, what was typed, and the reasons a field was refused. */
     public record AttendeeRow(int index, CardView card, String name, String email, boolean mine, String nameError,
@@ -245,7 +245,8 @@ public class ClaimPage {
     @Path("/claims/{claimId}/payment")
     public Object pay(@PathParam("quotaId") UUID quotaId, @PathParam("claimId") UUID claimId) {
         try {
-            ClaimView claim = quotas.pay(quotaId, claimId, new PaymentStart(portalUrl + claimPath(quotaId, claimId)));
+            ClaimView claim = quotas.pay(quotaId, claimId,
+                    new PaymentStart(config.portal().url() + claimPath(quotaId, claimId)));
             return Response.seeOther(URI.create(claim.paymentUrl())).build();
         } catch (WebApplicationException e) {
             Refusal refusal = refusal(e);
@@ -370,7 +371,6 @@ public class ClaimPage {
     static String claimPath(UUID quotaId, UUID claimId) {
         return "/holder/quotas/" + quotaId + "/claims/" + claimId;
     }
-
 
     private static String at(List<String> values, int i) {
         return values != null && i < values.size() && values.get(i) != null ? values.get(i) : "";

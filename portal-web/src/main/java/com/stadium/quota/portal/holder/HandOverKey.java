@@ -2,7 +2,7 @@ package com.stadium.quota.portal.holder;
 
 import java.time.Clock;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import com.stadium.quota.portal.config.PortalConfig;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,8 +12,8 @@ public class HandOverKey {
 
     private final MasqueradeHandOver handOver;
 
-    HandOverKey(@ConfigProperty(name = "suite.portal.hand-over-secret") String secret) {
-        this.handOver = new MasqueradeHandOver(secret, Clock.systemUTC());
+    HandOverKey(PortalConfig config, Clock clock) {
+        this.handOver = new MasqueradeHandOver(config.portal().handOverSecret(), clock);
     }
 
     public MasqueradeHandOver get() {

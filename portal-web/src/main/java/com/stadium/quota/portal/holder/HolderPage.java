@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.stadium.quota.portal.config.PortalConfig;
 import com.stadium.quota.portal.holder.HolderQuotaClient.MyQuota;
 import com.stadium.quota.portal.holder.HolderSession.Viewer;
 import com.stadium.quota.portal.holder.QuotaView.MatchView;
@@ -39,6 +40,9 @@ import jakarta.ws.rs.core.Response;
 public class HolderPage {
 
     @Inject
+    PortalConfig config;
+
+    @Inject
     HolderSession session;
 
     @Inject
@@ -51,12 +55,6 @@ public class HolderPage {
 
     @Inject
     OidcSession oidcSession;
-
-    @ConfigProperty(name = "suite.keycloak.url")
-    String keycloakUrl;
-
-    @ConfigProperty(name = "suite.portal.url")
-    String portalUrl;
 
     @ConfigProperty(name = "quarkus.oidc.holder.client-id")
     String clientId;
@@ -93,9 +91,9 @@ public class HolderPage {
             return Uni.createFrom().item(Response.seeOther(URI.create("/holder")).build());
         }
         String hint = idToken.getRawToken();
-        URI endSession = URI.create(keycloakUrl + "/realms/quota/protocol/openid-connect/logout?client_id="
+        URI endSession = URI.create(config.keycloak().url() + "/realms/quota/protocol/openid-connect/logout?client_id="
                 + encode(clientId) + "&id_token_hint=" + encode(hint) + "&post_logout_redirect_uri="
-                + encode(portalUrl + "/admin"));
+                + encode(config.portal().url() + "/admin"));
         return oidcSession.logout().map(done -> Response.seeOther(endSession).build());
     }
 

@@ -33,7 +33,8 @@ public class HolderSession {
     @Inject
     HttpServerRequest request;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** Who a holder page is for, and the person acting for them when it is not them. */
     public record Viewer(String name, String email, Optional<String> actingAdmin) {

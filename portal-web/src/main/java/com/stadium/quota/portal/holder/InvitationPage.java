@@ -4,10 +4,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import com.stadium.quota.portal.config.PortalConfig;
 import com.stadium.quota.portal.web.Club;
 import com.stadium.quota.portal.web.Languages;
 
@@ -40,6 +40,9 @@ public class InvitationPage {
     static final String COOKIE = "q_invitation";
 
     @Inject
+    PortalConfig config;
+
+    @Inject
     @RestClient
     SignInClient signIn;
 
@@ -55,12 +58,6 @@ public class InvitationPage {
 
     @jakarta.ws.rs.core.Context
     jakarta.ws.rs.core.HttpHeaders headers;
-
-    @ConfigProperty(name = "suite.keycloak.url")
-    String keycloakUrl;
-
-    @ConfigProperty(name = "suite.portal.url")
-    String portalUrl;
 
     @CheckedTemplate
     static class Templates {
@@ -78,7 +75,8 @@ public class InvitationPage {
         }
         // the link's token travels to our authorization step only, never to a page or a log
         NewCookie invitation = new NewCookie.Builder(COOKIE).value(token).path("/invitation").maxAge(300)
-                .httpOnly(true).secure(portalUrl.startsWith("https:")).sameSite(NewCookie.SameSite.LAX).build();
+                .httpOnly(true).secure(config.portal().url().startsWith("https:"))
+                .sameSite(NewCookie.SameSite.LAX).build();
         return Response.seeOther(URI.create("/holder")).cookie(invitation).build();
     }
 
@@ -92,7 +90,7 @@ public class InvitationPage {
             @QueryParam("code_challenge") String codeChallenge,
             @QueryParam("code_challenge_method") String codeChallengeMethod,
             @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
-        if (redirectUri == null || !redirectUri.startsWith(portalUrl + "/holder")) {
+        if (redirectUri == null || !redirectUri.startsWith(config.portal().url() + "/holder")) {
             return refusal(false);
         }
         if (masqueradeId != null && !masqueradeId.isBlank()) {
@@ -100,7 +98,7 @@ public class InvitationPage {
         }
         if (token == null || token.isBlank()) {
             // no deeplink in this browser: a holder with a password signs in at Keycloak as usual
-            return Response.seeOther(URI.create(keycloakUrl + "/realms/quota/protocol/openid-connect/auth?"
+            return Response.seeOther(URI.create(config.keycloak().url() + "/realms/quota/protocol/openid-connect/auth?"
                     + uri.getRequestUri().getRawQuery())).build();
         }
         NewCookie used = new NewCookie.Builder(COOKIE).value("").path("/invitation").maxAge(0).httpOnly(true).build();

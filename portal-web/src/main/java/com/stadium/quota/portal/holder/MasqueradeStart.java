@@ -3,7 +3,7 @@ package com.stadium.quota.portal.holder;
 import java.net.URI;
 import java.util.List;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import com.stadium.quota.portal.config.PortalConfig;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,13 +28,13 @@ public class MasqueradeStart {
     static final String COOKIE = "q_masquerade";
 
     @Inject
+    PortalConfig config;
+
+    @Inject
     AccessTokenCredential accessToken;
 
     @Inject
     HandOverKey handOver;
-
-    @ConfigProperty(name = "suite.portal.url")
-    String portalUrl;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -45,7 +45,7 @@ public class MasqueradeStart {
         NewCookie pending = new NewCookie.Builder(COOKIE)
                 .value(handOver.get().seal(accessToken.getToken(), holderEmail.trim())).path("/invitation")
                 .maxAge((int) MasqueradeHandOver.LIFETIME.toSeconds()).httpOnly(true)
-                .secure(portalUrl.startsWith("https:")).sameSite(NewCookie.SameSite.LAX).build();
+                .secure(config.portal().url().startsWith("https:")).sameSite(NewCookie.SameSite.LAX).build();
         // a holder session already open in this browser would skip the sign-in: end it (Quarkus splits a large
         // session cookie into numbered chunks)
         Response.ResponseBuilder answer = Response.seeOther(URI.create("/holder")).cookie(pending);

@@ -1,6 +1,7 @@
 package com.stadium.quota.portal.tracking;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -30,9 +31,12 @@ public class TrackingIndex {
     @RestClient
     AllocationServiceClient allocation;
 
+    @Inject
+    Clock clock;
+
     @GET
     public Response open(@QueryParam("match") String match) {
-        Optional<Long> chosen = number(match).or(() -> next(allocation.matches(), Instant.now()));
+        Optional<Long> chosen = number(match).or(() -> next(allocation.matches(), clock.instant()));
         return Response.seeOther(URI.create(chosen.map(id -> "/admin/matches/" + id + "/tracking").orElse("/admin")))
                 .build();
     }

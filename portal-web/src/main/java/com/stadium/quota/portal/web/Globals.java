@@ -1,7 +1,6 @@
 package com.stadium.quota.portal.web;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
+import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateGlobal;
 
 /** Data every page may print without each resource passing it. */
@@ -13,6 +12,6 @@ public final class Globals {
 
     /** The club's name from configuration (suite.club.name), in every page's header and title. */
     public static String clubName() {
-        return ConfigProvider.getConfig().getOptionalValue("suite.club.name", String.class).orElse("FC Example");
+        return Arc.container().instance(Club.class).get().name();
     }
 }

@@ -1,5 +1,6 @@
 package com.stadium.quota.quotaservice.allocation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.AllocationCompleted;
 import com.stadium.quota.messaging.contract.EventEnvelope;
+import com.stadium.quota.messaging.contract.QuotaChanged;
 import com.stadium.quota.messaging.contract.SeatsReleased;
 import com.stadium.quota.messaging.inbox.Inbox;
 import com.stadium.quota.messaging.outbox.Outbox;
@@ -58,6 +60,9 @@ public class AllocationResults {
     @Inject
     Quotas quotas;
 
+    @Inject
+    Clock clock;
+
     @Incoming("allocation-results")
     @Blocking
     @Transactional
@@ -74,7 +79,7 @@ public class AllocationResults {
             return;
         }
         boolean allocated = false;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (Quota quota : answered) {
             List<Quota.HeldSeat> seats = result.holds().stream()
                     .filter(h -> h.quotaId().equals(quota.id)).findFirst()
@@ -101,29 +106,31 @@ public class AllocationResults {
         if (event instanceof QuotaEvent.Allocated held) {
             audit.record(quota.id, ACTOR, held.state().name(), Map.of("seats", held.seats(),
                     "unfulfilled", held.unfulfilled(), "seed", held.seed()));
-            events.changed(quota, "ALLOCATED", ACTOR);
+            events.changed(quota, QuotaChanged.Change.ALLOCATED, ACTOR);
         } else if (event instanceof QuotaEvent.AllocationFailed failed) {
-            audit.record(quota.id, ACTOR, "ALLOCATION_FAILED", Map.of("freeSeats", failed.freeSeats(),
+            audit.record(quota.id, ACTOR, QuotaChanged.Change.ALLOCATION_FAILED.name(),
+                    Map.of("freeSeats", failed.freeSeats(),
                     "reason", failed.reason()));
-            events.changed(quota, "ALLOCATION_FAILED", ACTOR);
+            events.changed(quota, QuotaChanged.Change.ALLOCATION_FAILED, ACTOR);
         } else if (event instanceof QuotaEvent.SeatsReturned returned) {
-            outbox.publish(new SeatsReleased(returned.matchId(), returned.quotaId(), returned.seatIds(), "CANCELLED"),
+            outbox.publish(new SeatsReleased(returned.matchId(), returned.quotaId(), returned.seatIds(),
+                    SeatsReleased.Reason.CANCELLED),
                     quota.id.toString(), Long.toString(quota.matchId));
         }
     }
 
-    /** ALLOCATED and PARTIALLY_ALLOCATED hold seats; anything else (FAILED, REJECTED) holds none. */
-    static Quota.Allocation.Outcome outcome(String outcome) {
+    /** ALLOCATED and PARTIALLY_ALLOCATED hold seats; FAILED and REJECTED hold none. */
+    static Quota.Allocation.Outcome outcome(AllocationCompleted.Outcome outcome) {
         return switch (outcome) {
-            case "ALLOCATED" -> Quota.Allocation.Outcome.ALLOCATED;
-            case "PARTIALLY_ALLOCATED" -> Quota.Allocation.Outcome.PARTIALLY_ALLOCATED;
-            default -> Quota.Allocation.Outcome.FAILED;
+            case ALLOCATED -> Quota.Allocation.Outcome.ALLOCATED;
+            case PARTIALLY_ALLOCATED -> Quota.Allocation.Outcome.PARTIALLY_ALLOCATED;
+            case FAILED, REJECTED -> Quota.Allocation.Outcome.FAILED;
         };
     }
 
     /** The reason in words, naming the match that blocks a group when only some matches lack seats. */
     static String describe(AllocationCompleted result) {
-        String reason = result.reason() == null ? result.outcome() : result.reason();
+        String reason = result.reason() == null ? result.outcome().name() : result.reason();
         List<String> blocking = result.freeByMatch().stream()
                 .filter(m -> m.freeSeats() < result.requested())
                 .map(m -> "match " + m.matchId() + " has " + m.freeSeats() + " free").toList();

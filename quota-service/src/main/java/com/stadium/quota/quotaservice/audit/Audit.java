@@ -1,5 +1,6 @@
 package com.stadium.quota.quotaservice.audit;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ public class Audit {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Clock clock;
+
     /** One line of a quota's audit trail. */
     public record Line(Instant at, String actor, String onBehalfOf, String action, Map<String, Object> details) {
     }
@@ -33,7 +37,7 @@ public class Audit {
         AuditEntry entry = new AuditEntry();
         entry.onBehalfOf = onBehalfOf;
         entry.quotaId = quotaId;
-        entry.at = Instant.now();
+        entry.at = clock.instant();
         entry.actor = actor;
         entry.action = action;
         entry.details = json.valueToTree(details).toString();

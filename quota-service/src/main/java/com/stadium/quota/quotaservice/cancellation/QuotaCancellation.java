@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.stadium.quota.messaging.contract.QuotaChanged;
 import com.stadium.quota.messaging.contract.RefundRequested;
 import com.stadium.quota.messaging.contract.SeatsReleased;
 import com.stadium.quota.messaging.outbox.Outbox;
@@ -22,6 +23,7 @@ import com.stadium.quota.quotaservice.notice.Messenger;
 import com.stadium.quota.quotaservice.notice.Notices;
 import com.stadium.quota.quotaservice.payment.PaymentStatus;
 import com.stadium.quota.quotaservice.payment.Refund;
+import com.stadium.quota.quotaservice.payment.RefundStatus;
 import com.stadium.quota.quotaservice.payment.Refunds;
 import com.stadium.quota.quotaservice.quota.CancellationPlan;
 import com.stadium.quota.quotaservice.quota.CancellationScope;
@@ -77,7 +79,8 @@ public class QuotaCancellation {
     @Inject
     Messenger messenger;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** A seat given back to allocation-service. */
     public record ReleasedSeat(long matchId, long seatId, String sector, String row, String seat) {
@@ -202,17 +205,18 @@ public class QuotaCancellation {
             refund.ticketId = paid.ticketId();
             refund.quotaId = quota.id;
             refund.amountCents = paid.amountCents();
-            refund.status = Refunds.REQUESTED;
+            refund.status = RefundStatus.REQUESTED;
             refund.requestedAt = now;
             refund.paymentId = paymentOf(quota.tickets(), paid.ticketId());
             refund.persist();
             refunds.afterCommit();
             outbox.publish(new RefundRequested(refund.id, quota.id, paid.ticketId(), paid.amountCents(),
-                    paid.currency(), "refund-" + paid.ticketId(), "QUOTA_CANCELLED"), quota.id.toString());
+                    paid.currency(), "refund-" + paid.ticketId(),
+                    RefundRequested.Reason.QUOTA_CANCELLED), quota.id.toString());
         }
         if (!effect.seatsReleased().isEmpty()) {
             outbox.publish(new SeatsReleased(quota.matchId, quota.inventoryHolder(),
-                    effect.seatsReleased().stream().map(ReleasedSeat::seatId).toList(), "CANCELLED"),
+                    effect.seatsReleased().stream().map(ReleasedSeat::seatId).toList(), SeatsReleased.Reason.CANCELLED),
                     quota.id.toString(), Long.toString(quota.matchId));
         }
         Map<String, Object> details = new LinkedHashMap<>();
@@ -222,8 +226,8 @@ public class QuotaCancellation {
         details.put("soldKept", effect.soldKept());
         details.put("refundsRequested", effect.refundsRequested());
         details.put("refundedCents", effect.refundedCents());
-        audit.record(quota.id, actor, "CANCELLED", details);
-        events.changed(quota, "CANCELLED", actor);
+        audit.record(quota.id, actor, QuotaChanged.Change.CANCELLED.name(), details);
+        events.changed(quota, QuotaChanged.Change.CANCELLED, actor);
         for (MessageToPerson message : effect.told()) {
             messenger.send(message, actor);
         }

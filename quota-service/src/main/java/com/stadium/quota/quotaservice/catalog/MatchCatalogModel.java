@@ -34,7 +34,8 @@ public class MatchCatalogModel {
     @Inject
     ObjectMapper json;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** Stores the announcement unless the model has this revision of the match or a newer one; true if stored. */
     @Transactional(Transactional.TxType.MANDATORY)

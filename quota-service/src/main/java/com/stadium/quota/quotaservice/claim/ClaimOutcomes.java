@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
+import com.stadium.quota.messaging.contract.QuotaChanged;
 import com.stadium.quota.quotaservice.allocation.SeatSales;
 import com.stadium.quota.quotaservice.audit.Audit;
 import com.stadium.quota.quotaservice.notice.MessageToPerson;
@@ -77,7 +78,7 @@ public class ClaimOutcomes {
             Map<String, Object> details) {
         Map<String, Object> withClaim = new LinkedHashMap<>(details);
         withClaim.put("claim", claimId.toString());
-        events.changed(quota, action, actor);
+        events.changed(quota, QuotaChanged.Change.valueOf(action), actor);
         audit.record(quota.id, actor, onBehalfOf, action, withClaim);
         LOG.debugf("claim %s of quota %s: %s by %s", claimId, quota.id, action, actor);
     }

@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
 import com.stadium.quota.quotaservice.holder.Caller;
 import com.stadium.quota.quotaservice.holder.HolderQuotas;
 import com.stadium.quota.quotaservice.payment.PaymentProvider;
@@ -44,6 +43,9 @@ import jakarta.transaction.Transactional;
 public class ClaimPayments implements PaymentResults {
 
     @Inject
+    QuotaServiceConfig config;
+
+    @Inject
     HolderQuotas holderQuotas;
 
     @Inject
@@ -61,17 +63,10 @@ public class ClaimPayments implements PaymentResults {
     @Inject
     EntityManager entityManager;
 
-    @ConfigProperty(name = "suite.claim.payment-timeout", defaultValue = "15m")
-    Duration paymentTimeout;
-
-    @ConfigProperty(name = "suite.payment.currency", defaultValue = "EUR")
-    String currency;
-
     /** Where a payer may be sent back to after the payment page: the portal's pages, the app's scheme. */
-    @ConfigProperty(name = "suite.payment.return-url-prefixes")
-    List<String> returnUrlPrefixes;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** A claim waiting for its payment, and what to ask the provider for it. */
     record Pending(UUID quotaId, UUID claimId, String paymentId, PaymentOrder order) {
@@ -91,13 +86,13 @@ public class ClaimPayments implements PaymentResults {
             if (caller.masquerading()) {
                 throw InvalidInput.forbidden(ClaimRules.pay(claim.step, true));
             }
-            List<Violation> wrongUrl = ReturnUrl.check(returnUrl, returnUrlPrefixes);
+            List<Violation> wrongUrl = ReturnUrl.check(returnUrl, config.payment().returnUrlPrefixes());
             if (!wrongUrl.isEmpty()) {
                 throw new InvalidInput(wrongUrl);
             }
             List<QuotaEvent> happened;
             try {
-                happened = quota.requestPayment(claim, returnUrl, clock.instant(), paymentTimeout);
+                happened = quota.requestPayment(claim, returnUrl, clock.instant(), config.claim().paymentTimeout());
             } catch (QuotaRefusal refusal) {
                 throw holderQuotas.refused(refusal, quota);
             }
@@ -212,7 +207,7 @@ public class ClaimPayments implements PaymentResults {
     }
 
     private PaymentOrder order(Quota quota, Claim claim) {
-        return new PaymentOrder(claim.id.toString(), claim.amountCents, currency,
+        return new PaymentOrder(claim.id.toString(), claim.amountCents, config.payment().currency(),
                 quota.ticketsOf(claim).size() + " tickets, " + quota.matchName, claim.returnUrl);
     }
 }

@@ -2,8 +2,7 @@ package com.stadium.quota.quotaservice.claim;
 
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
 import com.stadium.quota.quotaservice.holder.HolderQuotas;
 import com.stadium.quota.quotaservice.quota.Claim;
 import com.stadium.quota.quotaservice.quota.Quota;
@@ -18,10 +17,10 @@ import jakarta.ws.rs.NotFoundException;
 public class ClaimViews {
 
     @Inject
-    Quotas quotas;
+    QuotaServiceConfig config;
 
-    @ConfigProperty(name = "suite.payment.currency", defaultValue = "EUR")
-    String currency;
+    @Inject
+    Quotas quotas;
 
     Claim claimOf(Quota quota, UUID claimId) {
         Claim claim = quotas.claimOf(quota, claimId);
@@ -32,7 +31,8 @@ public class ClaimViews {
     }
 
     Claims.ClaimView view(Quota quota, Claim claim, String paymentUrl) {
-        return new Claims.ClaimView(claim.id, quota.id, claim.step, claim.holdExpiresAt, claim.amountCents, currency,
-                claim.paymentId, paymentUrl, claim.releasedBecause, HolderQuotas.cards(quota, quota.ticketsOf(claim)));
+        return new Claims.ClaimView(claim.id, quota.id, claim.step, claim.holdExpiresAt, claim.amountCents,
+                config.payment().currency(), claim.paymentId, paymentUrl, claim.releasedBecause,
+                HolderQuotas.cards(quota, quota.ticketsOf(claim)));
     }
 }

@@ -6,8 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
 import com.stadium.quota.quotaservice.holder.Caller;
 import com.stadium.quota.quotaservice.holder.HolderQuotas;
 import com.stadium.quota.quotaservice.holder.HolderQuotas.TicketCard;
@@ -35,6 +34,9 @@ import jakarta.transaction.Transactional;
 public class Claims {
 
     @Inject
+    QuotaServiceConfig config;
+
+    @Inject
     HolderQuotas holderQuotas;
 
     @Inject
@@ -49,10 +51,8 @@ public class Claims {
     @Inject
     ClaimViews views;
 
-    @ConfigProperty(name = "suite.claim.hold", defaultValue = "15m")
-    Duration hold;
-
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** A claim as the holder sees it. */
     public record ClaimView(UUID id, UUID quotaId, ClaimStep step, Instant holdExpiresAt, int amountCents,
@@ -65,7 +65,7 @@ public class Claims {
         Quota quota = holderQuotas.lockOwn(caller.email(), quotaId);
         List<QuotaEvent> happened;
         try {
-            happened = quota.reserve(wanted, caller.email(), caller.actor(), clock.instant(), hold);
+            happened = quota.reserve(wanted, caller.email(), caller.actor(), clock.instant(), config.claim().hold());
         } catch (QuotaRefusal refusal) {
             throw holderQuotas.refused(refusal, quota, wanted);
         }

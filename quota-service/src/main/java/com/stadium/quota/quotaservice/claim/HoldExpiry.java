@@ -1,5 +1,6 @@
 package com.stadium.quota.quotaservice.claim;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -39,9 +40,12 @@ public class HoldExpiry {
     @Inject
     ClaimPayments payments;
 
-    @Scheduled(every = "${suite.claim.expiry-check:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Inject
+    Clock clock;
+
+    @Scheduled(every = "${suite.claim.expiry-check}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
-        releaseLapsed(Instant.now());
+        releaseLapsed(clock.instant());
     }
 
     /** Releases what lapsed by {@code now}; returns how many claims it looked at. */

@@ -1,6 +1,6 @@
 package com.stadium.quota.quotaservice.demo;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.stadium.quota.quotaservice.allocation.MatchCatalog;
+import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
 import com.stadium.quota.quotaservice.demo.DemoPlan.Decision;
 import com.stadium.quota.quotaservice.demo.DemoPlan.Step;
 import com.stadium.quota.quotaservice.holder.Caller;
@@ -41,6 +41,9 @@ public class DemoSeeder {
     static final String DEMO_MATCHES = "DEMO-";
 
     @Inject
+    QuotaServiceConfig config;
+
+    @Inject
     MatchCatalog catalog;
 
     @Inject
@@ -49,18 +52,15 @@ public class DemoSeeder {
     @Inject
     Subquotas subquotas;
 
-    @ConfigProperty(name = "suite.demo.enabled", defaultValue = "false")
-    boolean enabled;
-
-    @ConfigProperty(name = "suite.club.time-zone", defaultValue = "Europe/Berlin")
-    ZoneId clubZone;
+    @Inject
+    Clock clock;
 
     private volatile boolean finished;
 
-    @Scheduled(every = "${suite.demo.retry:15s}", delayed = "${suite.demo.first-try:5s}",
+    @Scheduled(every = "${suite.demo.retry}", delayed = "${suite.demo.first-try:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void seed() {
-        if (!enabled || finished) {
+        if (!config.demo().enabled() || finished) {
             return;
         }
         try {
@@ -81,7 +81,7 @@ public class DemoSeeder {
         if (decision.finished()) {
             return true;
         }
-        List<Long> matches = catalog.upcoming(DEMO_MATCHES, Instant.now());
+        List<Long> matches = catalog.upcoming(DEMO_MATCHES, clock.instant());
         DemoSeed delegated = done.get(Step.PAID_WITH_DELEGATE);
         decision = DemoPlan.next(done.keySet(), matches.size(), delegated == null || delegated.quotaId == null ? null
                 : QuarkusTransaction.requiringNew().call(() -> Quota.<Quota>findById(delegated.quotaId).state));
@@ -89,7 +89,7 @@ public class DemoSeeder {
             QuarkusTransaction.requiringNew().run(() -> mark(step, null, "SKIPPED"));
             LOG.infof("demo data: %s left out (no demo matches for it, or the delegated quota has no seats)", step);
         }
-        LocalDate today = LocalDate.now(clubZone);
+        LocalDate today = LocalDate.now(clock.withZone(config.club().timeZone()));
         for (Step step : decision.run()) {
             QuarkusTransaction.requiringNew().run(() -> mark(step, run(step, matches, today, delegated), "CREATED"));
         }
@@ -109,12 +109,12 @@ public class DemoSeeder {
         return creation.create(DemoPlan.quota(step, matches, today), ACTOR).get(0).id;
     }
 
-    private static void mark(Step step, UUID quotaId, String outcome) {
+    private void mark(Step step, UUID quotaId, String outcome) {
         DemoSeed seed = new DemoSeed();
         seed.step = step;
         seed.quotaId = quotaId;
         seed.outcome = outcome;
-        seed.doneAt = Instant.now();
+        seed.doneAt = clock.instant();
         seed.persist();
     }
 }

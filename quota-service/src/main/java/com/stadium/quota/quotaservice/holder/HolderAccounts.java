@@ -1,6 +1,6 @@
 package com.stadium.quota.quotaservice.holder;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import org.jboss.logging.Logger;
@@ -47,6 +47,9 @@ public class HolderAccounts {
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Clock clock;
 
     private Drain drain;
 
@@ -134,7 +137,7 @@ public class HolderAccounts {
         account.attempts++;
         try {
             account.keycloakId = ensureUser(account.email, account.name);
-            account.provisionedAt = Instant.now();
+            account.provisionedAt = clock.instant();
             account.lastError = null;
             return true;
         } catch (RuntimeException e) {

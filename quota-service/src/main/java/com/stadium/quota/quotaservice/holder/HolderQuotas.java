@@ -11,8 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
 import com.stadium.quota.quotaservice.quota.Claim;
 import com.stadium.quota.quotaservice.quota.ClaimRules;
 import com.stadium.quota.quotaservice.quota.ClaimStep;
@@ -40,18 +39,16 @@ import jakarta.ws.rs.NotFoundException;
 public class HolderQuotas {
 
     @Inject
+    QuotaServiceConfig config;
+
+    @Inject
     QuotaEvents events;
 
     @Inject
     Quotas quotas;
 
-    @ConfigProperty(name = "suite.expiration.soon-days", defaultValue = "3")
-    int soonDays;
-
-    @ConfigProperty(name = "suite.club.time-zone", defaultValue = "Europe/Berlin")
-    ZoneId clubZone;
-
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** What the holder may do with a quota. */
     public record Permissions(boolean claim, boolean delegate, boolean transferable) {
@@ -176,7 +173,8 @@ public class HolderQuotas {
         return new MyQuota(quota.id, quota.groupId, quota.parentId != null, quota.matchName, quota.kickoff,
                 quota.state, quota.quantity, events.ticketCounts(quota.id),
                 new Permissions(open, open && quota.mayDelegate && quota.parentId == null, quota.transferable),
-                ExpirationReminder.of(quota.expiresOn, LocalDate.now(clock.withZone(clubZone)), soonDays), subquotas,
+                ExpirationReminder.of(quota.expiresOn, LocalDate.now(clock.withZone(config.club().timeZone())),
+                        config.expiration().soonDays()), subquotas,
                 quota.matchId, quota.discountPercent,
                 parent == null ? null : new Person(parent.holderName, parent.holderEmail));
     }

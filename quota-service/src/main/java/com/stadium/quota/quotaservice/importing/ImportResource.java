@@ -7,12 +7,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -40,6 +41,9 @@ public class ImportResource {
     static final String CSV = "text/csv";
 
     @Inject
+    QuotaServiceConfig config;
+
+    @Inject
     Importer importer;
 
     @Inject
@@ -48,17 +52,15 @@ public class ImportResource {
     @Inject
     JsonWebToken caller;
 
-    @ConfigProperty(name = "suite.club.time-zone", defaultValue = "Europe/Berlin")
-    ZoneId clubZone;
-
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @GET
     @Path("/template")
     @Produces(CSV)
     @Operation(summary = "A CSV file to start from: every column and example lines (one a group over 3 matches)")
     public Response template() {
-        LocalDate expiresOn = LocalDate.now(clock.withZone(clubZone)).plusDays(30);
+        LocalDate expiresOn = LocalDate.now(clock.withZone(config.club().timeZone())).plusDays(30);
         return Response.ok(ImportFormat.template(expiresOn))
                 .header("Content-Disposition", "attachment; filename=\"quota-import-template.csv\"").build();
     }

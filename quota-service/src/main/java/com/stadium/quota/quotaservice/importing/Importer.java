@@ -56,7 +56,8 @@ public class Importer {
     @Inject
     ObjectMapper json;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** What a line would create. */
     public record PreviewLine(int line, String holderEmail, String holderName, List<Long> matchIds,

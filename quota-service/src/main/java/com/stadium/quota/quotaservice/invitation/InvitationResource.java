@@ -1,6 +1,6 @@
 package com.stadium.quota.quotaservice.invitation;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,6 +44,9 @@ public class InvitationResource {
     @Inject
     JsonWebToken caller;
 
+    @Inject
+    Clock clock;
+
     /** Where the new deeplink went. */
     public record Sent(UUID quotaId, String sentTo) {
     }
@@ -75,7 +78,7 @@ public class InvitationResource {
     @APIResponse(responseCode = "204", description = "revoked")
     @APIResponse(responseCode = "404", description = "no such quota, or no live deeplink")
     public void revoke(@PathParam("id") UUID id) {
-        if (Quota.findById(id) == null || !invitations.revoke(id, caller.getName(), Instant.now())) {
+        if (Quota.findById(id) == null || !invitations.revoke(id, caller.getName(), clock.instant())) {
             throw new NotFoundException("no live invitation for quota " + id);
         }
         audit.record(id, caller.getName(), "INVITATION_REVOKED", java.util.Map.of());

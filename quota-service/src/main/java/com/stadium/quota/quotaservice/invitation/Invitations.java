@@ -1,14 +1,14 @@
 package com.stadium.quota.quotaservice.invitation;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.stadium.quota.quotaservice.audit.Audit;
+import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
 import com.stadium.quota.quotaservice.holder.HolderAccounts;
 import com.stadium.quota.quotaservice.notice.Messenger;
 import com.stadium.quota.quotaservice.notice.Notices;
@@ -39,8 +39,11 @@ public class Invitations {
     @Inject
     HolderAccounts accounts;
 
-    @ConfigProperty(name = "suite.club.time-zone", defaultValue = "Europe/Berlin")
-    ZoneId clubZone;
+    @Inject
+    QuotaServiceConfig config;
+
+    @Inject
+    Clock clock;
 
     /**
      * Issues a new deeplink for the quota (and its group) and asks notification-adapter to mail it. The
@@ -54,7 +57,7 @@ public class Invitations {
     /** For a subquota the mail says who passed the tickets on, with their own words if they wrote any. */
     @Transactional(Transactional.TxType.MANDATORY)
     public DeeplinkToken invite(Quota quota, List<Quota> group, String actor, String personalMessage) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         revoke(quota.id, actor, now);
         DeeplinkToken token = DeeplinkToken.generate();
         Invitation invitation = new Invitation();
@@ -71,7 +74,7 @@ public class Invitations {
         Quota parent = quota.parentId == null ? null : Quota.findById(quota.parentId);
         messenger.send(Notices.invitation(quota, group, token.value(),
                 events.ticketCounts(quota.id).get(TicketStatus.ALLOCATED), unclaimed, parent, personalMessage,
-                clubZone), actor);
+                config.club().timeZone()), actor);
         audit.record(quota.id, actor, "INVITED", Map.of("email", quota.holderEmail));
         return token;
     }

@@ -3,25 +3,26 @@ package com.stadium.quota.quotaservice.notice;
 import java.time.Clock;
 import java.util.Locale;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
 import com.stadium.quota.quotaservice.quota.HolderLocaleGiven;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 /** The language each person's messages are written in: the one stored for their email, else the suite's default. */
 @ApplicationScoped
 public class HolderLocales {
 
-    @ConfigProperty(name = "suite.notice.default-locale")
-    String defaultLocale;
+    @Inject
+    QuotaServiceConfig config;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     public String of(String email) {
         HolderPreference preference = HolderPreference.findById(key(email));
-        return preference == null ? defaultLocale : preference.locale;
+        return preference == null ? config.notice().defaultLocale() : preference.locale;
     }
 
     /** In the transaction that created the quota: the language given with it is the holder's from now on. */

@@ -2,11 +2,11 @@ package com.stadium.quota.quotaservice.payment;
 
 import java.util.List;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
 import com.stadium.quota.web.InvalidInput;
 import com.stadium.quota.web.Violation;
 
@@ -37,13 +37,13 @@ public class PaymentCallbackResource {
     public static final String SIGNATURE_HEADER = "Payment-Signature";
 
     @Inject
+    QuotaServiceConfig config;
+
+    @Inject
     PaymentResults results;
 
     @Inject
     ObjectMapper json;
-
-    @ConfigProperty(name = "suite.payment.callback-secret")
-    String secret;
 
     /** The callback's body. */
     public record PaymentResult(String paymentId, PaymentStatus status) {
@@ -55,7 +55,7 @@ public class PaymentCallbackResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The payment service's answer for a payment (PAID, FAILED or CANCELLED), signed")
     public Response callback(@HeaderParam(SIGNATURE_HEADER) String signature, byte[] body) {
-        if (body == null || !CallbackSignature.matches(secret, body, signature)) {
+        if (body == null || !CallbackSignature.matches(config.payment().callbackSecret(), body, signature)) {
             return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON)
                     .entity(new com.stadium.quota.web.Refusals.Problem("Not signed", 401, List.of(Violation.of(
                             SIGNATURE_HEADER, "missing or does not match the body"))))

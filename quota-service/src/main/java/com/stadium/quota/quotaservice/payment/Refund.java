@@ -6,6 +6,8 @@ import java.util.UUID;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -28,7 +30,8 @@ public class Refund extends PanacheEntityBase {
 
     /** REQUESTED until the payment provider answers: REFUNDED, or FAILED with the reason in lastError. */
     @Column(nullable = false)
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public RefundStatus status;
 
     @Column(name = "requested_at", nullable = false)
     public Instant requestedAt;

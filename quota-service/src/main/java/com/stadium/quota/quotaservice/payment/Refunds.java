@@ -1,6 +1,6 @@
 package com.stadium.quota.quotaservice.payment;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,7 +28,6 @@ public class Refunds {
 
     private static final Logger LOG = Logger.getLogger(Refunds.class);
     private static final int BATCH = 20;
-    public static final String REQUESTED = "REQUESTED";
 
     @Inject
     PaymentProvider payments;
@@ -38,6 +37,9 @@ public class Refunds {
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Clock clock;
 
     private Drain drain;
 
@@ -65,7 +67,7 @@ public class Refunds {
     boolean refundBatch() {
         List<UUID> waiting = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
                 "select r.id from Refund r where r.status = :status order by r.requestedAt", UUID.class)
-                .setParameter("status", REQUESTED).setMaxResults(BATCH).getResultList());
+                .setParameter("status", RefundStatus.REQUESTED).setMaxResults(BATCH).getResultList());
         for (UUID id : waiting) {
             if (!QuarkusTransaction.requiringNew().call(() -> refund(id))) {
                 return false;
@@ -76,22 +78,22 @@ public class Refunds {
 
     private boolean refund(UUID id) {
         Refund refund = Refund.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (refund == null || !REQUESTED.equals(refund.status)) {
+        if (refund == null || refund.status != RefundStatus.REQUESTED) {
             return true;
         }
         refund.attempts++;
         if (refund.paymentId == null) {
-            refund.status = "FAILED";
+            refund.status = RefundStatus.FAILED;
             refund.lastError = "sold without a payment on record: the club refunds it by hand";
             return true;
         }
         try {
             if (payments.refund(refund.paymentId, refund.amountCents, refund.id.toString())) {
-                refund.status = "REFUNDED";
-                refund.refundedAt = Instant.now();
+                refund.status = RefundStatus.REFUNDED;
+                refund.refundedAt = clock.instant();
                 refund.lastError = null;
             } else {
-                refund.status = "FAILED";
+                refund.status = RefundStatus.FAILED;
                 refund.lastError = "the payment provider refused the refund";
             }
             return true;

@@ -7,9 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Stands in for the payment service locally and in tests. A payment stays PENDING until someone tells the sandbox
@@ -18,6 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class SandboxPaymentProvider implements PaymentProvider {
+    @Inject
+    QuotaServiceConfig config;
 
     /** One sandbox payment. */
     public record SandboxPayment(String id, PaymentOrder order, PaymentStatus status) {
@@ -30,12 +34,13 @@ public class SandboxPaymentProvider implements PaymentProvider {
     private record SandboxRefund(String paymentId, int amountCents) {
     }
 
-    @ConfigProperty(name = "suite.payment.sandbox.page-url", defaultValue = "http://127.0.0.1:8081/sandbox/payments")
-    String pageUrl;
-
     /** How long starting a payment takes, to try the suite against a slow payment service. */
-    @ConfigProperty(name = "suite.payment.sandbox.start-delay", defaultValue = "0s")
     volatile Duration startDelay;
+
+    @PostConstruct
+    void configured() {
+        startDelay = config.payment().sandbox().startDelay();
+    }
 
     private final AtomicInteger starting = new AtomicInteger();
     private final AtomicBoolean failNextStart = new AtomicBoolean();
@@ -59,7 +64,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
             byId.put(paymentId, new SandboxPayment(paymentId, order, PaymentStatus.PENDING));
             return paymentId;
         });
-        return new PaymentSession(id, pageUrl + "/" + id, status(id));
+        return new PaymentSession(id, config.payment().sandbox().pageUrl() + "/" + id, status(id));
     }
 
     /** From now on every payment start takes this long (tests set it back to zero). */

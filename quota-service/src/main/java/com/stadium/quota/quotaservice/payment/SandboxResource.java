@@ -2,9 +2,10 @@ package com.stadium.quota.quotaservice.payment;
 
 import java.net.URI;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -27,13 +28,13 @@ import jakarta.ws.rs.core.Response;
 public class SandboxResource {
 
     @Inject
+    QuotaServiceConfig config;
+
+    @Inject
     SandboxPaymentProvider sandbox;
 
     @Inject
     PaymentResults results;
-
-    @ConfigProperty(name = "suite.payment.sandbox.enabled", defaultValue = "false")
-    boolean enabled;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -122,7 +123,8 @@ public class SandboxResource {
     }
 
     private SandboxPaymentProvider.SandboxPayment payment(String paymentId) {
-        SandboxPaymentProvider.SandboxPayment payment = enabled ? sandbox.find(paymentId) : null;
+        SandboxPaymentProvider.SandboxPayment payment = config.payment().sandbox().enabled() ? sandbox.find(paymentId)
+                : null;
         if (payment == null) {
             throw new NotFoundException("no sandbox payment " + paymentId);
         }

@@ -121,7 +121,8 @@ public class Quota extends PanacheEntityBase {
     public Instant cancelledAt;
 
     @Column(name = "cancellation_scope")
-    public String cancellationScope;
+    @Enumerated(EnumType.STRING)
+    public CancellationScope cancellationScope;
 
     @Version
     public long version;
@@ -569,7 +570,7 @@ public class Quota extends PanacheEntityBase {
         unfulfilled = 0;
         state = QuotaState.CANCELLED;
         cancelledAt = now;
-        cancellationScope = scope.name();
+        cancellationScope = scope;
         events.add(new QuotaEvent.Cancelled(id, scope, outcome, unfulfilledCancelled));
         return events;
     }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -21,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.stadium.quota.quotaservice.audit.Audit;
+import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
 import com.stadium.quota.web.InvalidInput;
 
 import io.quarkus.panache.common.Page;
@@ -53,6 +53,9 @@ public class QuotaAdminResource {
             "matchId", "state");
 
     @Inject
+    QuotaServiceConfig config;
+
+    @Inject
     QuotaCreation creation;
 
     @Inject
@@ -64,13 +67,8 @@ public class QuotaAdminResource {
     @Inject
     JsonWebToken caller;
 
-    @ConfigProperty(name = "suite.expiration.soon-days", defaultValue = "3")
-    int soonDays;
-
-    @ConfigProperty(name = "suite.club.time-zone", defaultValue = "Europe/Berlin")
-    ZoneId clubZone;
-
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** One quota in a list. */
     public record QuotaSummary(UUID id, UUID groupId, UUID parentId, long matchId, String matchName, Instant kickoff,
@@ -91,7 +89,8 @@ public class QuotaAdminResource {
     /** Everything about one quota. */
     public record QuotaDetail(QuotaSummary quota, List<String> sectors, int discountPercent, boolean delegate,
             boolean transferable, boolean allowPartial, boolean includeAccessible, Long seed, Integer freeSeats,
-            String failureReason, Instant createdAt, String createdBy, Instant cancelledAt, String cancellationScope,
+            String failureReason, Instant createdAt, String createdBy, Instant cancelledAt,
+            CancellationScope cancellationScope,
             List<TicketView> tickets, List<QuotaSummary> subquotas, List<Audit.Line> audit) {
     }
 
@@ -147,7 +146,7 @@ public class QuotaAdminResource {
             params.put("sector", "%;" + sector.trim() + ";%");
         }
         if (expiringWithinDays != null) {
-            LocalDate today = LocalDate.now(clock.withZone(clubZone));
+            LocalDate today = LocalDate.now(clock.withZone(config.club().timeZone()));
             where.append(" and expiresOn between :today and :until");
             params.put("today", today);
             params.put("until", today.plusDays(expiringWithinDays));
@@ -197,9 +196,9 @@ public class QuotaAdminResource {
     }
 
     QuotaSummary summary(Quota q) {
-        LocalDate today = LocalDate.now(clock.withZone(clubZone));
+        LocalDate today = LocalDate.now(clock.withZone(config.club().timeZone()));
         return new QuotaSummary(q.id, q.groupId, q.parentId, q.matchId, q.matchName, q.kickoff, q.holderEmail,
                 q.holderName, q.quantity, q.unfulfilled, q.algorithm, q.state, q.expiresOn,
-                ExpirationReminder.of(q.expiresOn, today, soonDays), events.ticketCounts(q.id));
+                ExpirationReminder.of(q.expiresOn, today, config.expiration().soonDays()), events.ticketCounts(q.id));
     }
 }

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.stadium.quota.messaging.contract.AllocationRequested;
+import com.stadium.quota.messaging.contract.QuotaChanged;
 import com.stadium.quota.messaging.outbox.Outbox;
 import com.stadium.quota.quotaservice.audit.Audit;
+import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
 import com.stadium.quota.web.InvalidInput;
 import com.stadium.quota.web.Violation;
 
@@ -29,6 +29,9 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class QuotaCreation {
+
+    @Inject
+    QuotaServiceConfig config;
 
     @Inject
     Matches catalog;
@@ -48,10 +51,8 @@ public class QuotaCreation {
     @Inject
     Event<HolderLocaleGiven> localeGiven;
 
-    @ConfigProperty(name = "suite.club.time-zone", defaultValue = "Europe/Berlin")
-    ZoneId clubZone;
-
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** The rules' verdict on a new quota without creating anything (used by imports to preview). */
     public List<Violation> check(NewQuota request) {
@@ -59,7 +60,7 @@ public class QuotaCreation {
                 : request.matchIds().stream().filter(Objects::nonNull).toList();
         Map<Long, MatchInfo> matches = catalog.lookup(ids);
         Instant now = clock.instant();
-        return QuotaRules.check(request, matches, LocalDate.ofInstant(now, clubZone), now);
+        return QuotaRules.check(request, matches, LocalDate.ofInstant(now, config.club().timeZone()), now);
     }
 
     /** The quotas created, one per match, sharing a group id when there are several. */
@@ -82,10 +83,11 @@ public class QuotaCreation {
             wanted.add(new AllocationRequested.MatchQuota(matchId, quota.id));
             audit.record(quota.id, actor, "CREATED", Map.of("match", matchId, "quantity", quota.quantity,
                     "sectors", request.sectors(), "algorithm", quota.algorithm, "group", String.valueOf(groupId)));
-            events.changed(quota, "CREATED", actor);
+            events.changed(quota, QuotaChanged.Change.CREATED, actor);
         }
         AllocationRequested allocation = new AllocationRequested(requestId, wanted, request.sectors(),
-                request.quantity(), request.algorithm(), Boolean.TRUE.equals(request.includeAccessible()),
+                request.quantity(), AllocationRequested.Algorithm.valueOf(request.algorithm()),
+                Boolean.TRUE.equals(request.includeAccessible()),
                 Boolean.TRUE.equals(request.allowPartial()), null);
         outbox.publish(allocation, requestId.toString(), allocation.partitionKey());
         QuotaRules.languageTag(request.locale()).ifPresent(locale -> localeGiven.fire(

@@ -25,11 +25,12 @@ public class QuotaEvents {
     EntityManager entityManager;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void changed(Quota quota, String change, String actor) {
+    public void changed(Quota quota, QuotaChanged.Change change, String actor) {
         entityManager.flush();
         Map<String, Integer> counts = new LinkedHashMap<>();
         ticketCounts(quota.id).forEach((status, count) -> counts.put(status.name(), count));
-        outbox.publish(new QuotaChanged(quota.id, quota.groupId, quota.parentId, change, quota.state.name(),
+        QuotaChanged.State state = QuotaChanged.State.valueOf(quota.state.name());
+        outbox.publish(new QuotaChanged(quota.id, quota.groupId, quota.parentId, change, state,
                 quota.matchId, quota.holderEmail, quota.quantity, quota.unfulfilled, counts, quota.expiresOn, actor),
                 quota.id.toString());
     }

@@ -19,10 +19,12 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
 import com.stadium.quota.web.InvalidInput;
 import com.stadium.quota.web.Unavailable;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
 
 /**
@@ -33,11 +35,10 @@ import jakarta.ws.rs.ForbiddenException;
  */
 @ApplicationScoped
 public class KeycloakSessions {
+    @Inject
+    QuotaServiceConfig config;
 
     private static final Logger LOG = Logger.getLogger(KeycloakSessions.class);
-
-    @ConfigProperty(name = "suite.keycloak.url")
-    String keycloakUrl;
 
     @ConfigProperty(name = "quarkus.keycloak.admin-client.realm", defaultValue = "quota")
     String realm;
@@ -45,6 +46,10 @@ public class KeycloakSessions {
     // redirects are read, never followed: the code is in the first Location
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(3)).build();
+
+    private String keycloak() {
+        return config.keycloak().url();
+    }
 
     /** The realm holders sign in to. */
     public String realm() {
@@ -61,7 +66,7 @@ public class KeycloakSessions {
     }
 
     private List<HttpCookie> impersonate(String bearer, String userId) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(keycloakUrl + "/admin/realms/" + realm + "/users/"
+        HttpRequest request = HttpRequest.newBuilder(URI.create(keycloak() + "/admin/realms/" + realm + "/users/"
                 + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "/impersonation"))
                 .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + bearer)
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
@@ -91,7 +96,7 @@ public class KeycloakSessions {
             query.put("code_challenge_method",
                     auth.codeChallengeMethod() == null ? "S256" : auth.codeChallengeMethod());
         }
-        String url = keycloakUrl + "/realms/" + realm + "/protocol/openid-connect/auth?" + query.entrySet().stream()
+        String url = keycloak() + "/realms/" + realm + "/protocol/openid-connect/auth?" + query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.stadium.quota.messaging.contract.QuotaChanged;
 import com.stadium.quota.quotaservice.audit.Audit;
 import com.stadium.quota.quotaservice.holder.Caller;
 import com.stadium.quota.quotaservice.holder.HolderQuotas;
@@ -56,7 +57,8 @@ public class Subquotas {
     @Inject
     Messenger messenger;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** What to pass on: either a number of tickets (chosen to sit together) or the tickets themselves. */
     public record NewSubquota(String recipientEmail, String recipientName, Integer tickets, List<UUID> ticketIds,
@@ -106,8 +108,8 @@ public class Subquotas {
         quotas.save(parent);
 
         invitations.invite(sub, List.of(sub), caller.actor(), passed.personalMessage());
-        events.changed(parent, "SUBQUOTA_CREATED", caller.actor());
-        events.changed(sub, "CREATED", caller.actor());
+        events.changed(parent, QuotaChanged.Change.SUBQUOTA_CREATED, caller.actor());
+        events.changed(sub, QuotaChanged.Change.CREATED, caller.actor());
         int count = passed.ticketIds().size();
         audit.record(parent.id, caller.actor(), caller.onBehalfOf(), "SUBQUOTA_CREATED", Map.of("subquota",
                 sub.id.toString(), "recipient", sub.holderEmail, "tickets", count));
@@ -139,8 +141,8 @@ public class Subquotas {
             invitations.revoke(sub.id, caller.actor(), now);
         }
         messenger.send(Notices.retracted(sub, parent, retracted), caller.actor());
-        events.changed(parent, "SUBQUOTA_RETRACTED", caller.actor());
-        events.changed(sub, "RETRACTED", caller.actor());
+        events.changed(parent, QuotaChanged.Change.SUBQUOTA_RETRACTED, caller.actor());
+        events.changed(sub, QuotaChanged.Change.RETRACTED, caller.actor());
         Map<String, Object> details = Map.of("subquota", sub.id.toString(), "tickets", retracted.tickets());
         audit.record(parent.id, caller.actor(), caller.onBehalfOf(), "SUBQUOTA_RETRACTED", details);
         audit.record(sub.id, caller.actor(), caller.onBehalfOf(), "RETRACTED", details);

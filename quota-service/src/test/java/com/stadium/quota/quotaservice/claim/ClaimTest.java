@@ -28,6 +28,7 @@ import com.stadium.quota.quotaservice.allocation.MatchCatalog;
 import com.stadium.quota.quotaservice.payment.CallbackSignature;
 import com.stadium.quota.quotaservice.payment.PaymentCallbackResource;
 import com.stadium.quota.quotaservice.payment.PaymentStatus;
+import com.stadium.quota.quotaservice.payment.RefundStatus;
 import com.stadium.quota.quotaservice.payment.SandboxPaymentProvider;
 import com.stadium.quota.quotaservice.quota.ClaimStep;
 import com.stadium.quota.quotaservice.quota.TicketStatus;
@@ -188,9 +189,10 @@ class ClaimTest {
         assertThat(sold.get(0).seatIds()).containsExactlyInAnyOrderElementsOf(data.tickets(quota).stream()
                 .filter(t -> tickets.subList(0, 2).contains(t.id)).map(t -> t.seatId).toList());
         assertThat(HeldQuotas.events(Topics.QUOTA_EVENTS, QuotaChanged.class,
-                q -> q.quotaId().equals(quota) && q.change().startsWith("CLAIM_"), 3, json))
+                q -> q.quotaId().equals(quota) && q.change().name().startsWith("CLAIM_"), 3, json))
                 .extracting(QuotaChanged::change)
-                .containsExactly("CLAIM_STARTED", "CLAIM_ATTENDEES_GIVEN", "CLAIM_COMPLETED");
+                .containsExactly(QuotaChanged.Change.CLAIM_STARTED, QuotaChanged.Change.CLAIM_ATTENDEES_GIVEN,
+                        QuotaChanged.Change.CLAIM_COMPLETED);
         assertThat(given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get("/api/admin/quotas/{id}", quota).then()
                 .extract().jsonPath().getList("audit.findAll { it.actor == '" + email + "' }.action"))
                 .contains("CLAIM_STARTED", "CLAIM_ATTENDEES_GIVEN", "PAYMENT_STARTED");
@@ -283,7 +285,7 @@ class ClaimTest {
                 .then().statusCode(200);
 
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
-                .until(() -> data.refunds(quota).stream().allMatch(r -> r.status.equals("REFUNDED")));
+                .until(() -> data.refunds(quota).stream().allMatch(r -> r.status == RefundStatus.REFUNDED));
         assertThat(data.refunds(quota)).hasSize(2).allMatch(r -> paymentId.equals(r.paymentId))
                 .extracting(r -> r.amountCents).containsExactly(3000, 3000);
         assertThat(sandbox.refunded(paymentId)).isEqualTo(6000);

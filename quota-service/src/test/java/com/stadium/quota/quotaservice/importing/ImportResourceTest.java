@@ -25,11 +25,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.stadium.quota.messaging.contract.AllocationCompleted;
+import com.stadium.quota.messaging.contract.AllocationRequested;
 import com.stadium.quota.messaging.contract.EventEnvelope;
 import com.stadium.quota.messaging.contract.Topics;
 import com.stadium.quota.quotaservice.quota.Quota;
-import com.stadium.quota.testing.TopicWriter;
 import com.stadium.quota.testing.Tokens;
+import com.stadium.quota.testing.TopicWriter;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -391,9 +392,10 @@ class ImportResourceTest {
             throws Exception {
         UUID requestId = QuarkusTransaction.requiringNew()
                 .call(() -> Quota.<Quota>findById(UUID.fromString(quotaId)).allocationRequestId);
-        AllocationCompleted result = new AllocationCompleted(requestId, outcome, requested, allocated,
+        AllocationCompleted result = new AllocationCompleted(requestId,
+                AllocationCompleted.Outcome.valueOf(outcome), requested, allocated,
                 freeByMatch.stream().mapToInt(AllocationCompleted.MatchFree::freeSeats).min()
-                        .orElse(requested), null, "NM", 1L, freeByMatch, holds);
+                        .orElse(requested), null, AllocationRequested.Algorithm.NM, 1L, freeByMatch, holds);
         TopicWriter.send(Topics.ALLOCATION_RESULTS, quotaId,
                 json.writeValueAsString(EventEnvelope.of(result, quotaId, Instant.now(), json)));
     }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.AllocationCompleted;
 import com.stadium.quota.messaging.contract.AllocationRequested;
+import com.stadium.quota.messaging.contract.EventEnvelope;
 import com.stadium.quota.messaging.contract.Topics;
 import com.stadium.quota.quotaservice.Allocations;
 import com.stadium.quota.quotaservice.FixedCatalog;
 import com.stadium.quota.quotaservice.allocation.MatchCatalog;
-import com.stadium.quota.testing.TopicReader;
 import com.stadium.quota.testing.Tokens;
+import com.stadium.quota.testing.TopicReader;
+import com.stadium.quota.testing.TopicWriter;
 
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,6 +77,25 @@ class QuotaLifecycleTest {
     }
 
     @Test
+    void anOutcomeThisVersionDoesNotKnowGoesToTheDeadLettersAndTheNextResultIsApplied() throws Exception {
+        UUID id = firstQuota(create(body(uniqueEmail(), "[1]", 2)));
+        AllocationRequested request = Allocations.requestFor(id, json);
+        String key = request.requestId().toString();
+        AllocationCompleted failed = new AllocationCompleted(request.requestId(), AllocationCompleted.Outcome.FAILED,
+                2, 0, 1, "only 1 free", request.algorithm(), 1L, List.of(), List.of());
+        String waitlisted = json.writeValueAsString(EventEnvelope.of(failed, key, Instant.now(), json))
+                .replace("\"FAILED\"", "\"WAITLISTED\"");
+        try (TopicReader deadLetters = new TopicReader("allocation-results-dlq")) {
+            TopicWriter.send(Topics.ALLOCATION_RESULTS, key, waitlisted);
+            assertThat(deadLetters.await(r -> waitlisted.equals(r.value()), Duration.ofSeconds(30))).hasSize(1);
+        }
+        assertThat(detail(id).getString("quota.state")).isEqualTo("PENDING_ALLOCATION");
+
+        Allocations.answer(request, "ALLOCATED", 2, 100, List.of(), json);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "ALLOCATED".equals(detail(id).getString("quota.state")));
+    }
+
+    @Test
     void aNewQuotaAsksForSeatsAndBecomesAllocatedWithItsTickets() {
         String email = uniqueEmail();
         JsonPath created = create(body(email.toUpperCase(), "[1]", 4));
@@ -85,7 +107,7 @@ class QuotaLifecycleTest {
         assertThat(request.quotas()).containsExactly(new AllocationRequested.MatchQuota(1, id));
         assertThat(request.sectors()).containsExactly("W2", "W1");
         assertThat(request.quantity()).isEqualTo(4);
-        assertThat(request.algorithm()).isEqualTo("NM");
+        assertThat(request.algorithm()).isEqualTo(AllocationRequested.Algorithm.NM);
         assertThat(request.allowPartial()).isFalse();
 
         Allocations.answer(request, "ALLOCATED", 4, 50, List.of(), json);

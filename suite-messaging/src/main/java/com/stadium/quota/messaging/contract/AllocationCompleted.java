@@ -21,12 +21,29 @@ import java.util.UUID;
  * @param holds the seats held, per match and quota; empty unless allocated
  */
 @EventType(name = AllocationCompleted.TYPE, version = AllocationCompleted.VERSION, topic = Topics.ALLOCATION_RESULTS)
-public record AllocationCompleted(UUID requestId, String outcome, int requested, int allocated, int freeSeats,
-        String reason, String algorithm, long seed, List<MatchFree> freeByMatch, List<MatchHolds> holds)
-        implements SuiteEvent {
+public record AllocationCompleted(UUID requestId, Outcome outcome, int requested, int allocated, int freeSeats,
+        String reason, AllocationRequested.Algorithm algorithm, long seed, List<MatchFree> freeByMatch,
+        List<MatchHolds> holds) implements SuiteEvent {
 
     public static final String TYPE = "allocation.completed";
     public static final int VERSION = 1;
+
+    /** What became of the request; a value this version does not know sends the event to the dead-letter topic. */
+    public enum Outcome {
+        /** Every seat asked for is held. */
+        ALLOCATED,
+        /** Fewer seats were free than asked and partial was allowed: all free ones are held. */
+        PARTIALLY_ALLOCATED,
+        /** Fewer seats were free than asked: nothing is held. */
+        FAILED,
+        /** The request itself is wrong (unknown match or sector, quantity below one): nothing is held. */
+        REJECTED;
+
+        /** ALLOCATED and PARTIALLY_ALLOCATED hold seats. */
+        public boolean holdsSeats() {
+            return this == ALLOCATED || this == PARTIALLY_ALLOCATED;
+        }
+    }
 
     /** Free seats at one match alone. */
     public record MatchFree(long matchId, int freeSeats) {

@@ -16,15 +16,26 @@ import java.util.UUID;
  * @param requestId identifies the request; asking again with the same id returns the same result
  * @param quotas which quota receives the seats at each match
  * @param sectors sector codes in order of preference
- * @param algorithm {@code NM} or {@code REDOM}
+ * @param algorithm {@link Algorithm#NM} or {@link Algorithm#REDOM}
  * @param seed REDOM's random seed; when null allocation-service derives one from the request id and returns it
  */
 @EventType(name = AllocationRequested.TYPE, version = AllocationRequested.VERSION, topic = Topics.ALLOCATION_REQUESTS)
 public record AllocationRequested(UUID requestId, List<MatchQuota> quotas, List<String> sectors, int quantity,
-        String algorithm, boolean includeAccessible, boolean allowPartial, Long seed) implements SuiteEvent {
+        Algorithm algorithm, boolean includeAccessible, boolean allowPartial, Long seed) implements SuiteEvent {
 
     public static final String TYPE = "allocation.requested";
     public static final int VERSION = 1;
+
+    /**
+     * How seats are chosen (README, "Venues, matches and seat allocation"). A value this version does not know fails
+     * reading the event, so the consumer sends it to its dead-letter topic.
+     */
+    public enum Algorithm {
+        /** Neighbouring seats: the group sits together. */
+        NM,
+        /** Random even distribution over the chosen sectors. */
+        REDOM
+    }
 
     /** The quota that gets the seats at one match. */
     public record MatchQuota(long matchId, UUID quotaId) {

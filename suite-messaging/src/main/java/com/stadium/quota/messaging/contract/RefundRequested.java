@@ -13,8 +13,14 @@ import java.util.UUID;
  */
 @EventType(name = RefundRequested.TYPE, version = RefundRequested.VERSION, topic = Topics.REFUND_REQUESTS)
 public record RefundRequested(UUID refundId, UUID quotaId, UUID ticketId, int amountCents, String currency,
-        String idempotencyKey, String reason) implements SuiteEvent {
+        String idempotencyKey, Reason reason) implements SuiteEvent {
 
     public static final String TYPE = "refund.requested";
     public static final int VERSION = 1;
+
+    /** Why the money goes back. */
+    public enum Reason {
+        /** The quota or the ticket was cancelled after it was paid. */
+        QUOTA_CANCELLED
+    }
 }

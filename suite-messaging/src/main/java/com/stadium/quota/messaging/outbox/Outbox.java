@@ -26,7 +26,8 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** Stores the event keyed by its aggregate id; it is sent once the caller's transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,5 +1,6 @@
 package com.stadium.quota.messaging.outbox;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,9 @@ public class OutboxRelay {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -128,7 +132,7 @@ public class OutboxRelay {
                 producer = newProducer();
                 throw e;
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             batch.forEach(m -> m.publishedAt = now);
             return batch.size();
         });

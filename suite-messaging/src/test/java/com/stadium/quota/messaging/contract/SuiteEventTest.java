@@ -19,7 +19,7 @@ class SuiteEventTest {
 
     @Test
     void anEventKnowsItsTypeVersionAndTopicFromItsAnnotation() {
-        SeatsReleased released = new SeatsReleased(7, UUID.randomUUID(), List.of(1L), "CANCELLED");
+        SeatsReleased released = new SeatsReleased(7, UUID.randomUUID(), List.of(1L), SeatsReleased.Reason.CANCELLED);
         assertThat(released.type()).isEqualTo("seats.released");
         assertThat(released.version()).isEqualTo(1);
         assertThat(released.topic()).isEqualTo(Topics.SEAT_RELEASES);
@@ -27,7 +27,8 @@ class SuiteEventTest {
 
     @Test
     void theEnvelopeCarriesTypeAndVersionAndThePayloadOnlyTheRecordsFields() throws Exception {
-        SeatsReleased released = new SeatsReleased(7, UUID.randomUUID(), List.of(1L, 2L), "RETRACTED");
+        SeatsReleased released = new SeatsReleased(7, UUID.randomUUID(), List.of(1L, 2L),
+                SeatsReleased.Reason.RETRACTED);
         String wire = json.writeValueAsString(EventEnvelope.of(released, "7", Instant.now(), json));
         EventEnvelope envelope = EventEnvelope.parse(wire, json);
         assertThat(envelope.type()).isEqualTo("seats.released");
@@ -56,6 +57,34 @@ class SuiteEventTest {
         EventEnvelope envelope = EventEnvelope.parse(wire, json);
         assertThatThrownBy(() -> envelope.payloadAs(MatchAnnounced.class, json))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("POSTPONED");
+    }
+
+    @Test
+    void enumsTravelAsTheirNamesSoVersionOneMessagesReadAsBefore() throws Exception {
+        String written = "{\"requestId\":\"6f1c0000-0000-0000-0000-000000000001\",\"outcome\":\"PARTIALLY_ALLOCATED\","
+                + "\"requested\":4,\"allocated\":3,\"freeSeats\":3,\"reason\":null,\"algorithm\":\"REDOM\",\"seed\":7}";
+        AllocationCompleted completed = json.readValue(written, AllocationCompleted.class);
+        assertThat(completed.outcome()).isEqualTo(AllocationCompleted.Outcome.PARTIALLY_ALLOCATED);
+        assertThat(completed.algorithm()).isEqualTo(AllocationRequested.Algorithm.REDOM);
+        assertThat(json.valueToTree(completed).get("outcome").asText()).isEqualTo("PARTIALLY_ALLOCATED");
+
+        QuotaChanged changed = json.readValue("{\"change\":\"CLAIM_COMPLETED\",\"state\":\"ALLOCATED\","
+                + "\"ticketCounts\":{\"SOLD\":2}}", QuotaChanged.class);
+        assertThat(changed.change()).isEqualTo(QuotaChanged.Change.CLAIM_COMPLETED);
+        assertThat(json.valueToTree(changed).get("state").asText()).isEqualTo("ALLOCATED");
+    }
+
+    @Test
+    void anOutcomeOrAlgorithmThisVersionDoesNotKnowIsRefusedNamingTheValue() throws Exception {
+        AllocationCompleted completed = new AllocationCompleted(UUID.randomUUID(), AllocationCompleted.Outcome.FAILED,
+                4, 0, 1, "only 1 free", AllocationRequested.Algorithm.NM, 7, List.of(), List.of());
+        String wire = json.writeValueAsString(EventEnvelope.of(completed, "1", Instant.now(), json));
+        EventEnvelope unknownOutcome = EventEnvelope.parse(wire.replace("\"FAILED\"", "\"WAITLISTED\""), json);
+        assertThatThrownBy(() -> unknownOutcome.payloadAs(AllocationCompleted.class, json))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WAITLISTED");
+        EventEnvelope unknownAlgorithm = EventEnvelope.parse(wire.replace("\"NM\"", "\"ROWS\""), json);
+        assertThatThrownBy(() -> unknownAlgorithm.payloadAs(AllocationCompleted.class, json))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ROWS");
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** notification-adapter's typed configuration: one mapping of its {@code suite.*} keys. */
+package com.stadium.quota.notification.config;

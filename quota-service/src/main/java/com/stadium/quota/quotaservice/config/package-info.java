@@ -1,0 +1,2 @@
+/** quota-service's typed configuration: one mapping of its {@code suite.*} keys. */
+package com.stadium.quota.quotaservice.config;
