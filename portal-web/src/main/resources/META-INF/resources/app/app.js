@@ -795,6 +795,10 @@ async function route() {
 
 // what a live event or coming back to the app redraws: pages that only show (never a half-filled form)
 function refreshShown(quotaId, parentId) {
+  // an open question ("Take back …?") is answered first; answering it redraws with the fresh state anyway
+  if (document.querySelector('[data-come-back]')) {
+    return;
+  }
   if (view.kind === 'quotas' || view.kind === 'tickets'
     || (view.kind === 'quota' && (!quotaId || view.quotaId === quotaId || view.quotaId === parentId))) {
     route();
