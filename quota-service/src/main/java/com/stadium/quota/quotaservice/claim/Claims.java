@@ -59,20 +59,31 @@ public class Claims {
             String currency, String paymentId, String paymentUrl, String releasedBecause, List<TicketCard> tickets) {
     }
 
-    /** Step 1: the chosen ALLOCATED tickets become RESERVED for this claim until the hold lapses. */
-    @Transactional
+    /**
+     * Step 1: the chosen ALLOCATED tickets become RESERVED for this claim until the hold lapses. A refusal is
+     * answered after the quota's row lock is released, so losers of a race do not queue behind each other's answers.
+     */
     public ClaimView select(Caller caller, UUID quotaId, List<UUID> wanted) {
-        Quota quota = holderQuotas.lockOwn(caller.email(), quotaId);
-        List<QuotaEvent> happened;
         try {
-            happened = quota.reserve(wanted, caller.email(), caller.actor(), clock.instant(), config.claim().hold());
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Quota quota = holderQuotas.lockOwn(caller.email(), quotaId);
+                List<QuotaEvent> happened = quota.reserve(wanted, caller.email(), caller.actor(), clock.instant(),
+                        config.claim().hold());
+                quotas.save(quota);
+                outcomes.handOn(quota, happened, caller.actor(), caller.onBehalfOf());
+                UUID claimId = ((QuotaEvent.TicketsReserved) happened.get(0)).claimId();
+                return view(quota, Claim.findById(claimId), null);
+            });
         } catch (QuotaRefusal refusal) {
-            throw holderQuotas.refused(refusal, quota, wanted);
+            throw refusedAfterUnlock(caller, quotaId, refusal, wanted);
         }
-        quotas.save(quota);
-        outcomes.handOn(quota, happened, caller.actor(), caller.onBehalfOf());
-        UUID claimId = ((QuotaEvent.TicketsReserved) happened.get(0)).claimId();
-        return view(quota, Claim.findById(claimId), null);
+    }
+
+    /** The refusal with the quota as it is now, read in a transaction of its own without a lock. */
+    private RuntimeException refusedAfterUnlock(Caller caller, UUID quotaId, QuotaRefusal refusal,
+            List<UUID> wanted) {
+        return QuarkusTransaction.requiringNew().call(
+                () -> holderQuotas.refused(refusal, holderQuotas.own(caller.email(), quotaId), wanted));
     }
 
     /** Step 2: who sits on each ticket. Free tickets are confirmed at once; the others wait for the payment. */
