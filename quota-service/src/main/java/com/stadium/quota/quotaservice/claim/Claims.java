@@ -69,9 +69,6 @@ public class Claims {
      */
     public ClaimView select(Caller caller, UUID quotaId, List<UUID> wanted) {
         try {
-            if (turns.busy(quotaId)) {
-                refuseEarly(caller, quotaId, wanted);
-            }
             return turns.inTurn(quotaId, () -> QuarkusTransaction.requiringNew().call(() -> {
                 Quota quota = holderQuotas.lockOwn(caller.email(), quotaId);
                 List<QuotaEvent> happened = quota.reserve(wanted, caller.email(), caller.actor(), clock.instant(),
@@ -84,18 +81,6 @@ public class Claims {
         } catch (QuotaRefusal refusal) {
             throw refusedAfterUnlock(caller, quotaId, refusal, wanted);
         }
-    }
-
-    /**
-     * While others wait for their turn on the quota, a selection that its state as read now already refuses (tickets
-     * taken) is refused without joining the queue; the read changes nothing (detached before asking the quota).
-     */
-    private void refuseEarly(Caller caller, UUID quotaId, List<UUID> wanted) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Quota quota = holderQuotas.own(caller.email(), quotaId);
-            Quota.getEntityManager().clear();
-            quota.reserve(wanted, caller.email(), caller.actor(), clock.instant(), config.claim().hold());
-        });
     }
 
     /** The refusal with the quota as it is now, read in a transaction of its own without a lock. */

@@ -42,13 +42,8 @@ public class QuotaTurns {
         }
     }
 
-    /** Whether a request is in or waiting for its turn on the quota. */
-    public boolean busy(UUID quotaId) {
-        return quotaId != null && turns.containsKey(quotaId);
-    }
-
     /** How many quotas have requests in or waiting for their turn (for tests: nothing is left behind). */
-    int busyQuotas() {
+    int busy() {
         return turns.size();
     }
 }

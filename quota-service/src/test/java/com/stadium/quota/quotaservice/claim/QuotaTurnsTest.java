@@ -53,7 +53,7 @@ class QuotaTurnsTest {
         }
         assertThat(ran).isEqualTo(1600);
         assertThat(mostAtOnce).hasValue(1);
-        assertThat(turns.busyQuotas()).isZero();
+        assertThat(turns.busy()).isZero();
     }
 
     @Test
@@ -69,15 +69,13 @@ class QuotaTurnsTest {
         assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
         Future<String> other = pool.submit(() -> turns.inTurn(UUID.randomUUID(), () -> "done"));
         assertThat(other.get(5, TimeUnit.SECONDS)).isEqualTo("done");
-        assertThat(turns.busy(busy)).isTrue();
         Future<String> same = pool.submit(() -> turns.inTurn(busy, () -> "after"));
         Thread.sleep(100);
         assertThat(same).isNotDone();
         release.countDown();
         assertThat(same.get(5, TimeUnit.SECONDS)).isEqualTo("after");
         slow.get(5, TimeUnit.SECONDS);
-        assertThat(turns.busyQuotas()).isZero();
-        assertThat(turns.busy(busy)).isFalse();
+        assertThat(turns.busy()).isZero();
     }
 
     @Test
@@ -87,7 +85,7 @@ class QuotaTurnsTest {
             throw new IllegalStateException("refused");
         })).hasMessage("refused");
         assertThat(pool.submit(() -> turns.inTurn(quota, () -> "next")).get(5, TimeUnit.SECONDS)).isEqualTo("next");
-        assertThat(turns.busyQuotas()).isZero();
+        assertThat(turns.busy()).isZero();
     }
 
     private static void await(CountDownLatch latch) {
