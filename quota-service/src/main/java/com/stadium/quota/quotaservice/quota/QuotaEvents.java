@@ -31,8 +31,8 @@ public class QuotaEvents {
     }
 
     /**
-     * The same for a quota whose tickets were all loaded under its row lock and none moved to another quota (a
-     * claim's steps): the counts come from the aggregate, without a flush and a query while the lock is held.
+     * The same for a quota loaded with all its tickets under its row lock (a claim's steps; the aggregate keeps
+     * tickets moved between quotas in step): the counts come from it, without a flush and a query under the lock.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changedAsLoaded(Quota quota, QuotaChanged.Change change, String actor) {
