@@ -35,8 +35,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * closed loops of "claim one ticket, then give the claim up" on one hot quota of 40 tickets and on 1,000 quotas of one
  * ticket each, at 16 and 64 clients; back to back with raw JDBC transactions of the same shape on scratch tables in
  * the same PostgreSQL server. After each suite run the database must show no ticket over-allocated. Quotas are made
- * through the admin API for the demo holder and cancelled at the end; the scratch tables are dropped.
- * {@code -Dwrite=true} puts the table into docs/benchmarks.md between its claims-under-load markers.
+ * through the admin API for the demo holder and cancelled at the end ({@code -Dkeep=true}: kept, and used again by the
+ * next run); the scratch tables are dropped. {@code -Dwrite=true} puts the table into docs/benchmarks.md between its claims-under-load markers.
  */
 public final class ClaimsUnderLoad {
 
@@ -47,7 +47,7 @@ public final class ClaimsUnderLoad {
     private static final String DB_USER = System.getProperty("dbUser", "quota_service");
     private static final String DB_PASSWORD = System.getProperty("dbPassword", "local-demo");
     private static final int SECONDS = Integer.getInteger("seconds", 20);
-    private static final int WARMUP_SECONDS = Integer.getInteger("warmupSeconds", 10);
+    private static final int WARMUP_SECONDS = Integer.getInteger("warmupSeconds", 30);
     private static final int SPREAD = Integer.getInteger("spread", 1000);
     private static final int HOT_TICKETS = 40;
     private static final int[] CLIENTS = Arrays.stream(System.getProperty("clients", "16,64").split(","))
