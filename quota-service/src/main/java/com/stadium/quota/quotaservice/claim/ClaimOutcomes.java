@@ -78,7 +78,8 @@ public class ClaimOutcomes {
             Map<String, Object> details) {
         Map<String, Object> withClaim = new LinkedHashMap<>(details);
         withClaim.put("claim", claimId.toString());
-        events.changed(quota, QuotaChanged.Change.valueOf(action), actor);
+        // the quota was loaded whole under its lock (Quotas.lock) and a claim moves no ticket elsewhere
+        events.changedAsLoaded(quota, QuotaChanged.Change.valueOf(action), actor);
         audit.record(quota.id, actor, onBehalfOf, action, withClaim);
         LOG.debugf("claim %s of quota %s: %s by %s", claimId, quota.id, action, actor);
     }

@@ -149,6 +149,12 @@ public class ClaimPayments implements PaymentResults {
     /** For the holder giving up: a pending payment is cancelled at the provider; null when none is pending. */
     PaymentStatus cancelIfPending(Caller caller, UUID quotaId, UUID claimId) {
         Pending pending = QuarkusTransaction.requiringNew().call(() -> {
+            // the claim alone first: only a pending payment needs the quota and its tickets (the giving up answers
+            // 404 for anyone else's claim under the lock anyway)
+            Claim found = claimId == null ? null : Claim.findById(claimId);
+            if (found == null || !found.quotaId.equals(quotaId) || found.step != ClaimStep.PAYMENT_PENDING) {
+                return null;
+            }
             Quota quota = holderQuotas.own(caller.email(), quotaId);
             Claim claim = views.claimOf(quota, claimId);
             return claim.step == ClaimStep.PAYMENT_PENDING ? pending(quota, claim) : null;

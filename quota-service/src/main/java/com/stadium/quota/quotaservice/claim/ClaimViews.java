@@ -1,5 +1,6 @@
 package com.stadium.quota.quotaservice.claim;
 
+import java.util.Map;
 import java.util.UUID;
 
 import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
@@ -33,6 +34,6 @@ public class ClaimViews {
     Claims.ClaimView view(Quota quota, Claim claim, String paymentUrl) {
         return new Claims.ClaimView(claim.id, quota.id, claim.step, claim.holdExpiresAt, claim.amountCents,
                 config.payment().currency(), claim.paymentId, paymentUrl, claim.releasedBecause,
-                HolderQuotas.cards(quota, quota.ticketsOf(claim)));
+                HolderQuotas.cards(quota, quota.ticketsOf(claim), Map.of(claim.id, claim)));
     }
 }

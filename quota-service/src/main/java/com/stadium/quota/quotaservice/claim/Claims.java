@@ -26,9 +26,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * The holder's claim steps: select, attendees, give up (the payment is {@link ClaimPayments}). Each locks the quota's
- * row first ({@link HolderQuotas#lockOwn}), asks the {@link Quota} for the transition and hands its events on, so of
- * two requests on the same tickets one wins and the other gets 409 with the state it lost to.
+ * The holder's claim steps: select, attendees, give up (the payment is {@link ClaimPayments}). Each waits for its
+ * turn on the quota in this instance ({@link QuotaTurns}), locks the quota's row ({@link HolderQuotas#lockOwn}), asks
+ * the {@link Quota} for the transition and hands its events on, so of two requests on the same tickets one wins and
+ * the other gets 409 with the state it lost to.
  */
 @ApplicationScoped
 public class Claims {
@@ -52,6 +53,9 @@ public class Claims {
     ClaimViews views;
 
     @Inject
+    QuotaTurns turns;
+
+    @Inject
     Clock clock;
 
     /** A claim as the holder sees it. */
@@ -59,36 +63,48 @@ public class Claims {
             String currency, String paymentId, String paymentUrl, String releasedBecause, List<TicketCard> tickets) {
     }
 
-    /** Step 1: the chosen ALLOCATED tickets become RESERVED for this claim until the hold lapses. */
-    @Transactional
+    /**
+     * Step 1: the chosen ALLOCATED tickets become RESERVED for this claim until the hold lapses. A refusal is
+     * answered after the quota's row lock is released, so losers of a race do not queue behind each other's answers.
+     */
     public ClaimView select(Caller caller, UUID quotaId, List<UUID> wanted) {
-        Quota quota = holderQuotas.lockOwn(caller.email(), quotaId);
-        List<QuotaEvent> happened;
         try {
-            happened = quota.reserve(wanted, caller.email(), caller.actor(), clock.instant(), config.claim().hold());
+            return turns.inTurn(quotaId, () -> QuarkusTransaction.requiringNew().call(() -> {
+                Quota quota = holderQuotas.lockOwn(caller.email(), quotaId);
+                List<QuotaEvent> happened = quota.reserve(wanted, caller.email(), caller.actor(), clock.instant(),
+                        config.claim().hold());
+                quotas.save(quota);
+                outcomes.handOn(quota, happened, caller.actor(), caller.onBehalfOf());
+                UUID claimId = ((QuotaEvent.TicketsReserved) happened.get(0)).claimId();
+                return view(quota, Claim.findById(claimId), null);
+            }));
         } catch (QuotaRefusal refusal) {
-            throw holderQuotas.refused(refusal, quota, wanted);
+            throw refusedAfterUnlock(caller, quotaId, refusal, wanted);
         }
-        quotas.save(quota);
-        outcomes.handOn(quota, happened, caller.actor(), caller.onBehalfOf());
-        UUID claimId = ((QuotaEvent.TicketsReserved) happened.get(0)).claimId();
-        return view(quota, Claim.findById(claimId), null);
+    }
+
+    /** The refusal with the quota as it is now, read in a transaction of its own without a lock. */
+    private RuntimeException refusedAfterUnlock(Caller caller, UUID quotaId, QuotaRefusal refusal,
+            List<UUID> wanted) {
+        return QuarkusTransaction.requiringNew().call(
+                () -> holderQuotas.refused(refusal, holderQuotas.own(caller.email(), quotaId), wanted));
     }
 
     /** Step 2: who sits on each ticket. Free tickets are confirmed at once; the others wait for the payment. */
-    @Transactional
     public ClaimView attendees(Caller caller, UUID quotaId, UUID claimId, List<Attendee> attendees) {
-        Quota quota = holderQuotas.lockOwn(caller.email(), quotaId);
-        Claim claim = claimOf(quota, claimId);
-        List<QuotaEvent> happened;
-        try {
-            happened = quota.attend(claim, attendees, caller.email(), clock.instant());
-        } catch (QuotaRefusal refusal) {
-            throw holderQuotas.refused(refusal, quota);
-        }
-        quotas.save(quota);
-        outcomes.handOn(quota, happened, caller.actor(), caller.onBehalfOf());
-        return view(quota, claim, null);
+        return turns.inTurn(quotaId, () -> QuarkusTransaction.requiringNew().call(() -> {
+            Quota quota = holderQuotas.lockOwn(caller.email(), quotaId);
+            Claim claim = claimOf(quota, claimId);
+            List<QuotaEvent> happened;
+            try {
+                happened = quota.attend(claim, attendees, caller.email(), clock.instant());
+            } catch (QuotaRefusal refusal) {
+                throw holderQuotas.refused(refusal, quota);
+            }
+            quotas.save(quota);
+            outcomes.handOn(quota, happened, caller.actor(), caller.onBehalfOf());
+            return view(quota, claim, null);
+        }));
     }
 
     /**
@@ -97,7 +113,7 @@ public class Claims {
      */
     public ClaimView abandon(Caller caller, UUID quotaId, UUID claimId) {
         PaymentStatus atProvider = payments.cancelIfPending(caller, quotaId, claimId);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return turns.inTurn(quotaId, () -> QuarkusTransaction.requiringNew().call(() -> {
             Quota quota = holderQuotas.lockOwn(caller.email(), quotaId);
             Claim claim = claimOf(quota, claimId);
             List<QuotaEvent> happened;
@@ -115,7 +131,7 @@ public class Claims {
             quotas.save(quota);
             outcomes.handOn(quota, happened, caller.actor(), caller.onBehalfOf());
             return view(quota, claim, null);
-        });
+        }));
     }
 
     @Transactional

@@ -143,6 +143,11 @@ public class HolderQuotas {
         Set<UUID> claimIds = tickets.stream().map(t -> t.claimId).filter(Objects::nonNull).collect(Collectors.toSet());
         Map<UUID, Claim> claims = claimIds.isEmpty() ? Map.of()
                 : Claim.<Claim>list("id in ?1", claimIds).stream().collect(Collectors.toMap(c -> c.id, c -> c));
+        return cards(quota, tickets, claims);
+    }
+
+    /** The same with the tickets' claims at hand (one claim's own tickets: no query under the quota's lock). */
+    public static List<TicketCard> cards(Quota quota, List<Ticket> tickets, Map<UUID, Claim> claims) {
         return tickets.stream().filter(t -> t.status != TicketStatus.CANCELLED || quota.state == QuotaState.CANCELLED)
                 .map(t -> {
                     Claim claim = t.claimId == null ? null : claims.get(t.claimId);

@@ -27,8 +27,23 @@ public class QuotaEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(Quota quota, QuotaChanged.Change change, String actor) {
         entityManager.flush();
+        publish(quota, change, actor, ticketCounts(quota.id));
+    }
+
+    /**
+     * The same for a quota loaded with all its tickets under its row lock (a claim's steps; the aggregate keeps
+     * tickets moved between quotas in step): the counts come from it, without a flush and a query under the lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changedAsLoaded(Quota quota, QuotaChanged.Change change, String actor) {
+        Map<TicketStatus, Integer> counts = zeroCounts();
+        quota.tickets().forEach(ticket -> counts.merge(ticket.status, 1, Integer::sum));
+        publish(quota, change, actor, counts);
+    }
+
+    private void publish(Quota quota, QuotaChanged.Change change, String actor, Map<TicketStatus, Integer> byStatus) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        ticketCounts(quota.id).forEach((status, count) -> counts.put(status.name(), count));
+        byStatus.forEach((status, count) -> counts.put(status.name(), count));
         QuotaChanged.State state = QuotaChanged.State.valueOf(quota.state.name());
         outbox.publish(new QuotaChanged(quota.id, quota.groupId, quota.parentId, change, state,
                 quota.matchId, quota.holderEmail, quota.quantity, quota.unfulfilled, counts, quota.expiresOn, actor),
@@ -37,15 +52,20 @@ public class QuotaEvents {
 
     /** Tickets of the quota per status, every status present (0 when none). */
     public Map<TicketStatus, Integer> ticketCounts(UUID quotaId) {
-        Map<TicketStatus, Integer> counts = new EnumMap<>(TicketStatus.class);
-        for (TicketStatus status : TicketStatus.values()) {
-            counts.put(status, 0);
-        }
+        Map<TicketStatus, Integer> counts = zeroCounts();
         List<Object[]> rows = entityManager.createQuery(
                 "select t.status, count(t) from Ticket t where t.quotaId = :quota group by t.status", Object[].class)
                 .setParameter("quota", quotaId).getResultList();
         for (Object[] row : rows) {
             counts.put((TicketStatus) row[0], ((Number) row[1]).intValue());
+        }
+        return counts;
+    }
+
+    private static Map<TicketStatus, Integer> zeroCounts() {
+        Map<TicketStatus, Integer> counts = new EnumMap<>(TicketStatus.class);
+        for (TicketStatus status : TicketStatus.values()) {
+            counts.put(status, 0);
         }
         return counts;
     }
