@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -38,27 +37,12 @@ import io.restassured.http.ContentType;
 @ExtendWith(RunningSuite.class)
 class AdminPortalIT {
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
-    /** Signs in as admin/admin through Keycloak's login page and lands on the dashboard. */
+    /** A new page on the dashboard signed in as admin/admin (Keycloak's login page, or its recent cookies). */
     static Page signedInAdmin(BrowserContext person) {
-        Page page = person.newPage();
-        page.navigate(RunningSuite.PORTAL_URL + "/admin");
-        page.locator("#username").fill("admin");
-        page.locator("#password").fill("admin");
-        page.locator("#kc-login").click();
-        assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/admin");
-        return page;
+        return Chromium.signedIn(person, "admin", "admin", "/admin");
     }
 
     @ParameterizedTest
