@@ -40,7 +40,10 @@ class AdminPortalIT {
     @RegisterExtension
     static final Chromium chromium = new Chromium();
 
-    /** A new page on the dashboard signed in as admin/admin (Keycloak's login page, or its recent cookies). */
+    /**
+     * A new page on the dashboard signed in as admin/admin (Keycloak's login page, or its recent cookies); a test that
+     * acts as a holder signs in with {@link Chromium#signedInOwnSession} instead.
+     */
     static Page signedInAdmin(BrowserContext person) {
         return Chromium.signedIn(person, "admin", "admin", "/admin");
     }
@@ -248,7 +251,7 @@ class AdminPortalIT {
     void actingAsAHolderFromTheirLineInTheListLandsInTheHolderPortalAsThem(Viewport viewport) {
         String email = invitedHolder();
         try (BrowserContext person = chromium.person(viewport)) {
-            Page page = signedInAdmin(person);
+            Page page = Chromium.signedInOwnSession(person, "admin", "admin", "/admin");
             page.navigate(RunningSuite.PORTAL_URL + "/admin/quotas?holder=" + email);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Act as Lars Listed")).click();
             assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/holder");

@@ -38,7 +38,7 @@ import com.microsoft.playwright.options.Cookie;
  *     &#64;Test
  *     void something() {
  *         BrowserContext person = chromium.person(Viewport.LAPTOP); // closed after the test
- *         Page page = Chromium.signedIn(person, "admin", "admin", "/admin");
+ *         Page page = Chromium.signedIn(person, "admin", "admin", "/admin"); // signedInOwnSession to masquerade
  *         Chromium.screenshot(page, "some-page", Viewport.LAPTOP);
  *     }
  * }
@@ -142,10 +142,24 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Afte
      * Keycloak's login page the first time, with the cookies of that sign-in afterwards (see {@link #SIGN_IN_REUSE}).
      */
     public static Page signedIn(BrowserContext person, String username, String password, String path) {
+        return signIn(person, username, password, path, true);
+    }
+
+    /**
+     * A new page of this person on the portal's {@code path}, signed in through Keycloak's login page in a Keycloak
+     * session of its own: for a test that acts as a holder, since starting a masquerade ends the admin's Keycloak
+     * session (Keycloak's rule for impersonation), which must not be one that other browser profiles reuse.
+     */
+    public static Page signedInOwnSession(BrowserContext person, String username, String password, String path) {
+        return signIn(person, username, password, path, false);
+    }
+
+    private static Page signIn(BrowserContext person, String username, String password, String path,
+            boolean shared) {
         String url = RunningSuite.PORTAL_URL + path;
         Page page = person.newPage();
         SignIn earlier = SIGN_INS.get(username);
-        if (earlier != null && earlier.fresh()) {
+        if (shared && earlier != null && earlier.fresh()) {
             person.addCookies(earlier.cookies());
         }
         page.navigate(url);
@@ -154,7 +168,9 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Afte
             page.locator("#password").fill(password);
             page.locator("#kc-login").click();
             assertThat(page).hasURL(url);
-            SIGN_INS.put(username, new SignIn(person.cookies(), Instant.now()));
+            if (shared) {
+                SIGN_INS.put(username, new SignIn(person.cookies(), Instant.now()));
+            }
         }
         assertThat(page).hasURL(url);
         return page;

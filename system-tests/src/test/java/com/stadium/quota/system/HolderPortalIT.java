@@ -220,7 +220,7 @@ class HolderPortalIT {
         String quota = PortalData.quota(email, "Ada Acted", "S2", 2, 0, false);
         PortalData.deeplink(email); // the holder exists in Keycloak once invited
         try (BrowserContext admin = chromium.person(viewport)) {
-            Page page = AdminPortalIT.signedInAdmin(admin);
+            Page page = Chromium.signedInOwnSession(admin, "admin", "admin", "/admin");
             page.getByLabel("Holder's email").fill(email);
             page.locator("button[name='act']").click();
             assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/holder");
