@@ -31,8 +31,8 @@ public class RunningSuite implements BeforeAllCallback {
     public static final String PORTAL_URL = "http://127.0.0.1:" + TestStack.PORTAL_PORT;
 
     /**
-     * JVM options of the services started here: the quick compiler only and one GC thread, as Quarkus's dev mode
-     * starts (four services starting at once on two cores wait on the optimising compiler's threads otherwise).
+     * JVM options of the services started here: the quick compiler only (as Quarkus's dev mode) and one GC thread;
+     * four services starting at once on two cores wait on the optimising compiler's threads otherwise.
      */
     static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
