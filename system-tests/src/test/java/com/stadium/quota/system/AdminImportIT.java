@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -40,17 +39,8 @@ class AdminImportIT {
     /** Each screen's run fills its own corner sector, so the two runs never take each other's seats. */
     private static final Map<Viewport, String> CORNER = Map.of(Viewport.LAPTOP, "NE", Viewport.TABLET, "SE");
 
-    private static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     /** Chooses a file in the upload form and sends it; the answer the browser got. */
     private static Response upload(Page page, String name, String mime, byte[] content) {

@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -38,27 +37,15 @@ import io.restassured.http.ContentType;
 @ExtendWith(RunningSuite.class)
 class AdminPortalIT {
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
-
-    /** Signs in as admin/admin through Keycloak's login page and lands on the dashboard. */
+    /**
+     * A new page on the dashboard signed in as admin/admin (Keycloak's login page, or its recent cookies); a test that
+     * acts as a holder signs in with {@link Chromium#signedInOwnSession} instead.
+     */
     static Page signedInAdmin(BrowserContext person) {
-        Page page = person.newPage();
-        page.navigate(RunningSuite.PORTAL_URL + "/admin");
-        page.locator("#username").fill("admin");
-        page.locator("#password").fill("admin");
-        page.locator("#kc-login").click();
-        assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/admin");
-        return page;
+        return Chromium.signedIn(person, "admin", "admin", "/admin");
     }
 
     @ParameterizedTest
@@ -264,7 +251,7 @@ class AdminPortalIT {
     void actingAsAHolderFromTheirLineInTheListLandsInTheHolderPortalAsThem(Viewport viewport) {
         String email = invitedHolder();
         try (BrowserContext person = chromium.person(viewport)) {
-            Page page = signedInAdmin(person);
+            Page page = Chromium.signedInOwnSession(person, "admin", "admin", "/admin");
             page.navigate(RunningSuite.PORTAL_URL + "/admin/quotas?holder=" + email);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Act as Lars Listed")).click();
             assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/holder");

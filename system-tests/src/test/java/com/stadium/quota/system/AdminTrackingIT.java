@@ -11,9 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,17 +34,8 @@ import io.restassured.http.ContentType;
 @ExtendWith(RunningSuite.class)
 class AdminTrackingIT {
 
-    private static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     /** The people of one match, set up once for both screens: the adapter gives up on a refused mail after retries. */
     private record Scenario(long match, String opener, String openerEmail, String bounced, String bouncedEmail,
@@ -98,7 +88,7 @@ class AdminTrackingIT {
             assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/admin/matches/" + match + "/tracking");
             Locator bouncedLine = page.locator("[data-tracking='" + bounced + "']");
             // the adapter retries a refused mail a few times before it gives up; the admin reloads meanwhile
-            await("the refused invitation given up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+            await("the refused invitation given up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> {
                         page.reload();
                         return "FAILED".equals(bouncedLine.getAttribute("data-delivery"));

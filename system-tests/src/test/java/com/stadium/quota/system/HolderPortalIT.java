@@ -7,10 +7,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,17 +26,8 @@ import com.stadium.quota.system.Chromium.Viewport;
 @ExtendWith(RunningSuite.class)
 class HolderPortalIT {
 
-    private static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     /** A new tab on the link of the newest mail to this address, as the person would click it. */
     private static Page fromTheMail(BrowserContext person, String email) {
@@ -230,11 +220,7 @@ class HolderPortalIT {
         String quota = PortalData.quota(email, "Ada Acted", "S2", 2, 0, false);
         PortalData.deeplink(email); // the holder exists in Keycloak once invited
         try (BrowserContext admin = chromium.person(viewport)) {
-            Page page = admin.newPage();
-            page.navigate(RunningSuite.PORTAL_URL + "/admin");
-            page.locator("#username").fill("admin");
-            page.locator("#password").fill("admin");
-            page.locator("#kc-login").click();
+            Page page = Chromium.signedInOwnSession(admin, "admin", "admin", "/admin");
             page.getByLabel("Holder's email").fill(email);
             page.locator("button[name='act']").click();
             assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/holder");

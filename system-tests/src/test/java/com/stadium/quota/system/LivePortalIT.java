@@ -10,6 +10,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -43,24 +45,26 @@ class LivePortalIT {
     /** How long a change may take to reach another open page, once it is made. */
     static final double WITHIN_MS = 3000;
 
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
     private static Process secondPortal;
 
     @BeforeAll
     static void launch() throws IOException {
         Path root = Path.of(System.getProperty("suite.root", ".."));
-        secondPortal = new ProcessBuilder("java", "-Xmx256m", "-Dquarkus.profile=test",
-                "-Dquarkus.http.port=" + SECOND_PORTAL_PORT, "-Dsuite.portal.url=" + RunningSuite.PORTAL_URL, "-jar",
-                root.resolve("portal-web/target/quarkus-app/quarkus-run.jar").toString()).redirectErrorStream(true)
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
+        command.addAll(RunningSuite.QUICK_START);
+        command.addAll(List.of("-Dquarkus.profile=test", "-Dquarkus.http.port=" + SECOND_PORTAL_PORT,
+                "-Dsuite.portal.url=" + RunningSuite.PORTAL_URL, "-jar",
+                root.resolve("portal-web/target/quarkus-app/quarkus-run.jar").toString()));
+        secondPortal = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(root.resolve("system-tests/target/portal-web-2.log").toFile()).start();
-        chromium = Chromium.launch();
         await("the second portal").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                 .until(LivePortalIT::secondPortalReady);
     }
 
     @AfterAll
     static void close() throws InterruptedException {
-        chromium.close();
         secondPortal.destroy();
         if (!secondPortal.waitFor(20, TimeUnit.SECONDS)) {
             secondPortal.destroyForcibly();
@@ -91,6 +95,10 @@ class LivePortalIT {
         return new LocatorAssertions.HasTextOptions().setTimeout(WITHIN_MS);
     }
 
+    /** Marks the window once htmx's sse extension reports the page's live stream open. */
+    private static final String LIVE_OPEN =
+            "document.addEventListener('htmx:sseOpen', () => { window.__liveOpen = true; });";
+
     /** Waits until the page's live stream is open (htmx's sse extension reports it). */
     private static void live(Page page) {
         page.waitForFunction("() => window.__liveOpen === true", null,
@@ -99,7 +107,7 @@ class LivePortalIT {
 
     private static Page open(BrowserContext person, String url) {
         Page page = person.newPage();
-        page.addInitScript("document.addEventListener('htmx:sseOpen', () => { window.__liveOpen = true; });");
+        page.addInitScript(LIVE_OPEN);
         page.navigate(url);
         return page;
     }
@@ -126,11 +134,8 @@ class LivePortalIT {
                 BrowserContext admin = chromium.person(Viewport.TABLET)) {
             Page dashboard = open(holder, deeplink);
             assertThat(dashboard).hasURL(RunningSuite.PORTAL_URL + "/holder");
-            Page adminPage = open(admin, RunningSuite.PORTAL_URL + "/admin/quotas/" + quota);
-            adminPage.locator("#username").fill("admin");
-            adminPage.locator("#password").fill("admin");
-            adminPage.locator("#kc-login").click();
-            assertThat(adminPage).hasURL(RunningSuite.PORTAL_URL + "/admin/quotas/" + quota);
+            admin.addInitScript(LIVE_OPEN);
+            Page adminPage = Chromium.signedIn(admin, "admin", "admin", "/admin/quotas/" + quota);
             // the same holder's dashboard, served by the second instance (sessions are cookies any instance reads)
             Page elsewhere = open(holder, "http://127.0.0.1:" + SECOND_PORTAL_PORT + "/holder");
             assertThat(elsewhere.locator("[data-quota='" + quota + "']")).isVisible();

@@ -11,10 +11,9 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -37,17 +36,8 @@ class MobileAppIT {
 
     private static final String PORTAL = RunningSuite.PORTAL_URL;
     private static final Viewport PHONE = Viewport.PHONE;
-    private static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     /** The app opened with the link of the newest mail to this address, as "Open in the app" does. */
     static Page openApp(BrowserContext phone, String email) {

@@ -30,6 +30,12 @@ public class RunningSuite implements BeforeAllCallback {
     /** Where a browser reaches the portal in the system tests (cookies are per host, so always this one). */
     public static final String PORTAL_URL = "http://127.0.0.1:" + TestStack.PORTAL_PORT;
 
+    /**
+     * JVM options of the services started here: the quick compiler only (as Quarkus's dev mode) and one GC thread;
+     * four services starting at once on two cores wait on the optimising compiler's threads otherwise.
+     */
+    static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     /** A service of the suite and the port it listens on in the system tests. */
     public enum Service {
         // the portal's public address is the one browsers use in these tests (deeplinks and sign-in come back here)
@@ -82,8 +88,9 @@ public class RunningSuite implements BeforeAllCallback {
                     }
                     Path log = root.resolve("system-tests/target/" + service.module + ".log");
                     Files.createDirectories(log.getParent());
-                    List<String> command = new ArrayList<>(List.of("java", "-Xmx384m", "-Dquarkus.profile=test",
-                            "-Dquarkus.http.port=" + service.port));
+                    List<String> command = new ArrayList<>(List.of("java", "-Xmx384m"));
+                    command.addAll(QUICK_START);
+                    command.addAll(List.of("-Dquarkus.profile=test", "-Dquarkus.http.port=" + service.port));
                     command.addAll(service.options);
                     if (service == Service.NOTIFICATION) {
                         command.add("-Dsuite.smtp.port=" + processes.smtp.port());

@@ -44,6 +44,9 @@ public interface NotificationConfig {
 
         /** The wait before the first retry; it doubles with each further one. */
         Duration firstRetryDelay();
+
+        /** How often due retries are looked for (read by the schedules of mails and pushes). */
+        Duration pollInterval();
     }
 
     interface Reminder {

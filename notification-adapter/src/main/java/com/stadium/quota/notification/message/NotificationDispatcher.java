@@ -69,7 +69,7 @@ public class NotificationDispatcher {
         due.wakeUpAfterCommit(transactions);
     }
 
-    @Scheduled(every = "${suite.delivery.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${suite.delivery.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         due.wakeUp();
     }

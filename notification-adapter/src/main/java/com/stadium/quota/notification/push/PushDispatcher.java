@@ -57,7 +57,7 @@ public class PushDispatcher {
         due.wakeUpAfterCommit(transactions);
     }
 
-    @Scheduled(every = "${suite.delivery.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${suite.delivery.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         due.wakeUp();
     }
