@@ -18,6 +18,7 @@ import com.stadium.quota.quotaservice.quota.QuotaEvent;
 import com.stadium.quota.quotaservice.quota.QuotaRefusal;
 import com.stadium.quota.quotaservice.quota.SubquotaRules;
 import com.stadium.quota.quotaservice.quota.Ticket;
+import com.stadium.quota.quotaservice.quota.TransferRules;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -35,9 +36,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheQuotaAggregateChangesATicketsStatusAQuotasStateOrAClaimsStep() {
+    void onlyTheQuotaAggregateChangesATicketsStatusOrAttendeeVersionAQuotasStateOrAClaimsStep() {
         noClasses().that().doNotBelongToAnyOf(Quota.class, Ticket.class, Claim.class)
                 .should().setField(Ticket.class, "status")
+                .orShould().setField(Ticket.class, "attendeeVersion")
                 .orShould().setField(Quota.class, "state")
                 .orShould().setField(Claim.class, "step")
                 .because("the status machine of DESIGN.md lives in Quota's transitions only")
@@ -63,7 +65,8 @@ class ArchitectureTest {
     @Test
     void theAggregateAndItsRulesArePlainJava() {
         classes().that().belongToAnyOf(Quota.class, Ticket.class, Claim.class, ClaimRules.class,
-                SubquotaRules.class, CancellationPlan.class, QuotaEvent.class, QuotaRefusal.class)
+                SubquotaRules.class, TransferRules.class, CancellationPlan.class, QuotaEvent.class,
+                QuotaRefusal.class)
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..quotaservice.quota..",
                         "com.stadium.quota.web..", "jakarta.persistence..", "io.quarkus.hibernate.orm.panache..")
                 .because("the rules are tested without Quarkus, a database or a broker")
