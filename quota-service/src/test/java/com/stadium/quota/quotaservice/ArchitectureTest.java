@@ -19,6 +19,11 @@ import com.stadium.quota.quotaservice.quota.QuotaRefusal;
 import com.stadium.quota.quotaservice.quota.SubquotaRules;
 import com.stadium.quota.quotaservice.quota.Ticket;
 import com.stadium.quota.quotaservice.quota.TransferRules;
+import com.stadium.quota.quotaservice.ticketcode.TicketCode;
+import com.stadium.quota.quotaservice.ticketcode.TicketCodeReader;
+import com.stadium.quota.quotaservice.ticketcode.TicketKeys;
+import com.stadium.quota.quotaservice.ticketcode.TicketSigner;
+import com.stadium.quota.quotaservice.ticketcode.Verdict;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -74,13 +79,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void ticketCodesArePlainJavaSoAGateCanVerifyWithoutTheService() {
+        classes().that().belongToAnyOf(TicketCode.class, TicketKeys.class, TicketSigner.class,
+                TicketCodeReader.class, Verdict.class)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..quotaservice.ticketcode..",
+                        "..quotaservice.quota..")
+                .because("signing, reading and the gate's verdict are tested (and reused offline) without Quarkus")
+                .check(service);
+    }
+
+    @Test
     void theQuotaPackageDependsOnNoOtherFeature() {
         noClasses().that().resideInAPackage("..quotaservice.quota..").should().dependOnClassesThat()
                 .resideInAnyPackage("..quotaservice.allocation..", "..quotaservice.cancellation..",
                         "..quotaservice.claim..", "..quotaservice.demo..", "..quotaservice.holder..",
                         "..quotaservice.importing..", "..quotaservice.invitation..", "..quotaservice.messages..",
                         "..quotaservice.payment..", "..quotaservice.signin..", "..quotaservice.subquota..",
-                        "..quotaservice.tracking..")
+                        "..quotaservice.ticketcode..", "..quotaservice.tracking..")
                 .because("every feature builds on the quota aggregate, never the other way round")
                 .check(service);
     }
