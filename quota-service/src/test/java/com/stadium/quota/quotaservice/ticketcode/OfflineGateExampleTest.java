@@ -16,13 +16,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's offline gate, run: a gate that holds only the public keys (base64 X.509, as in config) verifies codes
- * with the JDK alone, no quota-service class and no network. It cannot know of re-assignments or cancellations made
- * since it went offline, so it admits each ticket once and reports its admissions when it is back online.
+ * The offline gate of docs/decisions.md (issue 21), run: a gate that holds only the public keys (base64 X.509, as in
+ * config) verifies codes with the JDK alone, no quota-service class and no network. It cannot know of re-assignments
+ * or cancellations made since it went offline, so it admits each ticket once and reports its admissions when it is
+ * back online.
  */
 class OfflineGateExampleTest {
 
-    /** Everything an offline gate needs: JDK only (the example in the README is this class). */
+    /** Everything an offline gate needs: JDK only (docs/decisions.md points here). */
     static final class OfflineGate {
         private final Map<String, String> publicKeys;
         private final long matchId;

@@ -18,7 +18,7 @@ import com.stadium.quota.quotaservice.ticketcode.TicketCodeReader.Unsigned;
 /** The signed code on a ticket's QR: its format, what tampering does to it, and key rotation. */
 class TicketCodeTest {
 
-    /** Made with {@code openssl genpkey -algorithm ed25519 -outform DER | base64 -w0}, as the README says. */
+    /** Made by {@code openssl genpkey -algorithm ed25519 -outform DER | base64 -w0} (docs/decisions.md, issue 21). */
     static final String OPENSSL_PRIVATE = "MC4CAQAwBQYDK2VwBCIEIBDHwvR4iTsoBEbYTDywsd7+U6kwL6AXgmAkhgTAL21U";
     /** Its public key: {@code openssl pkey -inform DER -pubout -outform DER | base64 -w0}. */
     static final String OPENSSL_PUBLIC = "MCowBQYDK2VwAyEAtMQQwfVuNmoCnoxh+tfa5gJJOJdEBo8Heldbw/ur/0c=";
