@@ -1,6 +1,7 @@
 package com.stadium.quota.quotaservice.ticketcode;
 
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -50,7 +51,7 @@ public final class TicketKeys {
     }
 
     /** The base64 of a key's standard encoding (PKCS#8 for private, X.509 for public keys), as config holds it. */
-    public static String encode(java.security.Key key) {
+    public static String encode(Key key) {
         return Base64.getEncoder().encodeToString(key.getEncoded());
     }
 

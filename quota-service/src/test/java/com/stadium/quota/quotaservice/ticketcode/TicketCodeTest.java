@@ -60,8 +60,8 @@ class TicketCodeTest {
         String otherVersion = new TicketCode(TICKET, 7, 101, 3).payload();
         String otherTicket = new TicketCode(UUID.randomUUID(), 7, 101, 2).payload();
         String otherMatch = new TicketCode(TICKET, 8, 101, 2).payload();
-        char last = part(code, 3).charAt(0);
-        String flipped = (last == 'A' ? 'B' : 'A') + part(code, 3).substring(1);
+        char first = part(code, 3).charAt(0);
+        String flipped = (first == 'A' ? 'B' : 'A') + part(code, 3).substring(1);
 
         for (String tampered : new String[] {withPart(code, 2, otherVersion), withPart(code, 2, otherTicket),
                 withPart(code, 2, otherMatch), withPart(code, 3, flipped), withPart(code, 1, "k2026-05"),
