@@ -10,6 +10,8 @@ const CONFLICT = 'These tickets were changed a moment ago, perhaps on the web po
 
 let config;
 let flash = null;
+/** The notice on the page now and the page's path: {path, notice}. */
+let kept = null;
 let view = {kind: null, quotaId: null};
 
 // ------------------------------------------------------------------ small helpers
@@ -38,8 +40,10 @@ function h(tag, attrs, ...children) {
 
 function show(...nodes) {
   const main = document.getElementById('main');
-  const notice = flash;
+  // a redraw of the same page (a live change, the app back in front) keeps what the holder was just told
+  const notice = flash || (kept && kept.path === location.pathname ? kept.notice : null);
   flash = null;
+  kept = notice ? {path: location.pathname, notice} : null;
   main.replaceChildren(...[notice, ...nodes].flat(Infinity).filter(n => n !== null && n !== undefined && n !== false));
 }
 
@@ -747,6 +751,7 @@ async function ticketsPage(offline) {
 // ------------------------------------------------------------------ routing, live updates, start
 
 function go(path) {
+  kept = null;
   history.pushState(null, '', path);
   route();
 }
@@ -790,6 +795,10 @@ async function route() {
 
 // what a live event or coming back to the app redraws: pages that only show (never a half-filled form)
 function refreshShown(quotaId, parentId) {
+  // an open question ("Take back …?") is answered first; answering it redraws with the fresh state anyway
+  if (document.querySelector('[data-come-back]')) {
+    return;
+  }
   if (view.kind === 'quotas' || view.kind === 'tickets'
     || (view.kind === 'quota' && (!quotaId || view.quotaId === quotaId || view.quotaId === parentId))) {
     route();

@@ -50,14 +50,14 @@ class MobileAppIT {
     }
 
     /** The app opened with the link of the newest mail to this address, as "Open in the app" does. */
-    private static Page openApp(BrowserContext phone, String email) {
+    static Page openApp(BrowserContext phone, String email) {
         String link = PortalData.deeplink(email);
         Page page = phone.newPage();
         page.navigate(PORTAL + "/app/open#" + link.substring(link.lastIndexOf('/') + 1));
         return page;
     }
 
-    private static void waitForTheServiceWorker(Page page) {
+    static void waitForTheServiceWorker(Page page) {
         page.waitForFunction("() => navigator.serviceWorker.controller !== null");
     }
 

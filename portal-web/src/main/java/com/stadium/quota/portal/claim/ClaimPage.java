@@ -89,9 +89,10 @@ public class ClaimPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance select(Viewer viewer, QuotaView quota, List<UUID> chosen, String problem,
-                boolean changed);
+                boolean changed, boolean taken);
 
-        static native TemplateInstance select$tickets(QuotaView quota, List<UUID> chosen, boolean changed);
+        static native TemplateInstance select$tickets(QuotaView quota, List<UUID> chosen, boolean changed,
+                boolean taken);
 
         static native TemplateInstance liveNote(boolean open, UUID quotaId, UUID claimId);
 
@@ -113,14 +114,21 @@ public class ClaimPage {
     @Path("/claim")
     public TemplateInstance select(@PathParam("quotaId") UUID quotaId, @QueryParam("ticket") List<UUID> chosen) {
         return session.page(Templates.select(session.viewer(), quota(quotaId), chosen == null ? List.of() : chosen,
-                "", false));
+                "", false, false));
     }
 
-    /** Step 1's ticket list, fetched again when the quota's tickets changed elsewhere; ticks that still fit stay. */
+    /**
+     * Step 1's ticket list, fetched again when the quota's tickets changed elsewhere; ticks that still fit stay, and a
+     * ticked ticket that is gone is said as the conflict it would have been on continuing.
+     */
     @GET
     @Path("/claim/tickets")
     public TemplateInstance tickets(@PathParam("quotaId") UUID quotaId, @QueryParam("ticket") List<UUID> chosen) {
-        return session.page(Templates.select$tickets(quota(quotaId), chosen == null ? List.of() : chosen, true));
+        QuotaView quota = quota(quotaId);
+        List<UUID> ticked = chosen == null ? List.of() : chosen;
+        boolean taken = ticked.stream().anyMatch(id -> quota.cards().stream()
+                .noneMatch(card -> card.allocated() && card.id().equals(id)));
+        return session.page(Templates.select$tickets(quota, ticked, true, taken));
     }
 
     @POST
@@ -139,7 +147,7 @@ public class ClaimPage {
             Refusal refusal = refusal(e);
             QuotaView fresh = refusal.isConflict() ? fresh(refusal, quotaId) : quota;
             return session.page(Templates.select(session.viewer(), fresh, refusal.isConflict() ? List.of() : chosen,
-                    refusal.isConflict() ? "conflict" : "none-selected", false));
+                    refusal.isConflict() ? "conflict" : "none-selected", false, false));
         }
     }
 

@@ -29,6 +29,9 @@ public interface PortalConfig {
 
     Address notificationAdapter();
 
+    /** Kafka, where each instance reads quota-events for its open pages (kafka.bootstrap.servers takes it). */
+    Kafka kafka();
+
     /** The mobile app (/app), which runs in the holder's browser: the addresses browsers reach the services at. */
     App app();
 
@@ -43,6 +46,11 @@ public interface PortalConfig {
         ProgressStream importProgress();
 
         LiveConfig live();
+    }
+
+    interface Kafka {
+
+        String bootstrap();
     }
 
     interface App {
