@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -64,7 +65,8 @@ public class Admissions {
         Instant admittedAt = ticket == null ? null : admittedAt(ticket.id);
         Verdict verdict = Verdict.decide(reading, now(ticket, admittedAt), matchId);
         if (verdict.admits()) {
-            admittedAt = clock.instant();
+            // PostgreSQL keeps microseconds: answer the time as it is stored
+            admittedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
             if (!admit(ticket, admittedAt, gateUser)) {
                 // another scanner admitted it a moment ago: its answer was VALID, this one is not
                 admittedAt = admittedAt(ticket.id);
