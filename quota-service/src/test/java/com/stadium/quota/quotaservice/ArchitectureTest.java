@@ -18,6 +18,12 @@ import com.stadium.quota.quotaservice.quota.QuotaEvent;
 import com.stadium.quota.quotaservice.quota.QuotaRefusal;
 import com.stadium.quota.quotaservice.quota.SubquotaRules;
 import com.stadium.quota.quotaservice.quota.Ticket;
+import com.stadium.quota.quotaservice.quota.TransferRules;
+import com.stadium.quota.quotaservice.ticketcode.TicketCode;
+import com.stadium.quota.quotaservice.ticketcode.TicketCodeReader;
+import com.stadium.quota.quotaservice.ticketcode.TicketKeys;
+import com.stadium.quota.quotaservice.ticketcode.TicketSigner;
+import com.stadium.quota.quotaservice.ticketcode.Verdict;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -35,9 +41,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheQuotaAggregateChangesATicketsStatusAQuotasStateOrAClaimsStep() {
+    void onlyTheQuotaAggregateChangesATicketsStatusOrAttendeeVersionAQuotasStateOrAClaimsStep() {
         noClasses().that().doNotBelongToAnyOf(Quota.class, Ticket.class, Claim.class)
                 .should().setField(Ticket.class, "status")
+                .orShould().setField(Ticket.class, "attendeeVersion")
                 .orShould().setField(Quota.class, "state")
                 .orShould().setField(Claim.class, "step")
                 .because("the status machine of DESIGN.md lives in Quota's transitions only")
@@ -63,10 +70,21 @@ class ArchitectureTest {
     @Test
     void theAggregateAndItsRulesArePlainJava() {
         classes().that().belongToAnyOf(Quota.class, Ticket.class, Claim.class, ClaimRules.class,
-                SubquotaRules.class, CancellationPlan.class, QuotaEvent.class, QuotaRefusal.class)
+                SubquotaRules.class, TransferRules.class, CancellationPlan.class, QuotaEvent.class,
+                QuotaRefusal.class)
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..quotaservice.quota..",
                         "com.stadium.quota.web..", "jakarta.persistence..", "io.quarkus.hibernate.orm.panache..")
                 .because("the rules are tested without Quarkus, a database or a broker")
+                .check(service);
+    }
+
+    @Test
+    void ticketCodesArePlainJavaSoAGateCanVerifyWithoutTheService() {
+        classes().that().belongToAnyOf(TicketCode.class, TicketKeys.class, TicketSigner.class,
+                TicketCodeReader.class, Verdict.class)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..quotaservice.ticketcode..",
+                        "..quotaservice.quota..")
+                .because("signing, reading and the gate's verdict are tested (and reused offline) without Quarkus")
                 .check(service);
     }
 
@@ -77,7 +95,7 @@ class ArchitectureTest {
                         "..quotaservice.claim..", "..quotaservice.demo..", "..quotaservice.holder..",
                         "..quotaservice.importing..", "..quotaservice.invitation..", "..quotaservice.messages..",
                         "..quotaservice.payment..", "..quotaservice.signin..", "..quotaservice.subquota..",
-                        "..quotaservice.tracking..")
+                        "..quotaservice.ticketcode..", "..quotaservice.tracking..")
                 .because("every feature builds on the quota aggregate, never the other way round")
                 .check(service);
     }

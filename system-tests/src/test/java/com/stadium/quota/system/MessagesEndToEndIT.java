@@ -78,20 +78,39 @@ class MessagesEndToEndIT {
                 .statusCode(200).extract().path("paymentUrl");
         given().post(paymentUrl + "/succeed").then().statusCode(200);
 
-        // the confirmations: one inline QR code per ticket, each scanning back to its ticket; the guest gets theirs
+        // the confirmations: one inline QR code per ticket, each a signed code naming its ticket; the guest gets theirs
         await("the confirmation").atMost(Duration.ofSeconds(30))
                 .until(() -> !PortalData.mails(email, "confirmed").isEmpty());
         String confirmation = (String) PortalData.mails(email, "confirmed").get(0).get("mimeMessage");
         List<Image> images = pngParts(confirmation);
         assertThat(images).extracting(Image::contentId)
                 .containsExactlyInAnyOrder("<ticket-1@quota-suite>", "<ticket-2@quota-suite>");
-        assertThat(images).extracting(image -> scan(image.png())).containsExactlyInAnyOrderElementsOf(tickets);
+        assertThat(images).extracting(image -> ticketOf(scan(image.png()))).containsExactlyInAnyOrderElementsOf(tickets);
         assertThat(PortalData.unfold(confirmation)).contains("cid:ticket-1@quota-suite")
                 .contains("cid:ticket-2@quota-suite").contains("Max Mailer");
         await("the guest's confirmation").atMost(Duration.ofSeconds(30))
                 .until(() -> !PortalData.mails(guest, "confirmed").isEmpty());
         List<Image> guestImages = pngParts((String) PortalData.mails(guest, "confirmed").get(0).get("mimeMessage"));
-        assertThat(guestImages).extracting(image -> scan(image.png())).containsExactly(tickets.get(1));
+        String guestCode = scan(guestImages.get(0).png());
+        assertThat(ticketOf(guestCode)).isEqualTo(tickets.get(1));
+
+        // the gate admits the scanned code once
+        String gate = Tokens.of(Tokens.GATE);
+        for (String outcome : List.of("VALID", "ALREADY_ADMITTED")) {
+            given().auth().oauth2(gate).contentType(ContentType.JSON).body(Map.of("code", guestCode, "matchId", match))
+                    .post(Service.QUOTA.url() + "/api/tickets/verify").then().statusCode(200)
+                    .body("outcome", org.hamcrest.Matchers.equalTo(outcome))
+                    .body("attendeeName", org.hamcrest.Matchers.equalTo("Max Mailer"));
+        }
+    }
+
+    /** The ticket id inside a signed code {@code v1.<kid>.<payload>.<signature>}: the payload's first field. */
+    private static String ticketOf(String code) {
+        String[] parts = code.split("\\.");
+        assertThat(parts).as("a signed code: %s", code).hasSize(4);
+        assertThat(parts[0]).isEqualTo("v1");
+        return new String(Base64.getUrlDecoder().decode(parts[2]), java.nio.charset.StandardCharsets.UTF_8)
+                .split("\\|")[0];
     }
 
     /** An inline image of a mail. */

@@ -538,6 +538,61 @@ public class Quota extends PanacheEntityBase {
         return new SubquotaRules.Parent(holderEmail, mayDelegate, parentId != null, transferable, allocatedTickets);
     }
 
+    // ---- re-assignment (issue 21)
+
+    /**
+     * Who a sold ticket goes to instead; {@code seenVersion} is the attendee version the caller saw (null: any), so
+     * of two re-assignments made from the same card one wins and the other is a conflict.
+     */
+    public record Reassignment(UUID ticketId, String name, String email, Integer seenVersion) {
+    }
+
+    /**
+     * A SOLD ticket gets a new attendee, when the quota is <em>transferable</em> (a subquota's flag is its parent's,
+     * copied when it was passed on) and until {@code cutoff} before kick-off; its attendee version counts up, which
+     * voids the code signed for the previous attendee. An admin acting as the holder may do it too: nothing is paid.
+     */
+    public List<QuotaEvent> reassign(Reassignment request, Instant now, Duration cutoff) {
+        Ticket ticket = tickets.stream().filter(t -> t.id.equals(request.ticketId())).findFirst().orElse(null);
+        if (ticket == null) {
+            throw new QuotaRefusal(Kind.INVALID, List.of(new Violation("ticketId", "not a ticket of this quota",
+                    null, String.valueOf(request.ticketId()))));
+        }
+        if (!transferable) {
+            throw new QuotaRefusal(Kind.FORBIDDEN, List.of(new Violation("quota", parentId == null
+                    ? "this quota's tickets are not transferable" : "the tickets you received are not transferable",
+                    null, id.toString())));
+        }
+        if (ticket.status != TicketStatus.SOLD) {
+            throw QuotaRefusal.conflict("ticketId", "the ticket is " + lower(ticket.status)
+                    + "; only a sold ticket can be given to another attendee", ticket.status.name());
+        }
+        if (request.seenVersion() != null && request.seenVersion() != ticket.attendeeVersion) {
+            throw QuotaRefusal.conflict("attendeeVersion", "the ticket was changed meanwhile; its attendee is now "
+                    + ticket.attendeeName + " <" + ticket.attendeeEmail + ">",
+                    Integer.toString(ticket.attendeeVersion));
+        }
+        Instant deadline = TransferRules.deadline(kickoff, cutoff);
+        if (deadline != null && !now.isBefore(deadline)) {
+            throw QuotaRefusal.conflict("ticketId", "tickets can be given to someone else until " + deadline
+                    + " (" + cutoff.toMinutes() + " minutes before kick-off)", deadline.toString());
+        }
+        List<Violation> violations = TransferRules.newAttendee(request.name(), request.email(),
+                ticket.attendeeEmail);
+        if (!violations.isEmpty()) {
+            throw new QuotaRefusal(Kind.INVALID, violations);
+        }
+        String previousName = ticket.attendeeName;
+        String previousEmail = ticket.attendeeEmail;
+        ticket.attendeeName = request.name().strip();
+        ticket.attendeeEmail = QuotaRules.normalEmail(request.email());
+        ticket.attendeeVersion++;
+        ticket.updatedAt = now;
+        return List.of(new QuotaEvent.TicketReassigned(id, new QuotaEvent.SoldTicket(ticket.id, ticket.seatId,
+                ticket.sector, ticket.rowLabel, ticket.seatLabel, ticket.attendeeName, ticket.attendeeEmail,
+                ticket.paidCents), previousName, previousEmail, ticket.attendeeVersion));
+    }
+
     // ---- cancellation
 
     /**
@@ -562,6 +617,10 @@ public class Quota extends PanacheEntityBase {
         Set<UUID> cancelled = new HashSet<>(outcome.cancelled());
         for (Ticket ticket : tickets) {
             if (cancelled.contains(ticket.id)) {
+                if (ticket.status == TicketStatus.SOLD) {
+                    // the code mailed for it must be refused at the gate
+                    ticket.attendeeVersion++;
+                }
                 ticket.status = TicketStatus.CANCELLED;
                 ticket.updatedAt = now;
             }

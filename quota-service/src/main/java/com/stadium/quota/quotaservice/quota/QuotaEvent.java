@@ -73,4 +73,12 @@ public sealed interface QuotaEvent {
     record Cancelled(UUID quotaId, CancellationScope scope, CancellationPlan.Outcome outcome, int unfulfilledCancelled)
             implements QuotaEvent {
     }
+
+    /**
+     * A SOLD ticket has a new attendee ({@code ticket} names them and the seat); {@code attendeeVersion} is the
+     * ticket's new one, so codes signed before are void.
+     */
+    record TicketReassigned(UUID quotaId, SoldTicket ticket, String previousName, String previousEmail,
+            int attendeeVersion) implements QuotaEvent {
+    }
 }

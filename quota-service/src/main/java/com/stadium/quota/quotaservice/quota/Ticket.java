@@ -62,6 +62,13 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "attendee_email")
     public String attendeeEmail;
 
+    /**
+     * Which attendee the ticket's signed code names: a re-assignment or the cancellation of a sold ticket counts it
+     * up, so every code signed with an older value is void.
+     */
+    @Column(name = "attendee_version", nullable = false)
+    public int attendeeVersion;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

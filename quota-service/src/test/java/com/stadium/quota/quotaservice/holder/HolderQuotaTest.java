@@ -59,7 +59,7 @@ class HolderQuotaTest {
         assertThat(quota.get("ticketCounts")).isEqualTo(Map.of("ALLOCATED", 3, "RESERVED", 0, "SOLD", 0,
                 "CANCELLED", 0));
         assertThat(quota.get("permissions")).isEqualTo(Map.of("claim", true, "delegate", true,
-                "transferable", false));
+                "transferable", false, "reassign", false));
     }
 
     @Test

@@ -13,6 +13,7 @@ import static com.stadium.quota.quotaservice.quota.QuotaTransitionsTest.Move.CAN
 import static com.stadium.quota.quotaservice.quota.QuotaTransitionsTest.Move.CANCEL_UNFULFILLED;
 import static com.stadium.quota.quotaservice.quota.QuotaTransitionsTest.Move.PASS_ON;
 import static com.stadium.quota.quotaservice.quota.QuotaTransitionsTest.Move.PAY;
+import static com.stadium.quota.quotaservice.quota.QuotaTransitionsTest.Move.REASSIGN;
 import static com.stadium.quota.quotaservice.quota.QuotaTransitionsTest.Move.RELEASE;
 import static com.stadium.quota.quotaservice.quota.QuotaTransitionsTest.Move.RESERVE;
 import static com.stadium.quota.quotaservice.quota.QuotaTransitionsTest.Move.RETRACT;
@@ -65,7 +66,8 @@ class QuotaTransitionsTest {
 
     /** Every transition the quota owns. */
     enum Move {
-        ALLOCATE, RESERVE, ATTEND, PAY, SELL, RELEASE, PASS_ON, RETRACT, CANCEL_UNFULFILLED, CANCEL_ALL_UNUSED
+        ALLOCATE, RESERVE, ATTEND, PAY, SELL, RELEASE, PASS_ON, RETRACT, REASSIGN, CANCEL_UNFULFILLED,
+        CANCEL_ALL_UNUSED
     }
 
     static final Set<Move> QUOTA_MOVES = EnumSet.of(ALLOCATE, RESERVE, PASS_ON, CANCEL_UNFULFILLED,
@@ -75,7 +77,10 @@ class QuotaTransitionsTest {
         return Arguments.of(move, from, after);
     }
 
-    /** "T <status>[ in subquota], quota <state>" after the move, or "refused". */
+    /**
+     * "T <status>[ v<attendee version> when above 0][ in subquota], quota <state>" after the move, or "refused".
+     * T's codes from before a "v1" are void.
+     */
     static Stream<Arguments> everyTransitionFromEveryStatus() {
         return Stream.of(
                 row(ALLOCATE, PENDING_ALLOCATION, "quota ALLOCATED"),
@@ -84,7 +89,7 @@ class QuotaTransitionsTest {
                 row(ALLOCATE, RESERVED, "T RESERVED, quota ALLOCATED"),
                 row(ALLOCATE, RESERVED_PAYING, "T RESERVED, quota ALLOCATED"),
                 row(ALLOCATE, SOLD, "T SOLD, quota ALLOCATED"),
-                row(ALLOCATE, CANCELLED, "T CANCELLED, quota CANCELLED"),
+                row(ALLOCATE, CANCELLED, "T CANCELLED v1, quota CANCELLED"),
 
                 row(RESERVE, PENDING_ALLOCATION, "refused"),
                 row(RESERVE, ALLOCATION_FAILED, "refused"),
@@ -133,6 +138,13 @@ class QuotaTransitionsTest {
                 row(RETRACT, SOLD, "refused"),
                 row(RETRACT, CANCELLED, "refused"),
 
+                // the quota is transferable; the ticket's attendee changes only when it was sold
+                row(REASSIGN, ALLOCATED, "refused"),
+                row(REASSIGN, RESERVED, "refused"),
+                row(REASSIGN, RESERVED_PAYING, "refused"),
+                row(REASSIGN, SOLD, "T SOLD v1, quota ALLOCATED"),
+                row(REASSIGN, CANCELLED, "refused"),
+
                 row(CANCEL_UNFULFILLED, PENDING_ALLOCATION, "quota CANCELLED"),
                 row(CANCEL_UNFULFILLED, ALLOCATION_FAILED, "quota CANCELLED"),
                 row(CANCEL_UNFULFILLED, ALLOCATED, "T CANCELLED, quota CANCELLED"),
@@ -146,7 +158,7 @@ class QuotaTransitionsTest {
                 row(CANCEL_ALL_UNUSED, ALLOCATED, "T CANCELLED, quota CANCELLED"),
                 row(CANCEL_ALL_UNUSED, RESERVED, "T CANCELLED, quota CANCELLED"),
                 row(CANCEL_ALL_UNUSED, RESERVED_PAYING, "T CANCELLED, quota CANCELLED"),
-                row(CANCEL_ALL_UNUSED, SOLD, "T CANCELLED, quota CANCELLED"),
+                row(CANCEL_ALL_UNUSED, SOLD, "T CANCELLED v1, quota CANCELLED"),
                 row(CANCEL_ALL_UNUSED, CANCELLED, "refused"));
     }
 
@@ -183,8 +195,8 @@ class QuotaTransitionsTest {
     }
 
     /**
-     * A quota of three seats (20 % off 60.00) for a holder who may delegate, with the ticket T brought to its status
-     * by the quota's own transitions; for a retraction T is in a subquota.
+     * A transferable quota of three seats (20 % off 60.00) for a holder who may delegate, with the ticket T brought to
+     * its status by the quota's own transitions; for a retraction T is in a subquota.
      */
     static final class World {
 
@@ -195,7 +207,7 @@ class QuotaTransitionsTest {
 
         World(From from, boolean inSubquota) {
             parent = Quota.create(new NewQuota(HOLDER, "Hanna Holder", List.of(1L), List.of("W1"), 3, 20, "NM", null,
-                    true, false, false, false, null), new MatchInfo(1, "FC Example v Rovers", KICKOFF, "ARENA",
+                    true, true, false, false, null), new MatchInfo(1, "FC Example v Rovers", KICKOFF, "ARENA",
                             Map.of("W1", 100)), null, UUID.randomUUID(), "admin", NOW);
             home = parent;
             if (from == PENDING_ALLOCATION) {
@@ -264,6 +276,8 @@ class QuotaTransitionsTest {
                         ? new Quota.PassOn("gus@friends.example", "Gus", 1, null, null)
                         : new Quota.PassOn("gus@friends.example", "Gus", null, List.of(t.id), null), claimant, NOW);
                 case RETRACT -> parent.retract(home, NOW);
+                case REASSIGN -> home.reassign(new Quota.Reassignment(t.id, "Bea Other", "bea@friends.example", null),
+                        NOW, Duration.ofHours(2));
                 case CANCEL_UNFULFILLED -> home.cancel(CancellationScope.UNFULFILLED_ONLY, openClaims(), Set.of(),
                         NOW);
                 case CANCEL_ALL_UNUSED -> home.cancel(CancellationScope.ALL_UNUSED, openClaims(), Set.of(), NOW);
@@ -280,7 +294,8 @@ class QuotaTransitionsTest {
                 return "quota " + home.state;
             }
             boolean inSubquota = !t.quotaId.equals(parent.id);
-            return "T " + t.status + (inSubquota ? " in subquota" : "") + ", quota " + parent.state;
+            return "T " + t.status + (t.attendeeVersion > 0 ? " v" + t.attendeeVersion : "")
+                    + (inSubquota ? " in subquota" : "") + ", quota " + parent.state;
         }
 
         /** Everything a transition may change. */
@@ -289,7 +304,8 @@ class QuotaTransitionsTest {
             for (Quota quota : home == parent ? List.of(parent) : List.of(parent, home)) {
                 parts.add(quota.id + ":" + quota.state + ":" + quota.unfulfilled + ":" + quota.tickets.size());
                 quota.tickets.forEach(ticket -> parts.add(ticket.id + ":" + ticket.quotaId + ":" + ticket.status + ":"
-                        + ticket.claimId + ":" + ticket.attendeeName + ":" + ticket.paidCents));
+                        + ticket.claimId + ":" + ticket.attendeeName + ":" + ticket.attendeeEmail + ":"
+                        + ticket.attendeeVersion + ":" + ticket.paidCents));
             }
             if (claim != null) {
                 parts.add(claim.step + ":" + claim.paymentId + ":" + claim.amountCents + ":" + claim.returnUrl);

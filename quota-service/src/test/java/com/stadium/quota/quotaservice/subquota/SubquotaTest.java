@@ -85,7 +85,7 @@ class SubquotaTest {
         UUID subquota = UUID.fromString(sub.getString("quota.id"));
         assertThat(sub.getBoolean("quota.received")).isTrue();
         assertThat(sub.getMap("quota.permissions")).isEqualTo(Map.of("claim", true, "delegate", false,
-                "transferable", true));
+                "transferable", true, "reassign", true));
         List<Long> seats = data.tickets(subquota).stream().map(t -> t.seatId).sorted().toList();
         assertThat(seats).hasSize(3);
         assertThat(seats.get(2) - seats.get(0)).as("three neighbouring seats").isEqualTo(2);
