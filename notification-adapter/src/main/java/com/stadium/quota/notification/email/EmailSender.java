@@ -50,6 +50,10 @@ public class EmailSender {
         static native MailTemplateInstance expirationReminder(ClubConfig club, String recipientName, MessageView view);
 
         static native MailTemplateInstance testMessage(ClubConfig club, String recipientName, MessageView view);
+
+        static native MailTemplateInstance ticketReassigned(ClubConfig club, String recipientName, MessageView view);
+
+        static native MailTemplateInstance attendeeReplaced(ClubConfig club, String recipientName, MessageView view);
     }
 
     /** What went out: the subject, for the push that accompanies the mail. */
@@ -81,6 +85,8 @@ public class EmailSender {
             case QUOTA_CANCELLED -> text.quotaCancelledSubject(club.name());
             case EXPIRATION_REMINDER -> text.expirationReminderSubject(view.expiresOn());
             case TEST_MESSAGE -> text.testMessageSubject(club.name());
+            case TICKET_REASSIGNED -> text.ticketReassignedSubject(view.senderName());
+            case ATTENDEE_REPLACED -> text.attendeeReplacedSubject();
         };
         MailTemplateInstance mail = switch (kind) {
             case QUOTA_INVITATION -> Templates.quotaInvitation(club, notification.recipientName, view);
@@ -90,11 +96,13 @@ public class EmailSender {
             case QUOTA_CANCELLED -> Templates.quotaCancelled(club, notification.recipientName, view);
             case EXPIRATION_REMINDER -> Templates.expirationReminder(club, notification.recipientName, view);
             case TEST_MESSAGE -> Templates.testMessage(club, notification.recipientName, view);
+            case TICKET_REASSIGNED -> Templates.ticketReassigned(club, notification.recipientName, view);
+            case ATTENDEE_REPLACED -> Templates.attendeeReplaced(club, notification.recipientName, view);
         };
         // the id header lets a mailbox (and a test) tie a message to its notification
         mail.mail(new Mail().addHeader("X-Notification-Id", notification.id.toString()));
         for (MessageView.TicketLine ticket : view.tickets()) {
-            mail.addInlineAttachment(ticket.reference() + ".png", QrCodes.png(ticket.reference()), "image/png",
+            mail.addInlineAttachment(ticket.reference() + ".png", QrCodes.png(ticket.qr()), "image/png",
                     "<" + ticket.contentId() + ">");
         }
         mail.setAttribute(MessageBundles.ATTRIBUTE_LOCALE, language.locale())

@@ -36,6 +36,12 @@ public interface MailMessages {
     @Message("Test message from {club}")
     String testMessageSubject(String club);
 
+    @Message("{sender} has given you a ticket")
+    String ticketReassignedSubject(String sender);
+
+    @Message("Your ticket has been given to someone else")
+    String attendeeReplacedSubject();
+
     @Message("Hello {name},")
     String greeting(String name);
 
@@ -112,4 +118,13 @@ public interface MailMessages {
 
     @Message("Note from the sender:")
     String testNote();
+
+    @Message("{sender} has given you this ticket. Show its QR code at the gate.")
+    String reassignedIntro(String sender);
+
+    @Message("{sender} has given this ticket, which was yours, to someone else:")
+    String replacedIntro(String sender);
+
+    @Message("Its QR code is no longer valid at the gate; you need not do anything.")
+    String replacedCodeVoid();
 }

@@ -46,12 +46,14 @@ public final class MessageViews {
             }
         } else if (notice instanceof Notice.ClaimConfirmation n) {
             parts.unclaimed(n.unclaimedTickets());
-            for (Notice.Ticket t : n.tickets()) {
-                parts.tickets.add(new MessageView.TicketLine(t.reference(), orEmpty(t.match()),
-                        t.kickoff() == null ? "" : dateTime.format(t.kickoff()), orEmpty(t.sector()),
-                        orEmpty(t.row()), orEmpty(t.seat()), orEmpty(t.attendee()),
-                        "ticket-" + (parts.tickets.size() + 1) + "@quota-suite"));
-            }
+            n.tickets().forEach(t -> parts.ticket(t, dateTime));
+        } else if (notice instanceof Notice.TicketReassigned n) {
+            parts.ticket(n.ticket(), dateTime);
+            parts.senderName = n.givenBy();
+        } else if (notice instanceof Notice.AttendeeReplaced n) {
+            parts.matches(List.of(n.match()));
+            parts.seat = new MessageView.SeatLine(orEmpty(n.sector()), orEmpty(n.row()), orEmpty(n.seat()));
+            parts.senderName = n.givenBy();
         } else if (notice instanceof Notice.SubquotaRetracted n) {
             parts.matches(n.matches()).count(n.ticketCount());
             parts.senderName = n.senderName();
@@ -68,7 +70,7 @@ public final class MessageViews {
                 .map(m -> new MessageView.MatchLine(m.name(), m.kickoff() == null ? "" : dateTime.format(m.kickoff())))
                 .toList(), parts.ticketCount, parts.expiresAt == null ? "" : date.format(parts.expiresAt),
                 parts.senderName, parts.personalMessage, List.copyOf(parts.tickets), parts.allUnused,
-                parts.refundAmount, parts.unclaimedTickets, parts.note);
+                parts.refundAmount, parts.unclaimedTickets, parts.note, parts.seat);
     }
 
     /** e.g. {@code 170.00 EUR}, as the club's books write it whatever the language. */
@@ -89,6 +91,14 @@ public final class MessageViews {
         String refundAmount = "";
         int unclaimedTickets;
         String note = "";
+        MessageView.SeatLine seat;
+
+        void ticket(Notice.Ticket t, DateTimeFormatter dateTime) {
+            tickets.add(new MessageView.TicketLine(t.reference(), orEmpty(t.match()),
+                    t.kickoff() == null ? "" : dateTime.format(t.kickoff()), orEmpty(t.sector()), orEmpty(t.row()),
+                    orEmpty(t.seat()), orEmpty(t.attendee()), "ticket-" + (tickets.size() + 1) + "@quota-suite",
+                    t.qrPayload()));
+        }
 
         Parts link(String token) {
             link = invitationLink(token);

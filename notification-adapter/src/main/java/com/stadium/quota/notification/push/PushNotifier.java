@@ -21,7 +21,10 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 @ApplicationScoped
 public class PushNotifier {
 
-    /** A test message is an admin's mail check; everything else concerns the holder's tickets. */
+    /**
+     * A test message is an admin's mail check; a re-assigned ticket's two notices go to attendees, not holders (their
+     * devices are registered by holders); everything else concerns the holder's tickets.
+     */
     static final Set<NotificationKind> PUSHED = Set.of(NotificationKind.QUOTA_INVITATION,
             NotificationKind.SUBQUOTA_INVITATION, NotificationKind.CLAIM_CONFIRMATION,
             NotificationKind.SUBQUOTA_RETRACTED, NotificationKind.QUOTA_CANCELLED,
@@ -73,7 +76,8 @@ public class PushNotifier {
             case SUBQUOTA_RETRACTED -> texts.subquotaRetracted();
             case QUOTA_CANCELLED -> texts.quotaCancelled();
             case EXPIRATION_REMINDER -> texts.expirationReminder();
-            case TEST_MESSAGE -> throw new IllegalArgumentException("a test message is never pushed");
+            case TEST_MESSAGE, TICKET_REASSIGNED, ATTENDEE_REPLACED -> throw new IllegalArgumentException(
+                    kind + " is never pushed");
         };
     }
 

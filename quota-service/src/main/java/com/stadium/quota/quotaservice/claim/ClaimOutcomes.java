@@ -17,6 +17,7 @@ import com.stadium.quota.quotaservice.quota.Quota;
 import com.stadium.quota.quotaservice.quota.QuotaEvent;
 import com.stadium.quota.quotaservice.quota.QuotaEvents;
 import com.stadium.quota.quotaservice.quota.TicketStatus;
+import com.stadium.quota.quotaservice.ticketcode.TicketCodes;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,6 +43,9 @@ public class ClaimOutcomes {
 
     @Inject
     SeatSales sales;
+
+    @Inject
+    TicketCodes codes;
 
     /**
      * @param onBehalfOf the holder a masquerading admin acts for, or null
@@ -86,7 +90,9 @@ public class ClaimOutcomes {
     /** The claimant gets every ticket; each guest with an email of their own gets theirs. */
     private void confirm(Quota quota, QuotaEvent.TicketsSold sold, String actor) {
         int unclaimed = events.ticketCounts(quota.id).get(TicketStatus.ALLOCATED);
-        for (MessageToPerson message : Notices.claimConfirmations(quota, sold, unclaimed)) {
+        for (MessageToPerson message : Notices.claimConfirmations(quota, sold, unclaimed,
+                id -> quota.tickets().stream().filter(t -> t.id.equals(id)).findFirst().map(codes::codeOf)
+                        .orElse(null))) {
             messenger.send(message, actor);
         }
     }

@@ -22,6 +22,9 @@ public class ClaimViews {
     @Inject
     Quotas quotas;
 
+    @Inject
+    HolderQuotas holderQuotas;
+
     Claim claimOf(Quota quota, UUID claimId) {
         Claim claim = quotas.claimOf(quota, claimId);
         if (claim == null) {
@@ -33,6 +36,6 @@ public class ClaimViews {
     Claims.ClaimView view(Quota quota, Claim claim, String paymentUrl) {
         return new Claims.ClaimView(claim.id, quota.id, claim.step, claim.holdExpiresAt, claim.amountCents,
                 config.payment().currency(), claim.paymentId, paymentUrl, claim.releasedBecause,
-                HolderQuotas.cards(quota, quota.ticketsOf(claim)));
+                holderQuotas.cards(quota, quota.ticketsOf(claim)));
     }
 }

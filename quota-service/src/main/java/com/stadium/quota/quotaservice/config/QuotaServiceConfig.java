@@ -3,6 +3,7 @@ package com.stadium.quota.quotaservice.config;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import com.stadium.quota.messaging.config.Stack;
 
@@ -28,6 +29,10 @@ public interface QuotaServiceConfig {
     Payment payment();
 
     Demo demo();
+
+    Transfer transfer();
+
+    TicketCodeKeys ticketCode();
 
     /** Keycloak's base address (the realm is quarkus.keycloak.admin-client.realm). */
     Stack.Address keycloak();
@@ -95,6 +100,26 @@ public interface QuotaServiceConfig {
             /** How long starting a payment takes (to try the suite against a slow payment service). */
             Duration startDelay();
         }
+    }
+
+    /** Giving a sold ticket to another attendee (issue 21). */
+    interface Transfer {
+
+        /** Re-assignment closes this long before kick-off. */
+        Duration cutoff();
+    }
+
+    /** The Ed25519 keys of the signed ticket codes (README, "Verifiable tickets"); production: from the environment. */
+    interface TicketCodeKeys {
+
+        /** The id of the key that signs new codes (1-32 of a-z, 0-9, - and _); its public key must be listed. */
+        String keyId();
+
+        /** The signing key: base64 PKCS#8 DER ({@code openssl genpkey -algorithm ed25519 -outform DER | base64}). */
+        String privateKey();
+
+        /** The public keys gates honour, base64 X.509 DER by key id: the current one and those not yet retired. */
+        Map<String, String> publicKeys();
     }
 
     /** Demo quotas for a newcomer (dev only). */

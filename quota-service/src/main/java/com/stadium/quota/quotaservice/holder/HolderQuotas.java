@@ -23,6 +23,8 @@ import com.stadium.quota.quotaservice.quota.QuotaState;
 import com.stadium.quota.quotaservice.quota.Quotas;
 import com.stadium.quota.quotaservice.quota.Ticket;
 import com.stadium.quota.quotaservice.quota.TicketStatus;
+import com.stadium.quota.quotaservice.quota.TransferRules;
+import com.stadium.quota.quotaservice.ticketcode.TicketCodes;
 import com.stadium.quota.web.InvalidInput;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,8 +52,16 @@ public class HolderQuotas {
     @Inject
     Clock clock;
 
-    /** What the holder may do with a quota. */
-    public record Permissions(boolean claim, boolean delegate, boolean transferable) {
+    @Inject
+    TicketCodes codes;
+
+    /**
+     * What the holder may do with a quota.
+     *
+     * @param transferable the quota's tickets may go to another attendee (its own flag, or its parent's)
+     * @param reassign a sold ticket may get another attendee now: transferable and before the cutoff before kick-off
+     */
+    public record Permissions(boolean claim, boolean delegate, boolean transferable, boolean reassign) {
     }
 
     /**
@@ -80,10 +90,15 @@ public class HolderQuotas {
      *
      * @param holdExpiresAt when the hold ends, while the ticket is RESERVED in a claim before its payment; else null
      * @param claimStep the step of the claim the ticket is in, or null
+     * @param attendeeVersion counts the ticket's re-assignments (and a sold ticket's cancellation); send it back
+     *        with a re-assignment, so of two made from the same card one wins
+     * @param code the signed code the ticket's QR carries, for a SOLD ticket only; else null
+     * @param reassignable SOLD, and the quota's permissions allow a re-assignment now
      */
     public record TicketCard(UUID id, String matchName, Instant kickoff, String sector, String row, String seat,
             String category, Integer priceCents, TicketStatus status, UUID claimId, String attendeeName,
-            String attendeeEmail, Instant holdExpiresAt, ClaimStep claimStep) {
+            String attendeeEmail, Instant holdExpiresAt, ClaimStep claimStep, int attendeeVersion, String code,
+            boolean reassignable) {
     }
 
     /** One quota with its tickets. */
@@ -139,19 +154,32 @@ public class HolderQuotas {
     }
 
     /** The quota's tickets as the holder sees them: a cancelled one only while the whole quota is cancelled. */
-    public static List<TicketCard> cards(Quota quota, List<Ticket> tickets) {
+    public List<TicketCard> cards(Quota quota, List<Ticket> tickets) {
+        boolean reassign = mayReassign(quota);
         Set<UUID> claimIds = tickets.stream().map(t -> t.claimId).filter(Objects::nonNull).collect(Collectors.toSet());
         Map<UUID, Claim> claims = claimIds.isEmpty() ? Map.of()
                 : Claim.<Claim>list("id in ?1", claimIds).stream().collect(Collectors.toMap(c -> c.id, c -> c));
         return tickets.stream().filter(t -> t.status != TicketStatus.CANCELLED || quota.state == QuotaState.CANCELLED)
-                .map(t -> {
-                    Claim claim = t.claimId == null ? null : claims.get(t.claimId);
-                    ClaimStep step = claim == null ? null : claim.step;
-                    return new TicketCard(t.id, quota.matchName, quota.kickoff, t.sector, t.rowLabel, t.seatLabel,
-                            t.category, t.priceAfter(quota.discountPercent), t.status, t.claimId, t.attendeeName,
-                            t.attendeeEmail, claim == null ? null : ClaimRules.holdShown(t.status, step,
-                                    claim.holdExpiresAt), step);
-                }).toList();
+                .map(t -> card(quota, t, t.claimId == null ? null : claims.get(t.claimId), reassign)).toList();
+    }
+
+    /** One ticket of the quota as its card, whatever its status (the answer to a re-assignment, or its refusal). */
+    public TicketCard card(Quota quota, Ticket ticket) {
+        Claim claim = ticket.claimId == null ? null : Claim.findById(ticket.claimId);
+        return card(quota, ticket, claim, mayReassign(quota));
+    }
+
+    private TicketCard card(Quota quota, Ticket t, Claim claim, boolean reassign) {
+        ClaimStep step = claim == null ? null : claim.step;
+        return new TicketCard(t.id, quota.matchName, quota.kickoff, t.sector, t.rowLabel, t.seatLabel, t.category,
+                t.priceAfter(quota.discountPercent), t.status, t.claimId, t.attendeeName, t.attendeeEmail,
+                claim == null ? null : ClaimRules.holdShown(t.status, step, claim.holdExpiresAt), step,
+                t.attendeeVersion, codes.codeOf(t), reassign && t.status == TicketStatus.SOLD);
+    }
+
+    private boolean mayReassign(Quota quota) {
+        return TransferRules.mayReassign(quota.transferable, quota.kickoff, config.transfer().cutoff(),
+                clock.instant());
     }
 
     /** Whether the ticket left this quota for one of its subquotas (someone passed it on meanwhile). */
@@ -172,7 +200,8 @@ public class HolderQuotas {
         Quota parent = quota.parentId == null ? null : Quota.findById(quota.parentId);
         return new MyQuota(quota.id, quota.groupId, quota.parentId != null, quota.matchName, quota.kickoff,
                 quota.state, quota.quantity, events.ticketCounts(quota.id),
-                new Permissions(open, open && quota.mayDelegate && quota.parentId == null, quota.transferable),
+                new Permissions(open, open && quota.mayDelegate && quota.parentId == null, quota.transferable,
+                        mayReassign(quota)),
                 ExpirationReminder.of(quota.expiresOn, LocalDate.now(clock.withZone(config.club().timeZone())),
                         config.expiration().soonDays()), subquotas,
                 quota.matchId, quota.discountPercent,

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 
 import com.stadium.quota.messaging.contract.Notice;
 import com.stadium.quota.quotaservice.quota.CancellationScope;
@@ -45,11 +47,13 @@ public final class Notices {
 
     /**
      * Tickets sold: the claimant gets every ticket, each guest with an email of their own gets theirs, with one QR
-     * payload (the ticket's reference) per ticket.
+     * payload (the ticket's signed code) per ticket.
      *
      * @param unclaimed the quota's tickets not claimed yet, after the sale
+     * @param codes the signed code of a sold ticket, by its id
      */
-    public static List<MessageToPerson> claimConfirmations(Quota quota, QuotaEvent.TicketsSold sold, int unclaimed) {
+    public static List<MessageToPerson> claimConfirmations(Quota quota, QuotaEvent.TicketsSold sold, int unclaimed,
+            Function<UUID, String> codes) {
         String claimant = sold.claimantEmail();
         Map<String, List<QuotaEvent.SoldTicket>> byRecipient = new LinkedHashMap<>();
         byRecipient.put(claimant, sold.tickets());
@@ -61,11 +65,34 @@ public final class Notices {
         List<MessageToPerson> messages = new ArrayList<>();
         byRecipient.forEach((email, tickets) -> {
             String name = email.equals(claimant) ? quota.holderName : tickets.get(0).attendeeName();
-            List<Notice.Ticket> cards = tickets.stream().map(t -> new Notice.Ticket(t.ticketId().toString(),
-                    quota.matchName, quota.kickoff, t.sector(), t.row(), t.seat(), t.attendeeName())).toList();
+            List<Notice.Ticket> cards = tickets.stream().map(t -> ticket(quota, t, codes.apply(t.ticketId())))
+                    .toList();
             messages.add(new MessageToPerson(email, name, quota.id, new Notice.ClaimConfirmation(cards, unclaimed)));
         });
         return messages;
+    }
+
+    /**
+     * A sold ticket got another attendee: the new one gets the ticket with its new code and who gave it; the previous
+     * one, when they had an email of their own, learns that the ticket is someone else's now (no name, no code).
+     *
+     * @param code the ticket's new signed code
+     */
+    public static List<MessageToPerson> reassigned(Quota quota, QuotaEvent.TicketReassigned reassigned, String code) {
+        QuotaEvent.SoldTicket t = reassigned.ticket();
+        List<MessageToPerson> messages = new ArrayList<>();
+        messages.add(new MessageToPerson(t.attendeeEmail(), t.attendeeName(), quota.id,
+                new Notice.TicketReassigned(ticket(quota, t, code), quota.holderName)));
+        if (reassigned.previousEmail() != null && !reassigned.previousEmail().isBlank()) {
+            messages.add(new MessageToPerson(reassigned.previousEmail(), reassigned.previousName(), quota.id,
+                    new Notice.AttendeeReplaced(match(quota), t.sector(), t.row(), t.seat(), quota.holderName)));
+        }
+        return messages;
+    }
+
+    private static Notice.Ticket ticket(Quota quota, QuotaEvent.SoldTicket t, String code) {
+        return new Notice.Ticket(t.ticketId().toString(), quota.matchName, quota.kickoff, t.sector(), t.row(),
+                t.seat(), t.attendeeName(), code);
     }
 
     /** The holder took back a subquota's unclaimed tickets: its recipient learns who and how many. */

@@ -19,6 +19,15 @@ public final class TransferRules {
     }
 
     /**
+     * Whether a sold ticket of a quota may get another attendee now: the quota's tickets are transferable (a
+     * subquota's flag is its parent's) and the deadline has not come.
+     */
+    public static boolean mayReassign(boolean transferable, Instant kickoff, Duration cutoff, Instant now) {
+        Instant deadline = deadline(kickoff, cutoff);
+        return transferable && (deadline == null || now.isBefore(deadline));
+    }
+
+    /**
      * The new attendee's name and email, every broken rule at once: a name (at most 200 characters), an email
      * address, and someone other than the ticket's attendee now (one person is one email, as for holders).
      */

@@ -90,7 +90,7 @@ public class Subquotas {
         Set<UUID> ids = new HashSet<>(chosen);
         List<Ticket> tickets = parent.tickets().stream().filter(t -> ids.contains(t.id)).toList();
         return new Preview(QuotaRules.normalEmail(request.recipientEmail()), request.recipientName().strip(),
-                HolderQuotas.cards(parent, tickets));
+                holderQuotas.cards(parent, tickets));
     }
 
     @Transactional

@@ -61,18 +61,42 @@ class NoticesTest {
                         new QuotaEvent.SoldTicket(gus, 2, "W1", "3", "8", "Gus Guest", "gus@friends.example", 0),
                         new QuotaEvent.SoldTicket(nameless, 3, "W1", "3", "9", null, null, 0)));
 
-        List<MessageToPerson> told = Notices.claimConfirmations(quota, sold, 0);
+        List<MessageToPerson> told = Notices.claimConfirmations(quota, sold, 0, id -> "v1.k." + id + ".sig");
 
         assertThat(told).extracting(MessageToPerson::recipientEmail)
                 .containsExactly("ada@sponsor.example", "gus@friends.example");
         assertThat(told).extracting(MessageToPerson::recipientName).containsExactly("Ada Sponsor", "Gus Guest");
         Notice.ClaimConfirmation claimant = (Notice.ClaimConfirmation) told.get(0).notice();
         assertThat(claimant.tickets()).extracting(Notice.Ticket::reference)
-                .as("one QR payload per ticket: its reference").containsExactly(mine.toString(), gus.toString(),
-                        nameless.toString());
+                .containsExactly(mine.toString(), gus.toString(), nameless.toString());
+        assertThat(claimant.tickets()).extracting(Notice.Ticket::qrPayload).as("one QR payload per ticket: its code")
+                .containsExactly("v1.k." + mine + ".sig", "v1.k." + gus + ".sig", "v1.k." + nameless + ".sig");
         assertThat(claimant.unclaimedTickets()).isZero();
         assertThat(((Notice.ClaimConfirmation) told.get(1).notice()).tickets()).singleElement()
                 .satisfies(t -> assertThat(t.seat()).isEqualTo("8"));
+    }
+
+    @Test
+    void aReassignmentSendsTheTicketToTheNewAttendeeAndTellsThePreviousOneWithoutNamingTheNewOne() {
+        Quota quota = quota("ada@sponsor.example", "Ada Sponsor", null);
+        UUID ticket = UUID.randomUUID();
+        QuotaEvent.TicketReassigned reassigned = new QuotaEvent.TicketReassigned(quota.id, new QuotaEvent.SoldTicket(
+                ticket, 5, "W1", "3", "8", "Bea New", "bea@friends.example", 0), "Gus Guest", "gus@friends.example", 1);
+
+        List<MessageToPerson> told = Notices.reassigned(quota, reassigned, "v1.k.payload.sig");
+
+        assertThat(told).extracting(MessageToPerson::recipientEmail)
+                .containsExactly("bea@friends.example", "gus@friends.example");
+        assertThat(told.get(0).notice()).isEqualTo(new Notice.TicketReassigned(new Notice.Ticket(ticket.toString(),
+                "FC Example v Rovers", KICKOFF, "W1", "3", "8", "Bea New", "v1.k.payload.sig"), "Ada Sponsor"));
+        assertThat(told.get(1).notice()).isEqualTo(new Notice.AttendeeReplaced(new Notice.Match("FC Example v Rovers",
+                KICKOFF), "W1", "3", "8", "Ada Sponsor"));
+        assertThat(told.get(1).notice().toString()).doesNotContain("Bea", "bea@", "v1.");
+
+        QuotaEvent.TicketReassigned fromNameless = new QuotaEvent.TicketReassigned(quota.id, reassigned.ticket(),
+                null, null, 1);
+        assertThat(Notices.reassigned(quota, fromNameless, "v1.k.payload.sig")).as("nobody to tell without an email")
+                .extracting(MessageToPerson::recipientEmail).containsExactly("bea@friends.example");
     }
 
     @Test

@@ -25,7 +25,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Notice.SubquotaRetracted.class, name = "SUBQUOTA_RETRACTED"),
         @JsonSubTypes.Type(value = Notice.QuotaCancelled.class, name = "QUOTA_CANCELLED"),
         @JsonSubTypes.Type(value = Notice.ExpirationReminder.class, name = "EXPIRATION_REMINDER"),
-        @JsonSubTypes.Type(value = Notice.TestMessage.class, name = "TEST_MESSAGE") })
+        @JsonSubTypes.Type(value = Notice.TestMessage.class, name = "TEST_MESSAGE"),
+        @JsonSubTypes.Type(value = Notice.TicketReassigned.class, name = "TICKET_REASSIGNED"),
+        @JsonSubTypes.Type(value = Notice.AttendeeReplaced.class, name = "ATTENDEE_REPLACED") })
 public sealed interface Notice {
 
     /** Which message this is (the same name as the {@code kind} on the wire). */
@@ -47,14 +49,28 @@ public sealed interface Notice {
     }
 
     /**
-     * One claimed ticket; {@code reference} is what the gate scans (the QR code encodes it).
+     * One claimed ticket; the QR code encodes {@code code}, or {@code reference} for a ticket without one.
      *
      * @param attendee the name printed for the ticket, if any
+     * @param code the ticket's signed code, what the gate verifies (issue 21); null in requests made before it
      */
     record Ticket(String reference, String match, Instant kickoff, String sector, String row, String seat,
-            String attendee) {
+            String attendee, String code) {
         public Ticket {
             require(reference, "ticket reference");
+            code = code == null || code.isBlank() ? null : code;
+        }
+
+        /** A ticket without a signed code (as requests made before issue 21 carry it). */
+        public Ticket(String reference, String match, Instant kickoff, String sector, String row, String seat,
+                String attendee) {
+            this(reference, match, kickoff, sector, row, seat, attendee, null);
+        }
+
+        /** What the ticket's QR code carries: the signed code, or the bare reference where there is none. */
+        @JsonIgnore
+        public String qrPayload() {
+            return code == null ? reference : code;
         }
     }
 
@@ -218,6 +234,55 @@ public sealed interface Notice {
         @Override
         public NotificationKind kind() {
             return NotificationKind.TEST_MESSAGE;
+        }
+
+        @Override
+        public Integer unclaimed() {
+            return null;
+        }
+    }
+
+    /**
+     * A holder gave a sold ticket to the recipient (issue 21): the ticket mail with its new signed code.
+     *
+     * @param givenBy the name of the holder who gave it
+     */
+    record TicketReassigned(Ticket ticket, String givenBy) implements Notice {
+        public TicketReassigned {
+            if (ticket == null) {
+                throw new IllegalArgumentException("TICKET_REASSIGNED lacks ticket");
+            }
+            require(givenBy, "givenBy");
+        }
+
+        @Override
+        public NotificationKind kind() {
+            return NotificationKind.TICKET_REASSIGNED;
+        }
+
+        @Override
+        public Integer unclaimed() {
+            return null;
+        }
+    }
+
+    /**
+     * The recipient's ticket now belongs to someone else (issue 21); the code they hold is void. Names neither the
+     * new attendee nor the code.
+     *
+     * @param givenBy the name of the holder who gave it to someone else
+     */
+    record AttendeeReplaced(Match match, String sector, String row, String seat, String givenBy) implements Notice {
+        public AttendeeReplaced {
+            if (match == null) {
+                throw new IllegalArgumentException("ATTENDEE_REPLACED lacks match");
+            }
+            require(givenBy, "givenBy");
+        }
+
+        @Override
+        public NotificationKind kind() {
+            return NotificationKind.ATTENDEE_REPLACED;
         }
 
         @Override

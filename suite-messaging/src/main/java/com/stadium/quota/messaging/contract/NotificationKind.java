@@ -46,7 +46,11 @@ public enum NotificationKind {
      */
     EXPIRATION_REMINDER(DEEPLINK_TOKEN, MATCHES, EXPIRES_AT, UNCLAIMED_TICKETS),
     /** An admin checks that mail leaves the suite; optional {@link NotificationData#NOTE}. */
-    TEST_MESSAGE;
+    TEST_MESSAGE,
+    /** A sold ticket was given to the recipient, with its new signed code (issue 21; version 2 only). */
+    TICKET_REASSIGNED,
+    /** The recipient's ticket now belongs to someone else; their code is void (issue 21; version 2 only). */
+    ATTENDEE_REPLACED;
 
     private final List<String> requiredKeys;
 

@@ -71,6 +71,8 @@ public record NotificationRequestedV1(String kind, String recipientEmail, String
             case EXPIRATION_REMINDER -> new Notice.ExpirationReminder(text(NotificationData.DEEPLINK_TOKEN), matches,
                     instant(NotificationData.EXPIRES_AT), number(NotificationData.UNCLAIMED_TICKETS));
             case TEST_MESSAGE -> new Notice.TestMessage(text(NotificationData.NOTE));
+            case TICKET_REASSIGNED, ATTENDEE_REPLACED -> throw new IllegalArgumentException(
+                    "there is no version 1 of " + known + "; send version 2");
         };
     }
 

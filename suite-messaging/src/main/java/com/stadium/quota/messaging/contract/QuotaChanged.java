@@ -54,7 +54,9 @@ public record QuotaChanged(UUID quotaId, UUID groupId, UUID parentId, Change cha
         /** A claim's tickets were sold. */
         CLAIM_COMPLETED,
         /** A claim's tickets were released (payment failed, abandoned or timed out, hold expired). */
-        CLAIM_RELEASED
+        CLAIM_RELEASED,
+        /** A sold ticket was given to another attendee (issue 21); its old code is void. */
+        TICKET_REASSIGNED
     }
 
     /** A quota's state. */
