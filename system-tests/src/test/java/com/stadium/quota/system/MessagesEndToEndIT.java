@@ -21,7 +21,7 @@ import io.restassured.http.ContentType;
 /**
  * Messages to people end to end: a quota made through the admin API is allocated by allocation-service, its
  * invitation leaves quota-service as a typed {@code notification.requested} v2 and arrives by mail; the holder's
- * claim ends in a confirmation mail with one scannable QR code per ticket.
+ * claim ends in a confirmation mail with one scannable QR code per ticket, each the ticket's signed code.
  */
 @ExtendWith(RunningSuite.class)
 class MessagesEndToEndIT {
@@ -75,13 +75,15 @@ class MessagesEndToEndIT {
         List<PortalData.Image> images = PortalData.pngParts(confirmation);
         assertThat(images).extracting(PortalData.Image::contentId)
                 .containsExactlyInAnyOrder("<ticket-1@quota-suite>", "<ticket-2@quota-suite>");
-        assertThat(images).extracting(image -> PortalData.scan(image.png())).containsExactlyInAnyOrderElementsOf(tickets);
+        assertThat(images).extracting(image -> PortalData.ticketOf(PortalData.scan(image.png())))
+                .containsExactlyInAnyOrderElementsOf(tickets);
         assertThat(PortalData.unfold(confirmation)).contains("cid:ticket-1@quota-suite")
                 .contains("cid:ticket-2@quota-suite").contains("Max Mailer");
         await("the guest's confirmation").atMost(Duration.ofSeconds(30))
                 .until(() -> !PortalData.mails(guest, "confirmed").isEmpty());
         List<PortalData.Image> guestImages = PortalData.pngParts((String) PortalData.mails(guest, "confirmed").get(0)
                 .get("mimeMessage"));
-        assertThat(guestImages).extracting(image -> PortalData.scan(image.png())).containsExactly(tickets.get(1));
+        assertThat(guestImages).extracting(image -> PortalData.ticketOf(PortalData.scan(image.png())))
+                .containsExactly(tickets.get(1));
     }
 }

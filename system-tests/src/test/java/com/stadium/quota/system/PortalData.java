@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -234,6 +235,16 @@ final class PortalData {
         } catch (Exception e) {
             throw new AssertionError("not a readable QR code", e);
         }
+    }
+
+    /** The ticket a signed ticket code names (README, "Ticket codes": v1.kid.payload.signature); null if not one. */
+    static String ticketOf(String code) {
+        String[] parts = code.split("\\.");
+        if (parts.length != 4 || !"v1".equals(parts[0])) {
+            return null;
+        }
+        return new String(Base64.getUrlDecoder().decode(parts[2]), StandardCharsets.UTF_8)
+                .split("\\|")[0];
     }
 
     /** A token of the demo gate staff user (role quota-gate), as a scanner at the gate signs in. */
