@@ -17,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-/** Every admin endpoint of quota-service, for each kind of caller: nobody, a holder, the two admins. */
+/** Every admin endpoint of quota-service, for each kind of caller: nobody, a holder, gate staff, the two admins. */
 @QuarkusTest
 class AdminAuthorizationTest {
 
@@ -79,8 +79,9 @@ class AdminAuthorizationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
-    void holdersAreForbidden(Endpoint endpoint) {
+    void holdersAndGateStaffAreForbidden(Endpoint endpoint) {
         send(endpoint, given().auth().oauth2(Tokens.of(Tokens.HOLDER))).then().statusCode(403);
+        send(endpoint, given().auth().oauth2(Tokens.of(Tokens.GATE))).then().statusCode(403);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -51,6 +53,23 @@ public final class HeldQuotas {
                 .oauth2(Tokens.of(Tokens.ADMIN)).get("/api/admin/quotas/{id}", id).then().extract()
                 .path("quota.state")));
         return id;
+    }
+
+    /**
+     * Claims tickets of a free quota (100 % discount), so they are SOLD at once: ticket i goes to "Gus Guest i",
+     * {@code gus<i>@friends.example}.
+     */
+    public static void sellFree(String token, UUID quota, List<UUID> tickets) {
+        String claim = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("ticketIds", tickets))
+                .post("/api/holder/quotas/{q}/claims", quota).then().statusCode(201).extract().path("id");
+        List<Map<String, Object>> attendees = new ArrayList<>();
+        for (int i = 0; i < tickets.size(); i++) {
+            attendees.add(Map.of("ticketId", tickets.get(i), "name", "Gus Guest " + i, "email",
+                    "gus" + i + "@friends.example"));
+        }
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("attendees", attendees))
+                .put("/api/holder/quotas/{q}/claims/{c}/attendees", quota, claim).then().statusCode(200)
+                .body("step", org.hamcrest.Matchers.equalTo("COMPLETED"));
     }
 
     /** Waits for {@code count} events of the type on the topic that match; other records there are skipped. */

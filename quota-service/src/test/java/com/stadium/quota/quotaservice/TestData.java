@@ -76,6 +76,22 @@ public class TestData {
                 .setParameter("text", "%" + text + "%").getSingleResult()).longValue();
     }
 
+    /** The outbox's messages (events and mails) that mention the text, oldest first, as stored. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<String> outbox(String text) {
+        return Quota.getEntityManager().createNativeQuery(
+                "select envelope from outbox_message where envelope like :text order by id")
+                .setParameter("text", "%" + text + "%").getResultList();
+    }
+
+    /** Moves a quota's kick-off (as if its match were that close). */
+    @Transactional
+    public void setKickoff(UUID quotaId, Instant kickoff) {
+        Quota.getEntityManager().createNativeQuery("update quota set kickoff = :kickoff where id = :id")
+                .setParameter("kickoff", kickoff).setParameter("id", quotaId).executeUpdate();
+    }
+
     @Transactional
     public List<Refund> refunds(UUID quotaId) {
         return Refund.list("quotaId", quotaId);

@@ -20,8 +20,11 @@ public final class Tokens {
     public static final String ADMIN = "admin";
     public static final String MANAGER = "manager";
     public static final String HOLDER = "holder";
+    /** Gate staff (role quota-gate): verifies ticket codes. */
+    public static final String GATE = "gate";
 
-    private static final Map<String, String> PASSWORDS = Map.of(ADMIN, "admin", MANAGER, "manager", HOLDER, "holder");
+    private static final Map<String, String> PASSWORDS = Map.of(ADMIN, "admin", MANAGER, "manager", HOLDER, "holder",
+            GATE, "gate");
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
 
     private record Cached(String token, long expiresAtMillis) {

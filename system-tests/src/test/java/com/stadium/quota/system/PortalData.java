@@ -22,7 +22,6 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.stadium.quota.system.RunningSuite.Service;
-import com.stadium.quota.testing.TestStack;
 import com.stadium.quota.testing.Mailbox;
 import com.stadium.quota.testing.Tokens;
 
@@ -247,17 +246,9 @@ final class PortalData {
                 .split("\\|")[0];
     }
 
-    /** A token of the demo gate staff user (role quota-gate), as a scanner at the gate signs in. */
-    static String gateToken() {
-        return given().formParam("grant_type", "password").formParam("client_id", "quota-cli")
-                .formParam("username", "gate").formParam("password", "gate")
-                .post(TestStack.keycloakUrl() + "/realms/quota/protocol/openid-connect/token").then().statusCode(200)
-                .extract().path("access_token");
-    }
-
     /** What the verify endpoint answers a gate for a scanned code at a match: its outcome. */
     static String verify(String code, long matchId) {
-        return given().auth().oauth2(gateToken()).contentType(ContentType.JSON)
+        return given().auth().oauth2(Tokens.of(Tokens.GATE)).contentType(ContentType.JSON)
                 .body(Map.of("code", code, "matchId", matchId)).post(Service.QUOTA.url() + "/api/tickets/verify")
                 .then().statusCode(200).extract().path("outcome");
     }

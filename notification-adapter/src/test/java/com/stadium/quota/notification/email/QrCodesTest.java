@@ -32,6 +32,13 @@ class QrCodesTest {
     }
 
     @Test
+    void aSignedTicketCodeOfAbout150CharactersScansBack() throws Exception {
+        String code = "v1.demo2026.ZjJjNWQ4YjQtM2IxZS00YzZhLWE3ZDAtOTg1YzRlMWYwYjE3fDJ8MTE3fDE."
+                + "q0b7c1TtV0p9eQm2kC4lS8nW3xYzA1bC2dE3fG4hI5jK6lM7nO8pQ9rS0tU1vW2xY3zA4bC5dE6fG7hI8jK9lM-_";
+        assertThat(decode(QrCodes.png(code))).isEqualTo(code);
+    }
+
+    @Test
     void referencesWithAnyCharactersScanBack() throws Exception {
         assertThat(decode(QrCodes.png("Tür 7 · Reihe ß"))).isEqualTo("Tür 7 · Reihe ß");
     }

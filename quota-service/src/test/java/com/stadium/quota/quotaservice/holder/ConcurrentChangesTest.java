@@ -8,15 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.quotaservice.AtOnce;
 import com.stadium.quota.quotaservice.FixedCatalog;
 import com.stadium.quota.quotaservice.HeldQuotas;
 import com.stadium.quota.quotaservice.TestData;
@@ -51,28 +48,6 @@ class ConcurrentChangesTest {
         QuarkusMock.installMockForType(new FixedCatalog(), MatchCatalog.class);
     }
 
-    private static List<Response> atOnce(List<Callable<Response>> requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (Callable<Response> request : requests) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test
     void manySelectionsOfTheSameTicketsHaveExactlyOneWinner() throws Exception {
         String email = HeldQuotas.uniqueEmail("racer");
@@ -85,7 +60,7 @@ class ConcurrentChangesTest {
             requests.add(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
                     .body(Map.of("ticketIds", contested)).post("/api/holder/quotas/{q}/claims", quota));
         }
-        List<Response> responses = atOnce(requests);
+        List<Response> responses = AtOnce.run(requests);
 
         assertThat(responses).extracting(Response::statusCode).containsOnly(201, 409)
                 .filteredOn(status -> status == 201).hasSize(1);
@@ -118,7 +93,7 @@ class ConcurrentChangesTest {
                                     "Friend " + n, "ticketIds", ids.subList(0, 2)))
                             .post("/api/holder/quotas/{q}/subquotas", quota));
         }
-        List<Response> responses = atOnce(requests);
+        List<Response> responses = AtOnce.run(requests);
 
         assertThat(responses).extracting(Response::statusCode)
                 .as("answers: %s", responses.stream().map(Response::asString).toList()).containsOnly(201, 409)
@@ -152,7 +127,7 @@ class ConcurrentChangesTest {
             callbacks.add(() -> given().contentType(ContentType.JSON).header("Payment-Signature", signature)
                     .body(body).post("/api/payments/callback"));
         }
-        assertThat(atOnce(callbacks)).extracting(Response::statusCode).containsOnly(200);
+        assertThat(AtOnce.run(callbacks)).extracting(Response::statusCode).containsOnly(200);
 
         assertThat(data.tickets(quota)).extracting(t -> t.status).containsOnly(TicketStatus.SOLD);
         assertThat(given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get("/api/admin/quotas/{id}", quota).then()

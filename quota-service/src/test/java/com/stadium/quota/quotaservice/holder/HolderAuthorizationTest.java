@@ -96,6 +96,9 @@ class HolderAuthorizationTest {
                 .post("/api/holder/quotas/{q}/subquotas/preview", quota));
         calls.put("POST retraction", r -> r.post("/api/holder/quotas/{q}/subquotas/{s}/retraction", quota,
                 subquota));
+        calls.put("PUT ticket attendee", r -> r.contentType(ContentType.JSON).body(Map.of("name", "Bea",
+                "email", "bea@friends.example", "attendeeVersion", 0))
+                .put("/api/holder/quotas/{q}/tickets/{t}/attendee", quota, tickets.get(0)));
         return calls;
     }
 
@@ -116,7 +119,7 @@ class HolderAuthorizationTest {
         endpoints().forEach((name, call) -> holderGets.put(name, call.apply(as("holder A")).statusCode()));
         assertThat(holderGets).isEqualTo(Map.of("GET quota", 200, "POST claims", 201, "GET claim", 200,
                 "PUT attendees", 200, "POST payment", 200, "DELETE claim", 200, "POST subquotas", 201,
-                "POST subquota preview", 200, "POST retraction", 200));
+                "POST subquota preview", 200, "POST retraction", 200, "PUT ticket attendee", 403));
     }
 
     @Test
@@ -138,7 +141,7 @@ class HolderAuthorizationTest {
         endpoints().forEach((name, call) -> adminGets.put(name, call.apply(as(admin)).statusCode()));
         assertThat(adminGets).isEqualTo(Map.of("GET quota", 200, "POST claims", 201, "GET claim", 200,
                 "PUT attendees", 409, "POST payment", 403, "DELETE claim", 200, "POST subquotas", 201,
-                "POST subquota preview", 200, "POST retraction", 200));
+                "POST subquota preview", 200, "POST retraction", 200, "PUT ticket attendee", 403));
 
         List<Map<String, Object>> audit = given().auth().oauth2(Tokens.of(Tokens.ADMIN))
                 .get("/api/admin/quotas/{id}", quota).then().extract().jsonPath()
