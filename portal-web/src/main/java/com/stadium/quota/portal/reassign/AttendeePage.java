@@ -52,7 +52,10 @@ public class AttendeePage {
     @Inject
     ObjectMapper json;
 
-    /** What the holder typed and what quota-service said about it; {@code problem} is none, conflict or closed. */
+    /**
+     * What the holder typed and what quota-service said about it; {@code problem}: none, conflict (changed meanwhile,
+     * may be sent again), gone (changed meanwhile and no longer re-assignable) or closed (never re-assignable here).
+     */
     public record Form(String name, String email, String nameError, String emailError, List<String> other,
             String problem) {
         static Form empty() {
@@ -95,9 +98,8 @@ public class AttendeePage {
             // changed meanwhile (another tab, the app), no longer sold, or too close to kick-off: the fresh state
             QuotaView now = quota(quotaId);
             CardView fresh = card(now, ticketId);
-            Form answer = refusal.isConflict() && fresh.reassignable()
-                    ? new Form(typed.name(), typed.email(), null, null, List.of(), "conflict")
-                    : closed(typed);
+            String problem = !refusal.isConflict() ? "closed" : fresh.reassignable() ? "conflict" : "gone";
+            Form answer = new Form(typed.name(), typed.email(), null, null, List.of(), problem);
             return page(now, fresh, answer);
         }
         String previous = card.attendee() == null ? "" : card.attendee();
