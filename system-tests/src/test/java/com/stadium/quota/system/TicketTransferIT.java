@@ -102,9 +102,9 @@ class TicketTransferIT {
             page.locator("#reassign").click();
             assertThat(page.locator("#email-error")).isVisible();
             assertThat(page.getByLabel("Name of the new attendee")).hasValue("Gus Again");
+            Chromium.screenshot(page, "reassign-form", viewport);
             page.getByLabel("Name of the new attendee").fill("Nina New");
             page.getByLabel("Email of the new attendee").fill(nina);
-            Chromium.screenshot(page, "reassign-form", viewport);
             page.locator("#reassign").click();
 
             assertThat(page).hasURL(Pattern.compile("/holder\\?done=reassigned"));
