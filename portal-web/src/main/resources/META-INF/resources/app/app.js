@@ -319,18 +319,30 @@ async function keepOffline(quota, tickets) {
   const cache = await caches.open(TICKETS);
   await Promise.all(sold.map(t => cache.match(qrUrl(t)).then(hit => hit || cache.add(qrUrl(t)))));
   await cache.put(OFFLINE, new Response(JSON.stringify(store), {headers: {'Content-Type': 'application/json'}}));
+  // a re-assigned ticket's old code is void: its picture goes, so the gate never sees it
+  const current = new Set(Object.values(store.quotas).flatMap(q => q.tickets)
+    .map(t => new URL(qrUrl(t), location.href).href));
+  const stale = (await cache.keys()).filter(r => new URL(r.url).pathname.startsWith('/app/qr/') && !current.has(r.url));
+  await Promise.all(stale.map(r => cache.delete(r)));
 }
 
+/** The picture of the ticket's signed code (its id for an answer without one); a new code is a new address. */
 function qrUrl(ticket) {
-  return '/app/qr/' + ticket.id + '.svg';
+  return '/app/qr/' + ticket.id + '.svg' + (ticket.code ? '?code=' + encodeURIComponent(ticket.code) : '');
 }
 
-function ticketWithQr(t, matchName) {
-  return h('li', {class: 'card ticket ticket-card status-SOLD', 'data-ticket': t.id, 'data-status': 'SOLD'},
+function ticketWithQr(t, matchName, quota) {
+  const card = h('li', {class: 'card ticket ticket-card status-SOLD', 'data-ticket': t.id, 'data-status': 'SOLD'},
     matchName ? h('p', {}, h('strong', {}, matchName)) : null,
     h('p', {class: 'seat'}, seat(t)),
     t.attendeeName ? h('p', {class: 'attendee'}, 'For ' + t.attendeeName) : null,
     h('img', {class: 'qr', src: qrUrl(t), alt: 'QR code of the ticket, ' + seat(t), width: 280, height: 280}));
+  if (quota && quota.permissions.transferable && t.reassignable) {
+    card.append(h('p', {class: 'actions'}, h('button', {type: 'button', class: 'button small secondary',
+      id: 'reassign-' + t.id, 'aria-label': 'Change attendee of ' + seat(t),
+      onclick: () => reassignForm(quota, t, card)}, 'Change attendee')));
+  }
+  return card;
 }
 
 // ------------------------------------------------------------------ pages
@@ -435,9 +447,9 @@ async function enablePush(status) {
   }
 }
 
-function ticketCard(t) {
+function ticketCard(t, quota) {
   if (t.status === 'SOLD') {
-    return ticketWithQr(t);
+    return ticketWithQr(t, null, quota);
   }
   return h('li', {class: 'card status-' + t.status, 'data-ticket': t.id, 'data-status': t.status},
     h('p', {class: 'seat'}, seat(t)),
@@ -474,7 +486,7 @@ async function quotaPage(id) {
     sold.length ? h('p', {class: 'muted small'}, 'Saved on this phone: they open at the gate without a network.')
       : null,
     h('ul', {class: 'cards app-cards', id: 'tickets'}, [...sold, ...detail.tickets.filter(t => t.status !== 'SOLD')]
-      .map(ticketCard)),
+      .map(t => ticketCard(t, q))),
     q.subquotas && q.subquotas.length ? subquotasSection(q) : null);
   await keepOffline(q, detail.tickets);
 }
@@ -516,6 +528,49 @@ async function retract(q, s) {
     flash = conflictOr(e);
   }
   return quotaPage(q.id);
+}
+
+// --- change the attendee of a sold ticket (a transferable quota): the form takes the card's place
+
+function reassignForm(quota, t, card, error, values) {
+  const v = values || {};
+  const input = (field, label, type) => {
+    const problem = error && error.violation(field);
+    return [h('label', {for: 'reassign-' + field}, label),
+      h('input', {id: 'reassign-' + field, name: field, type, value: v[field] || '', required: true,
+        autocomplete: 'off', 'aria-invalid': problem ? 'true' : null,
+        'aria-describedby': problem ? 'reassign-' + field + '-error' : null}),
+      problem ? h('p', {class: 'field-error', id: 'reassign-' + field + '-error'}, problem.message) : null];
+  };
+  const other = error ? (error.problem.violations || []).filter(x => !['name', 'email'].includes(x.field)) : [];
+  const form = h('form', {class: 'app-form', id: 'reassign-form', 'data-editing': true, onsubmit: async e => {
+    e.preventDefault();
+    const data = Object.fromEntries(new FormData(form));
+    try {
+      const changed = await api('PUT', `/api/holder/quotas/${quota.id}/tickets/${t.id}/attendee`,
+        {name: data.name, email: data.email, attendeeVersion: t.attendeeVersion});
+      flash = notice(`Seat ${changed.sector} ${changed.row} ${changed.seat} now belongs to ${changed.attendeeName}; `
+        + `we emailed them the ticket and told ${t.attendeeName || 'the previous attendee'} it was passed on.`, 'ok',
+      'done');
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 400) {
+        return reassignForm(quota, t, card, err, data);
+      }
+      flash = err instanceof ApiError && err.status === 403
+        ? notice('The attendee of this ticket cannot be changed.', 'error', 'refused') : conflictOr(err);
+    }
+    return quotaPage(quota.id);
+  }},
+  h('p', {class: 'seat'}, seat(t)),
+  h('p', {}, 'Who uses this ticket now? They get it by mail with a new QR code; the code '
+    + (t.attendeeName || 'on this phone') + ' has now stops working.'),
+  input('name', 'Their name', 'text'),
+  input('email', 'Their email', 'email'),
+  other.length ? notice(other.map(x => x.message).join('; '), 'error', 'reassign-problem') : null,
+  h('p', {class: 'actions'}, h('button', {type: 'submit', class: 'button', id: 'reassign'}, 'Pass the ticket on'),
+    h('button', {type: 'button', class: 'button secondary', onclick: () => route()}, 'Keep it')));
+  card.replaceChildren(form);
+  (form.querySelector('[aria-invalid=true]') || form.querySelector('input')).focus();
 }
 
 /** The notice for a refusal: a 409 in plain words (the page then shows the fresh state), otherwise the reasons. */
@@ -795,8 +850,8 @@ async function route() {
 
 // what a live event or coming back to the app redraws: pages that only show (never a half-filled form)
 function refreshShown(quotaId, parentId) {
-  // an open question ("Take back …?") is answered first; answering it redraws with the fresh state anyway
-  if (document.querySelector('[data-come-back]')) {
+  // an open question ("Take back …?", a new attendee) is answered first; answering redraws with the fresh state anyway
+  if (document.querySelector('[data-come-back], [data-editing]')) {
     return;
   }
   if (view.kind === 'quotas' || view.kind === 'tickets'

@@ -95,7 +95,8 @@ class HolderPagesAuthorizationIT {
         return List.of(base + "/section", base + "/claim", base + "/claim/tickets", base + "/send",
                 base + "/subquotas/" + subquota + "/retract", base + "/claims/" + claim,
                 base + "/claims/" + claim + "/attendees", base + "/claims/" + claim + "/status",
-                base + "/claims/" + claim + "/live-note");
+                base + "/claims/" + claim + "/live-note",
+                base + "/tickets/" + PortalData.admin(quota).getString("tickets[0].id") + "/attendee");
     }
 
     @Test
@@ -153,13 +154,15 @@ class HolderPagesAuthorizationIT {
         List<String> forms = List.of(base + "/claim", base + "/claims/" + claim + "/attendees",
                 base + "/claims/" + claim + "/payment", base + "/claims/" + claim + "/abandon",
                 base + "/claims/" + claim + "/restart", base + "/send/preview", base + "/send",
-                base + "/subquotas/" + subquota + "/retract", PORTAL + "/holder/stop-acting");
+                base + "/subquotas/" + subquota + "/retract", PORTAL + "/holder/stop-acting",
+                base + "/tickets/" + PortalData.admin(quota).getString("tickets[0].id") + "/attendee");
         String ticket = PortalData.admin(quota).getString("tickets.find { it.status == 'ALLOCATED' }.id");
         for (String url : forms) {
             for (String csrf : new String[] {null, "Forged0Token0That0The0Portal0Never0Issued00"}) {
                 List<NameValuePair> fields = new ArrayList<>(List.of(new NameValuePair("ticket", ticket),
                         new NameValuePair("all", "true"), new NameValuePair("recipientName", "Mal Icious"),
-                        new NameValuePair("recipientEmail", "mal@evil.example"), new NameValuePair("tickets", "1")));
+                        new NameValuePair("recipientEmail", "mal@evil.example"), new NameValuePair("tickets", "1"),
+                        new NameValuePair("name", "Mal Icious"), new NameValuePair("email", "mal@evil.example")));
                 if (csrf != null) {
                     fields.add(new NameValuePair("csrf-token", csrf));
                 }

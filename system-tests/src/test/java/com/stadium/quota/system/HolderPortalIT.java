@@ -85,16 +85,18 @@ class HolderPortalIT {
             assertThat(page.locator(".ticket svg.qr")).hasCount(2);
             assertThat(tickets.nth(0)).containsText("For Vera Vip");
             assertThat(tickets.nth(1)).containsText("For Gus Guest");
+            // each QR code is the ticket's signed code, naming that ticket
             List<String> references = page.locator(".ticket svg.qr").all().stream()
                     .map(qr -> qr.getAttribute("data-reference")).toList();
-            assertThat(references).containsExactlyInAnyOrderElementsOf(
-                    page.locator(".ticket").all().stream().map(t -> t.getAttribute("data-ticket")).toList());
+            List<String> ticketIds = page.locator(".ticket").all().stream().map(t -> t.getAttribute("data-ticket"))
+                    .toList();
+            assertThat(references).extracting(PortalData::ticketOf).containsExactlyInAnyOrderElementsOf(ticketIds);
             Chromium.screenshot(page, "claim-4-confirmation", viewport);
 
-            // the mail carries the same codes: one inline image per ticket, named after the same reference
+            // the mail carries the same tickets: one inline image per ticket, named after the ticket
             await().atMost(Duration.ofSeconds(20)).until(() -> !PortalData.mails(email, "confirmed").isEmpty());
             String mail = PortalData.unfold((String) PortalData.mails(email, "confirmed").get(0).get("mimeMessage"));
-            references.forEach(reference -> assertThat(mail).contains(reference + ".png"));
+            ticketIds.forEach(id -> assertThat(mail).contains(id + ".png"));
 
             page.locator("#back-to-tickets").click();
             assertThat(section.locator("[data-status='SOLD']")).hasCount(2);

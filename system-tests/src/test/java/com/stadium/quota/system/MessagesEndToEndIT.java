@@ -4,25 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import com.stadium.quota.system.RunningSuite.Service;
 import com.stadium.quota.testing.Tokens;
 
@@ -82,17 +72,19 @@ class MessagesEndToEndIT {
         await("the confirmation").atMost(Duration.ofSeconds(30))
                 .until(() -> !PortalData.mails(email, "confirmed").isEmpty());
         String confirmation = (String) PortalData.mails(email, "confirmed").get(0).get("mimeMessage");
-        List<Image> images = pngParts(confirmation);
-        assertThat(images).extracting(Image::contentId)
+        List<PortalData.Image> images = PortalData.pngParts(confirmation);
+        assertThat(images).extracting(PortalData.Image::contentId)
                 .containsExactlyInAnyOrder("<ticket-1@quota-suite>", "<ticket-2@quota-suite>");
-        assertThat(images).extracting(image -> ticketOf(scan(image.png()))).containsExactlyInAnyOrderElementsOf(tickets);
+        assertThat(images).extracting(image -> PortalData.ticketOf(PortalData.scan(image.png())))
+                .containsExactlyInAnyOrderElementsOf(tickets);
         assertThat(PortalData.unfold(confirmation)).contains("cid:ticket-1@quota-suite")
                 .contains("cid:ticket-2@quota-suite").contains("Max Mailer");
         await("the guest's confirmation").atMost(Duration.ofSeconds(30))
                 .until(() -> !PortalData.mails(guest, "confirmed").isEmpty());
-        List<Image> guestImages = pngParts((String) PortalData.mails(guest, "confirmed").get(0).get("mimeMessage"));
-        String guestCode = scan(guestImages.get(0).png());
-        assertThat(ticketOf(guestCode)).isEqualTo(tickets.get(1));
+        List<PortalData.Image> guestImages = PortalData.pngParts((String) PortalData.mails(guest, "confirmed").get(0)
+                .get("mimeMessage"));
+        String guestCode = PortalData.scan(guestImages.get(0).png());
+        assertThat(PortalData.ticketOf(guestCode)).isEqualTo(tickets.get(1));
 
         // the gate admits the scanned code once
         String gate = Tokens.of(Tokens.GATE);
@@ -101,47 +93,6 @@ class MessagesEndToEndIT {
                     .post(Service.QUOTA.url() + "/api/tickets/verify").then().statusCode(200)
                     .body("outcome", org.hamcrest.Matchers.equalTo(outcome))
                     .body("attendeeName", org.hamcrest.Matchers.equalTo("Max Mailer"));
-        }
-    }
-
-    /** The ticket id inside a signed code {@code v1.<kid>.<payload>.<signature>}: the payload's first field. */
-    private static String ticketOf(String code) {
-        String[] parts = code.split("\\.");
-        assertThat(parts).as("a signed code: %s", code).hasSize(4);
-        assertThat(parts[0]).isEqualTo("v1");
-        return new String(Base64.getUrlDecoder().decode(parts[2]), java.nio.charset.StandardCharsets.UTF_8)
-                .split("\\|")[0];
-    }
-
-    /** An inline image of a mail. */
-    private record Image(String contentId, byte[] png) {
-    }
-
-    /** The image/png parts of a raw MIME message, with their Content-ID. */
-    private static List<Image> pngParts(String mime) {
-        List<Image> images = new ArrayList<>();
-        for (String part : mime.split("\r?\n--")) {
-            String[] headersAndBody = part.split("\r?\n\r?\n", 2);
-            String headers = headersAndBody[0].replaceAll("\r?\n[ \t]+", " ");
-            if (headersAndBody.length < 2 || !headers.toLowerCase().contains("content-type: image/png")) {
-                continue;
-            }
-            Matcher id = Pattern.compile("(?im)^content-id:\\s*(\\S+)").matcher(headers);
-            String body = headersAndBody[1].replaceAll("\\s", "");
-            images.add(new Image(id.find() ? id.group(1) : null, Base64.getDecoder().decode(body)));
-        }
-        return images;
-    }
-
-    /** What a gate scanner reads from the image. */
-    private static String scan(byte[] png) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-            int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
-        } catch (Exception e) {
-            throw new AssertionError("not a readable QR code", e);
         }
     }
 }

@@ -3,13 +3,24 @@ package com.stadium.quota.system;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.stadium.quota.system.RunningSuite.Service;
 import com.stadium.quota.testing.Mailbox;
 import com.stadium.quota.testing.Tokens;
@@ -42,14 +53,45 @@ final class PortalData {
     /** A quota for the given match, allocated by the real allocation-service; its id. */
     static String quotaAt(long match, String email, String name, String sector, int quantity, int discount,
             boolean delegate) {
-        String id = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
-                .body(Map.of("holderEmail", email, "holderName", name, "matchIds", List.of(match),
-                        "sectors", List.of(sector), "quantity", quantity, "discountPercent", discount,
-                        "algorithm", "NM", "delegate", delegate))
+        return quota(Map.of("holderEmail", email, "holderName", name, "matchIds", List.of(match),
+                "sectors", List.of(sector), "quantity", quantity, "discountPercent", discount,
+                "algorithm", "NM", "delegate", delegate));
+    }
+
+    /** A quota as the admin API takes it (e.g. with {@code transferable}), once allocated; its id. */
+    static String quota(Map<String, Object> request) {
+        String id = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON).body(request)
                 .post(Service.QUOTA.url() + "/api/admin/quotas").then().statusCode(201).extract()
                 .path("quotas[0].id");
         await().atMost(Duration.ofSeconds(15)).until(() -> "ALLOCATED".equals(admin(id).getString("quota.state")));
         return id;
+    }
+
+    /**
+     * Claims every ticket of the quota through the holder API, one attendee (name, email) per ticket in ticket order,
+     * and pays in the sandbox where there is something to pay; the ticket ids, once all are SOLD.
+     */
+    static List<String> claimAndPay(String holderToken, String quotaId, List<List<String>> attendees) {
+        List<String> tickets = admin(quotaId).getList("tickets.id", String.class);
+        String claims = Service.QUOTA.url() + "/api/holder/quotas/" + quotaId + "/claims";
+        String claim = given().auth().oauth2(holderToken).contentType(ContentType.JSON)
+                .body(Map.of("ticketIds", tickets)).post(claims).then().statusCode(201).extract().path("id");
+        List<Map<String, String>> named = new ArrayList<>();
+        for (int i = 0; i < tickets.size(); i++) {
+            named.add(Map.of("ticketId", tickets.get(i), "name", attendees.get(i).get(0), "email",
+                    attendees.get(i).get(1)));
+        }
+        String step = given().auth().oauth2(holderToken).contentType(ContentType.JSON)
+                .body(Map.of("attendees", named)).put(claims + "/" + claim + "/attendees").then().statusCode(200)
+                .extract().path("step");
+        if (!"COMPLETED".equals(step)) {
+            String paymentUrl = given().auth().oauth2(holderToken).post(claims + "/" + claim + "/payment").then()
+                    .statusCode(200).extract().path("paymentUrl");
+            given().post(paymentUrl + "/succeed").then().statusCode(200);
+        }
+        await("all sold").atMost(Duration.ofSeconds(15))
+                .until(() -> counts(quotaId).getOrDefault("SOLD", 0) == tickets.size());
+        return tickets;
     }
 
     static String matchName(int index) {
@@ -160,5 +202,54 @@ final class PortalData {
     /** A mail body as text: quoted-printable soft line breaks and escapes undone. */
     static String unfold(String mime) {
         return mime.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+    }
+
+    /** An inline image of a mail. */
+    record Image(String contentId, byte[] png) {
+    }
+
+    /** The image/png parts of a raw MIME message, with their Content-ID. */
+    static List<Image> pngParts(String mime) {
+        List<Image> images = new ArrayList<>();
+        for (String part : mime.split("\r?\n--")) {
+            String[] headersAndBody = part.split("\r?\n\r?\n", 2);
+            String headers = headersAndBody[0].replaceAll("\r?\n[ \t]+", " ");
+            if (headersAndBody.length < 2 || !headers.toLowerCase().contains("content-type: image/png")) {
+                continue;
+            }
+            Matcher id = Pattern.compile("(?im)^content-id:\\s*(\\S+)").matcher(headers);
+            String body = headersAndBody[1].replaceAll("\\s", "");
+            images.add(new Image(id.find() ? id.group(1) : null, Base64.getDecoder().decode(body)));
+        }
+        return images;
+    }
+
+    /** What a gate scanner reads from the image. */
+    static String scan(byte[] png) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+            int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+        } catch (Exception e) {
+            throw new AssertionError("not a readable QR code", e);
+        }
+    }
+
+    /** The ticket a signed ticket code names (README, "Ticket codes": v1.kid.payload.signature); null if not one. */
+    static String ticketOf(String code) {
+        String[] parts = code.split("\\.");
+        if (parts.length != 4 || !"v1".equals(parts[0])) {
+            return null;
+        }
+        return new String(Base64.getUrlDecoder().decode(parts[2]), StandardCharsets.UTF_8)
+                .split("\\|")[0];
+    }
+
+    /** What the verify endpoint answers a gate for a scanned code at a match: its outcome. */
+    static String verify(String code, long matchId) {
+        return given().auth().oauth2(Tokens.of(Tokens.GATE)).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "matchId", matchId)).post(Service.QUOTA.url() + "/api/tickets/verify")
+                .then().statusCode(200).extract().path("outcome");
     }
 }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -108,21 +109,31 @@ public class AppPages {
         return Response.ok(json(manifest), MANIFEST_TYPE).build();
     }
 
-    /** A ticket's QR code: the same picture as on the web portal and in the mail, so the app can keep it offline. */
+    /**
+     * A ticket's QR code: the same picture as on the web portal and in the mail, so the app can keep it offline. With
+     * {@code code} (the ticket's signed code, as quota-service gave it to the holder) it draws that; the address
+     * changes with the code, so a re-assigned ticket's new code is a new picture, never a stale cached one.
+     */
     @GET
     @Path("/qr/{ticketId}.svg")
     @Produces("image/svg+xml")
-    public Response qr(@PathParam("ticketId") String ticketId) {
+    public Response qr(@PathParam("ticketId") String ticketId, @QueryParam("code") String code) {
         UUID id;
         try {
             id = UUID.fromString(ticketId);
         } catch (IllegalArgumentException e) {
-            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN)
-                    .entity("ticketId: is not a ticket id").build();
+            return refused("ticketId: is not a ticket id");
         }
-        // only an id: the code carries no name and no seat, so drawing it for anyone tells nothing
-        return Response.ok(QrCodes.svg(id.toString(), "QR code of the ticket"))
+        if (code != null && !QrCodes.isCodeOf(id, code)) {
+            return refused("code: is not the signed code of ticket " + id);
+        }
+        // the code carries no name; drawing it for anyone tells nothing the holder's phone does not already show
+        return Response.ok(QrCodes.svg(code == null ? id.toString() : code, "QR code of the ticket"))
                 .header("Cache-Control", "public, max-age=31536000, immutable").build();
+    }
+
+    private static Response refused(String reason) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN).entity(reason).build();
     }
 
     private Response shell() {

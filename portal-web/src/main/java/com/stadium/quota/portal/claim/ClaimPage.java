@@ -246,7 +246,7 @@ public class ClaimPage {
 
     private static HolderQuotaClient.TicketCard placeholder(UUID id) {
         return new HolderQuotaClient.TicketCard(id, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, 0, null, false);
     }
 
     @POST
@@ -306,7 +306,7 @@ public class ClaimPage {
         boolean lapsed = summary.holdMinutes() == 0;
         return switch (claim.step()) {
             case "COMPLETED" -> session.page(Templates.confirmation(viewer, quota, summary, cards(claim).stream()
-                    .map(c -> new SoldTicket(c, QrCodes.svg(c.id().toString(), "QR code of the ticket "
+                    .map(c -> new SoldTicket(c, QrCodes.svg(c.qrReference(), "QR code of the ticket "
                             + c.sector() + " " + c.row() + " " + c.seat())))
                     .toList()));
             case "SELECTED" -> lapsed ? session.page(Templates.released(viewer, quota, summary))

@@ -1,6 +1,10 @@
 package com.stadium.quota.portal.claim;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -15,7 +19,28 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
  */
 public final class QrCodes {
 
+    // quota-service's signed code: v1.<key id>.<base64url payload>.<base64url signature> (README, "Ticket codes")
+    private static final Pattern SIGNED = Pattern
+            .compile("^v1\\.[A-Za-z0-9_-]{1,32}\\.([A-Za-z0-9_-]{1,200})\\.[A-Za-z0-9_-]{1,200}$");
+
     private QrCodes() {
+    }
+
+    /**
+     * Whether a text looks like the signed code of this ticket (its payload names the ticket). Only the shape: the
+     * gate checks the signature; this keeps a public QR drawing to ticket codes.
+     */
+    public static boolean isCodeOf(UUID ticketId, String code) {
+        var parts = code == null ? null : SIGNED.matcher(code);
+        if (parts == null || !parts.matches()) {
+            return false;
+        }
+        try {
+            String payload = new String(Base64.getUrlDecoder().decode(parts.group(1)), StandardCharsets.UTF_8);
+            return payload.startsWith(ticketId + "|");
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
     }
 
     public static String svg(String reference, String label) {

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.stadium.quota.portal.config.PortalConfig;
 import com.stadium.quota.portal.holder.HolderQuotaClient.MyQuota;
 import com.stadium.quota.portal.holder.HolderSession.Viewer;
+import com.stadium.quota.portal.holder.QuotaView.CardView;
 import com.stadium.quota.portal.holder.QuotaView.MatchView;
 
 import io.quarkus.oidc.IdToken;
@@ -66,17 +67,20 @@ public class HolderPage {
         static native TemplateInstance dashboard$quota(Viewer viewer, QuotaView quota);
     }
 
-    /** What the holder just did, said once at the top of the dashboard. */
-    public record Done(String kind, String to, int count) {
+    /** What the holder just did, said once at the top of the dashboard; a re-assignment names its card as it is now. */
+    public record Done(String kind, String to, int count, String from, CardView card) {
     }
 
     @GET
     public TemplateInstance dashboard(@QueryParam("done") String done, @QueryParam("to") String to,
-            @QueryParam("count") int count) {
+            @QueryParam("count") int count, @QueryParam("from") String from, @QueryParam("ticket") UUID ticket) {
         List<MyQuota> mine = quotas.mine();
         List<QuotaView> views = mine.stream().map(q -> view(q.id())).toList();
+        CardView card = views.stream().flatMap(v -> v.cards().stream()).filter(c -> c.id().equals(ticket))
+                .findFirst().orElse(null);
+        String kind = done == null || ("reassigned".equals(done) && card == null) ? "" : done;
         return session.page(Templates.dashboard(session.viewer(), QuotaView.byMatch(views, mine),
-                new Done(done == null ? "" : done, to == null ? "" : to, count)));
+                new Done(kind, to == null ? "" : to, count, from == null ? "" : from, card)));
     }
 
     /**

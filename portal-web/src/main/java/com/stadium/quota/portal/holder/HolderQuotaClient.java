@@ -37,7 +37,7 @@ public interface HolderQuotaClient {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Permissions(boolean claim, boolean delegate, boolean transferable) {
+    record Permissions(boolean claim, boolean delegate, boolean transferable, boolean reassign) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -58,7 +58,7 @@ public interface HolderQuotaClient {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record TicketCard(UUID id, String matchName, Instant kickoff, String sector, String row, String seat, String category,
             Integer priceCents, String status, UUID claimId, String attendeeName, String attendeeEmail,
-            Instant holdExpiresAt, String claimStep) {
+            Instant holdExpiresAt, String claimStep, int attendeeVersion, String code, boolean reassignable) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -77,6 +77,10 @@ public interface HolderQuotaClient {
     }
 
     record Attendees(List<Attendee> attendees) {
+    }
+
+    /** A sold ticket's new attendee; the version is the one the holder saw, so a change made meanwhile is a 409. */
+    record NewAttendee(String name, String email, Integer attendeeVersion) {
     }
 
     record PaymentStart(String returnUrl) {
@@ -116,6 +120,10 @@ public interface HolderQuotaClient {
     @DELETE
     @Path("/{id}/claims/{claim}")
     ClaimView abandon(@PathParam("id") UUID id, @PathParam("claim") UUID claim);
+
+    @PUT
+    @Path("/{id}/tickets/{ticket}/attendee")
+    TicketCard reassign(@PathParam("id") UUID id, @PathParam("ticket") UUID ticket, NewAttendee attendee);
 
     @POST
     @Path("/{id}/subquotas/preview")

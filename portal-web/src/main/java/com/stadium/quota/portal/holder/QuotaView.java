@@ -25,10 +25,20 @@ public record QuotaView(UUID id, String matchName, String kickoff, String state,
     /** A ticket as a card: seat, category, the holder's price, status, the hold's end and the attendee. */
     public record CardView(UUID id, String sector, String row, String seat, String category, String price,
             boolean free, String status, String holdUntil, long holdMinutes, String attendee, String attendeeEmail,
-            UUID claimId, String claimStep) {
+            UUID claimId, String claimStep, int attendeeVersion, String code, boolean reassignable) {
 
         public boolean allocated() {
             return "ALLOCATED".equals(status);
+        }
+
+        /** What the ticket's QR code carries: the signed code of a sold ticket, else (older answers) its id. */
+        public String qrReference() {
+            return code == null || code.isBlank() ? id.toString() : code;
+        }
+
+        CardView notReassignable() {
+            return new CardView(id, sector, row, seat, category, price, free, status, holdUntil, holdMinutes,
+                    attendee, attendeeEmail, claimId, claimStep, attendeeVersion, code, false);
         }
     }
 
@@ -48,8 +58,11 @@ public record QuotaView(UUID id, String matchName, String kickoff, String state,
     public static QuotaView of(MyQuotaDetail detail, Formats formats, Instant now) {
         MyQuota quota = detail.quota();
         Map<String, Integer> counts = quota.ticketCounts() == null ? Map.of() : quota.ticketCounts();
+        // no action on any card of a quota without the permission, whatever a card says
+        boolean transferable = quota.permissions() != null && quota.permissions().transferable();
         List<CardView> cards = detail.tickets() == null ? List.of()
-                : detail.tickets().stream().map(t -> card(t, formats, now)).toList();
+                : detail.tickets().stream().map(t -> card(t, formats, now))
+                        .map(c -> transferable ? c : c.notReassignable()).toList();
         List<SubquotaView> subquotas = quota.subquotas() == null ? List.of()
                 : quota.subquotas().stream().map(QuotaView::subquota).toList();
         String expiration = quota.expiration() == null ? "NONE" : quota.expiration().state();
@@ -73,7 +86,8 @@ public record QuotaView(UUID id, String matchName, String kickoff, String state,
         String attendee = t.attendeeName() == null || t.attendeeName().isBlank() ? null : t.attendeeName();
         return new CardView(t.id(), t.sector(), t.row(), t.seat(), t.category(), price, free, t.status(),
                 formats.time(t.holdExpiresAt()), Formats.minutesLeft(t.holdExpiresAt(), now), attendee,
-                t.attendeeEmail(), t.claimId(), t.claimStep());
+                t.attendeeEmail(), t.claimId(), t.claimStep(), t.attendeeVersion(), t.code(),
+                t.reassignable() && "SOLD".equals(t.status()));
     }
 
     private static SubquotaView subquota(SubquotaProgress s) {

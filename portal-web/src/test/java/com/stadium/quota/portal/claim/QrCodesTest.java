@@ -2,6 +2,8 @@ package com.stadium.quota.portal.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +31,20 @@ class QrCodesTest {
             modules.set(Integer.parseInt(square.group(1)) - margin, Integer.parseInt(square.group(2)) - margin);
         }
         assertThat(new Decoder().decode(modules).getText()).isEqualTo(reference);
+    }
+
+    @Test
+    void onlyASignedCodeNamingTheTicketIsDrawnForIt() {
+        UUID ticket = UUID.fromString("0e6f2a7c-1111-4c8e-9f2d-1a2b3c4d5e6f");
+        String payload = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((ticket + "|1|4711|2").getBytes(StandardCharsets.UTF_8));
+        String code = "v1.k2026." + payload + ".c2lnbmF0dXJlLW9mLTY0LWJ5dGVz";
+        assertThat(QrCodes.isCodeOf(ticket, code)).isTrue();
+        assertThat(QrCodes.isCodeOf(UUID.randomUUID(), code)).as("another ticket's code").isFalse();
+        assertThat(QrCodes.isCodeOf(ticket, ticket.toString())).as("a bare id").isFalse();
+        assertThat(QrCodes.isCodeOf(ticket, "v2.k2026." + payload + ".c2ln")).as("another format").isFalse();
+        assertThat(QrCodes.isCodeOf(ticket, code + "<script>")).isFalse();
+        assertThat(QrCodes.isCodeOf(ticket, null)).isFalse();
     }
 
     @Test

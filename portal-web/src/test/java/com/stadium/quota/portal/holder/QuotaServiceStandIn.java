@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,7 +27,9 @@ import io.restassured.response.Response;
  * {@link #GOOD} opens holder@club.example's session, {@link #MASQUERADE} the same as the admin would; any other is
  * refused as quota-service refuses; {@link #HUGO} opens holder2@club.example's. The holder API checks the bearer
  * token at Keycloak and lists by its email: Hanna holds {@link #QUOTA} and passed {@link #SUBQUOTA} on to Hugo, who
- * also holds {@link #QUOTA2}.
+ * also holds {@link #QUOTA2}. Hanna's {@link #TRANSFERABLE} quota has one sold ticket {@link #SOLD} whose attendee she
+ * may change ({@code PUT …/tickets/{id}/attendee}, answered as quota-service does: 400 by field, 409 on a stale
+ * version with the current card).
  */
 public class QuotaServiceStandIn implements QuarkusTestResourceLifecycleManager {
 
@@ -36,6 +40,8 @@ public class QuotaServiceStandIn implements QuarkusTestResourceLifecycleManager 
     public static final String QUOTA = "7d0f3c2e-5b1a-4c8e-9f2d-1a2b3c4d5e6f";
     public static final String SUBQUOTA = "7d0f3c2e-5b1a-4c8e-9f2d-5b5b5b5b5b5b";
     public static final String QUOTA2 = "7d0f3c2e-5b1a-4c8e-9f2d-222222222222";
+    public static final String TRANSFERABLE = "7d0f3c2e-5b1a-4c8e-9f2d-333333333333";
+    public static final String SOLD = "0e6f2a7c-3333-4c8e-9f2d-1a2b3c4d5e6f";
     private static final String REALM = TestStack.keycloakUrl() + "/realms/quota";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -139,11 +145,22 @@ public class QuotaServiceStandIn implements QuarkusTestResourceLifecycleManager 
             answer(exchange, 401, Map.of());
             return;
         }
-        List<Map<String, Object>> mine = "holder2@club.example".equals(userinfo.path("email"))
+        boolean hugo = "holder2@club.example".equals(userinfo.path("email"));
+        List<Map<String, Object>> mine = hugo
                 ? List.of(quota(QUOTA2, List.of()), quota(SUBQUOTA, List.of()))
                 : List.of(quota(QUOTA, List.of(Map.of("id", SUBQUOTA, "recipientEmail", "holder2@club.example",
-                        "recipientName", "Hugo Holder", "state", "ALLOCATED", "ticketCounts", Map.of("ALLOCATED", 1)))));
+                        "recipientName", "Hugo Holder", "state", "ALLOCATED", "ticketCounts", Map.of("ALLOCATED", 1)))),
+                        transferable());
         String path = exchange.getRequestURI().getPath();
+        if (path.endsWith("/" + TRANSFERABLE + "/tickets/" + SOLD + "/attendee") && !hugo) {
+            reassign(exchange);
+            return;
+        }
+        if (path.endsWith("/" + TRANSFERABLE)) {
+            answer(exchange, hugo ? 404 : 200, Map.of("quota", transferable(), "tickets",
+                    List.of(sold())));
+            return;
+        }
         for (Map<String, Object> quota : mine) {
             if (path.endsWith("/" + quota.get("id"))) {
                 answer(exchange, 200, Map.of("quota", quota, "tickets", List.of(
@@ -157,6 +174,64 @@ public class QuotaServiceStandIn implements QuarkusTestResourceLifecycleManager 
         } else {
             answer(exchange, 404, Map.of("title", "Not found", "status", 404));
         }
+    }
+
+    /** Who {@link #SOLD} is for now, and its attendee version; tests set it back with {@link #resetSold}. */
+    public static volatile String[] attendee = {"Gus Guest", "gus@friends.example"};
+    public static volatile int version;
+
+    public static void resetSold() {
+        attendee = new String[] {"Gus Guest", "gus@friends.example"};
+        version = 0;
+    }
+
+    private void reassign(HttpExchange exchange) throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = JSON.readValue(exchange.getRequestBody(), Map.class);
+        String name = String.valueOf(body.getOrDefault("name", "")).trim();
+        String email = String.valueOf(body.getOrDefault("email", "")).trim();
+        List<Map<String, String>> violations = new ArrayList<>();
+        if (name.isEmpty()) {
+            violations.add(Map.of("field", "name", "message", "must not be blank"));
+        }
+        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            violations.add(Map.of("field", "email", "message", "is not an email address"));
+        } else if (email.equalsIgnoreCase(attendee[1])) {
+            violations.add(Map.of("field", "email", "message", "is the ticket's attendee already"));
+        }
+        if (!violations.isEmpty()) {
+            answer(exchange, 400, Map.of("status", 400, "violations", violations));
+            return;
+        }
+        synchronized (QuotaServiceStandIn.class) {
+            if (!Integer.valueOf(version).equals(body.get("attendeeVersion"))) {
+                answer(exchange, 409, Map.of("status", 409, "violations", List.of(Map.of("field", "attendeeVersion",
+                        "message", "changed meanwhile; it is for " + attendee[0] + " now")), "current", sold()));
+                return;
+            }
+            attendee = new String[] {name, email};
+            version++;
+        }
+        answer(exchange, 200, sold());
+    }
+
+    private static Map<String, Object> transferable() {
+        Map<String, Object> quota = new HashMap<>(quota(TRANSFERABLE, List.of()));
+        quota.put("quantity", 1);
+        quota.put("ticketCounts", Map.of("ALLOCATED", 0, "RESERVED", 0, "SOLD", 1, "CANCELLED", 0));
+        quota.put("permissions", Map.of("claim", true, "delegate", false, "transferable", true, "reassign", true));
+        return quota;
+    }
+
+    private static Map<String, Object> sold() {
+        Map<String, Object> ticket = new HashMap<>(ticket(SOLD, "19"));
+        ticket.put("status", "SOLD");
+        ticket.put("attendeeName", attendee[0]);
+        ticket.put("attendeeEmail", attendee[1]);
+        ticket.put("attendeeVersion", version);
+        ticket.put("code", "v1.test.payload" + version + ".signature");
+        ticket.put("reassignable", true);
+        return ticket;
     }
 
     private static Map<String, Object> quota(String id, List<Map<String, Object>> subquotas) {
