@@ -43,8 +43,6 @@ import com.microsoft.playwright.options.Cookie;
  *     }
  * }
  * </pre>
- * The older form, {@code Chromium.launch()} in {@code @BeforeAll} and {@code close()} in {@code @AfterAll}, still
- * works: replace those two methods by the field above.
  */
 public final class Chromium implements BeforeAllCallback, AfterAllCallback, AfterEachCallback, AutoCloseable {
 
@@ -85,13 +83,6 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Afte
 
     /** Launches the browser before the class's first test (as a {@code @RegisterExtension} field). */
     public Chromium() {
-    }
-
-    /** A browser launched at once; the caller closes it (the form before the extension). */
-    public static Chromium launch() {
-        Chromium chromium = new Chromium();
-        chromium.start();
-        return chromium;
     }
 
     private void start() {

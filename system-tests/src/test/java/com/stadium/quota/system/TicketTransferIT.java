@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -34,17 +33,8 @@ import io.restassured.path.json.JsonPath;
 @ExtendWith(RunningSuite.class)
 class TicketTransferIT {
 
-    private static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     /** A transferable (or not) quota of the first match, claimed and paid by its holder for the given attendees. */
     private static String soldQuota(String email, String name, String sector, boolean transferable,
