@@ -13,10 +13,12 @@ import static org.hamcrest.Matchers.hasSize;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,11 @@ class QuotaLifecycleTest {
     @Inject
     ObjectMapper json;
 
+    // the service counts days in the club's zone; the test JVM's own date differs from it around midnight
+    static LocalDate clubToday() {
+        return LocalDate.now(ConfigProvider.getConfig().getValue("suite.club.time-zone", ZoneId.class));
+    }
+
     @BeforeEach
     void matches() {
         QuarkusMock.installMockForType(new FixedCatalog(), MatchCatalog.class);
@@ -55,7 +62,7 @@ class QuotaLifecycleTest {
         return """
                 {"holderEmail":"%s","holderName":"Ada Sponsor","matchIds":%s,"sectors":["W2","W1"],
                  "quantity":%d,"discountPercent":20,"algorithm":"NM","expiresOn":"%s","delegate":true}
-                """.formatted(email, matchIds, quantity, LocalDate.now().plusDays(30));
+                """.formatted(email, matchIds, quantity, clubToday().plusDays(30));
     }
 
     static String uniqueEmail() {
@@ -216,10 +223,10 @@ class QuotaLifecycleTest {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String soon = """
                 {"holderEmail":"soon-%s@club.example","holderName":"Soon %s","matchIds":[2],"sectors":["N1"],
-                 "quantity":2,"algorithm":"REDOM","expiresOn":"%s"}""".formatted(tag, tag, LocalDate.now().plusDays(2));
+                 "quantity":2,"algorithm":"REDOM","expiresOn":"%s"}""".formatted(tag, tag, clubToday().plusDays(2));
         String later = """
                 {"holderEmail":"later-%s@club.example","holderName":"Later %s","matchIds":[1],"sectors":["W1"],
-                 "quantity":1,"algorithm":"NM","expiresOn":"%s"}""".formatted(tag, tag, LocalDate.now().plusDays(60));
+                 "quantity":1,"algorithm":"NM","expiresOn":"%s"}""".formatted(tag, tag, clubToday().plusDays(60));
         UUID soonId = firstQuota(create(soon));
         firstQuota(create(later));
 
