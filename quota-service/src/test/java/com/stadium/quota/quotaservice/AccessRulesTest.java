@@ -125,7 +125,7 @@ class AccessRulesTest {
         World world = null;
         for (Rule rule : rules()) {
             for (String caller : CALLERS) {
-                if (world == null) {
+                if (world == null && needsWorld(rule)) {
                     world = world(holder, subRecipient, tokens.get("holder"));
                 }
                 int status = send(rule, tokens.get(caller), world, holder);
@@ -133,8 +133,9 @@ class AccessRulesTest {
                 if (status >= 500 || !expected.equals("TODO") && !matches(expected, status)) {
                     wrong.add("%s by %s: expected %s, got %d".formatted(rule.operation(), caller, expected, status));
                 }
-                if (status != 401 && status != 403 && status != 404) {
-                    // an allowed call may have changed the world; the next caller gets a fresh one
+                if (status != 401 && status != 403 && status != 404 && !rule.method().equals("GET")
+                        && rule.template().startsWith("/api/holder/")) {
+                    // an allowed change to holder A's quota; the next caller gets a fresh one
                     world = null;
                 }
             }
@@ -148,6 +149,11 @@ class AccessRulesTest {
                 .filter(cell -> cell.getValue().equals("TODO")).map(cell -> rule.operation() + " by " + cell.getKey()))
                 .toList();
         Assumptions.assumeTrue(todo.isEmpty(), () -> todo.size() + " cells of access-rules.md are TODO: " + todo);
+    }
+
+    /** Whether the call names holder A's quota, claim, subquota or tickets (building one costs an allocation). */
+    private static boolean needsWorld(Rule rule) {
+        return rule.ids().equals("world") && rule.template().contains("{") || rule.body().contains("{ticket");
     }
 
     private static boolean matches(String expected, int status) {
@@ -175,7 +181,7 @@ class AccessRulesTest {
     }
 
     private static int send(Rule rule, String token, World world, String holder) {
-        boolean known = rule.ids().equals("world");
+        boolean known = rule.ids().equals("world") && world != null;
         String path = rule.template()
                 .replace("{quotaId}", known ? world.quota().toString() : UUID.randomUUID().toString())
                 .replace("{id}", known ? world.quota().toString() : UUID.randomUUID().toString())
@@ -186,10 +192,12 @@ class AccessRulesTest {
         RequestSpecification request = token == null ? given() : given().auth().oauth2(token);
         if (!rule.body().isEmpty()) {
             String body = rule.body().replace("{holder}", holder)
-                    .replace("{ticket0}", world.tickets().get(0).toString())
-                    .replace("{ticket1}", world.tickets().get(1).toString())
-                    .replace("{ticket2}", world.tickets().get(2).toString())
                     .replace("{challenge}", AppSessions.Pkce.make().challenge());
+            if (world != null) {
+                for (int i = 0; i < 3; i++) {
+                    body = body.replace("{ticket" + i + "}", world.tickets().get(i).toString());
+                }
+            }
             request = request.contentType(body.startsWith("{") ? "application/json" : "text/csv").body(body);
         }
         return request.urlEncodingEnabled(false)
