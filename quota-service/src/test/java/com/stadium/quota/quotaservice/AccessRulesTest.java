@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.quotaservice.allocation.MatchCatalog;
-import com.stadium.quota.testing.TestStack;
 import com.stadium.quota.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusMock;
@@ -118,7 +117,7 @@ class AccessRulesTest {
         tokens.put("manager", Tokens.of(Tokens.MANAGER));
         tokens.put("admin", Tokens.of(Tokens.ADMIN));
         tokens.put("masq", AppSessions.masquerading(holder));
-        tokens.put("service", serviceAccountToken());
+        tokens.put("service", AppSessions.serviceAccount());
         tokens.put("gate", Tokens.of(Tokens.GATE));
 
         List<String> wrong = new ArrayList<>();
@@ -202,12 +201,5 @@ class AccessRulesTest {
         }
         return request.urlEncodingEnabled(false)
                 .request(rule.method(), rule.query().isEmpty() ? path : path + "?" + rule.query()).statusCode();
-    }
-
-    private static String serviceAccountToken() {
-        return given().formParam("grant_type", "client_credentials").formParam("client_id", "quota-service")
-                .formParam("client_secret", "quota-service-local-secret")
-                .post(TestStack.keycloakUrl() + "/realms/quota/protocol/openid-connect/token").then().statusCode(200)
-                .extract().path("access_token");
     }
 }
