@@ -92,8 +92,7 @@ public class ClaimOutcomes {
     private void confirm(Quota quota, QuotaEvent.TicketsSold sold, String actor) {
         int unclaimed = events.ticketCounts(quota.id).get(TicketStatus.ALLOCATED);
         for (MessageToPerson message : Notices.claimConfirmations(quota, sold, unclaimed,
-                id -> quota.tickets().stream().filter(t -> t.id.equals(id)).findFirst().map(codes::codeOf)
-                        .orElse(null))) {
+                id -> quota.ticket(id).map(codes::codeOf).orElse(null))) {
             messenger.send(message, actor);
         }
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -147,6 +148,11 @@ public class Quota extends PanacheEntityBase {
     /** The tickets as loaded, in sector, row, seat order (read only: change them through the transitions). */
     public List<Ticket> tickets() {
         return List.copyOf(tickets);
+    }
+
+    /** One of the quota's tickets, if it has that one. */
+    public Optional<Ticket> ticket(UUID ticketId) {
+        return tickets.stream().filter(t -> t.id.equals(ticketId)).findFirst();
     }
 
     /** Whether tickets can still be claimed or passed on. */
@@ -553,7 +559,7 @@ public class Quota extends PanacheEntityBase {
      * voids the code signed for the previous attendee. An admin acting as the holder may do it too: nothing is paid.
      */
     public List<QuotaEvent> reassign(Reassignment request, Instant now, Duration cutoff) {
-        Ticket ticket = tickets.stream().filter(t -> t.id.equals(request.ticketId())).findFirst().orElse(null);
+        Ticket ticket = ticket(request.ticketId()).orElse(null);
         if (ticket == null) {
             throw new QuotaRefusal(Kind.INVALID, List.of(new Violation("ticketId", "not a ticket of this quota",
                     null, String.valueOf(request.ticketId()))));

@@ -80,7 +80,7 @@ public class Reassignments {
         }
         quotas.save(quota);
         QuotaEvent.TicketReassigned reassigned = (QuotaEvent.TicketReassigned) happened.get(0);
-        Ticket ticket = quota.tickets().stream().filter(t -> t.id.equals(ticketId)).findFirst().orElseThrow();
+        Ticket ticket = quota.ticket(ticketId).orElseThrow();
         events.changed(quota, QuotaChanged.Change.TICKET_REASSIGNED, caller.actor());
         audit.record(quota.id, caller.actor(), caller.onBehalfOf(), "TICKET_REASSIGNED", details(reassigned));
         for (MessageToPerson message : Notices.reassigned(quota, reassigned, codes.codeOf(ticket))) {
@@ -94,9 +94,8 @@ public class Reassignments {
         return switch (refusal.kind()) {
             case INVALID -> new InvalidInput(refusal.violations());
             case FORBIDDEN -> InvalidInput.forbidden(refusal.violations());
-            case CONFLICT -> InvalidInput.conflict(refusal.violations()).withCurrent(quota.tickets().stream()
-                    .filter(t -> t.id.equals(ticketId)).findFirst().map(t -> holderQuotas.card(quota, t))
-                    .orElse(null));
+            case CONFLICT -> InvalidInput.conflict(refusal.violations()).withCurrent(
+                    quota.ticket(ticketId).map(t -> holderQuotas.card(quota, t)).orElse(null));
         };
     }
 
