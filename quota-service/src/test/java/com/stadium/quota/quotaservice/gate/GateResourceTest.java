@@ -25,7 +25,6 @@ import com.stadium.quota.quotaservice.ticketcode.TicketCode;
 import com.stadium.quota.quotaservice.ticketcode.TicketCodeReader;
 import com.stadium.quota.quotaservice.ticketcode.TicketKeys;
 import com.stadium.quota.quotaservice.ticketcode.TicketSigner;
-import com.stadium.quota.testing.TestStack;
 import com.stadium.quota.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusMock;
@@ -201,10 +200,7 @@ class GateResourceTest {
         callers.put("manager", Tokens.of(Tokens.MANAGER));
         callers.put("admin with masquerade", Tokens.of(Tokens.ADMIN));
         callers.put("admin masquerading as the holder", AppSessions.masquerading(holderEmail));
-        callers.put("service account", given().formParam("grant_type", "client_credentials")
-                .formParam("client_id", "quota-service").formParam("client_secret", "quota-service-local-secret")
-                .post(TestStack.keycloakUrl() + "/realms/quota/protocol/openid-connect/token").then().statusCode(200)
-                .extract().path("access_token"));
+        callers.put("service account", AppSessions.serviceAccount());
         callers.put("gate", Tokens.of(Tokens.GATE));
         Map<String, Function<RequestSpecification, Response>> endpoints = Map.of(
                 "POST /api/tickets/verify", r -> r.contentType(ContentType.JSON)
