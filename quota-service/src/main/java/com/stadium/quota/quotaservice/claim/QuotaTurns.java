@@ -5,7 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import com.stadium.quota.quotaservice.race.RaceProtection;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Claim requests on one quota take turns in this instance before they take a database connection. The quota's row
@@ -17,6 +20,13 @@ public class QuotaTurns {
 
     private final ConcurrentHashMap<UUID, Turn> turns = new ConcurrentHashMap<>();
 
+    private final RaceProtection protection;
+
+    @Inject
+    public QuotaTurns(RaceProtection protection) {
+        this.protection = protection;
+    }
+
     /** A quota's queue: fair, so the request that came first goes first; dropped when nobody waits. */
     private static final class Turn {
         final ReentrantLock lock = new ReentrantLock(true);
@@ -25,7 +35,7 @@ public class QuotaTurns {
 
     /** Runs {@code work} when it is this request's turn on the quota. */
     public <T> T inTurn(UUID quotaId, Supplier<T> work) {
-        if (quotaId == null) {
+        if (quotaId == null || !protection.turns()) {
             return work.get();
         }
         Turn turn = turns.compute(quotaId, (id, current) -> {

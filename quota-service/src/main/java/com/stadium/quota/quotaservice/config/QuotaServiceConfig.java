@@ -34,6 +34,8 @@ public interface QuotaServiceConfig {
 
     TicketCodeKeys ticketCode();
 
+    Race race();
+
     /** Keycloak's base address (the realm is quarkus.keycloak.admin-client.realm). */
     Stack.Address keycloak();
 
@@ -120,6 +122,16 @@ public interface QuotaServiceConfig {
 
         /** The public keys gates honour, base64 X.509 DER by key id: the current one and those not yet retired. */
         Map<String, String> publicKeys();
+    }
+
+    /** The concurrency proof's control run (issue 17): see {@code race.RaceProtection}. */
+    interface Race {
+
+        /**
+         * Lets an admin turn the race protection off at runtime (PUT /api/admin/race-protection), for tests and
+         * benchmarks; the start fails when it is true in a profile other than dev and test.
+         */
+        boolean protectionSwitch();
     }
 
     /** Demo quotas for a newcomer (dev only). */

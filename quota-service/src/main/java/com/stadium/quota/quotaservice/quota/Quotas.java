@@ -4,8 +4,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import com.stadium.quota.quotaservice.race.RaceProtection;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -16,6 +19,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class Quotas {
 
+    @Inject
+    RaceProtection protection;
+
     /** The quota with its tickets, unlocked; null when there is none. */
     public Quota find(UUID id) {
         return withTickets(id == null ? null : Quota.findById(id));
@@ -24,7 +30,9 @@ public class Quotas {
     /** The quota with its tickets, its row locked until the transaction ends; null when there is none. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Quota lock(UUID id) {
-        return withTickets(id == null ? null : Quota.findById(id, LockModeType.PESSIMISTIC_WRITE));
+        // only the concurrency proof's control run reads without the lock (RaceProtection)
+        LockModeType lock = protection.rowLock() ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE;
+        return withTickets(id == null ? null : Quota.findById(id, lock));
     }
 
     /** Quotas by a query, each with its tickets, locked or not, in the order asked. */

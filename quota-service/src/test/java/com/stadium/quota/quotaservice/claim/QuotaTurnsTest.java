@@ -16,10 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.stadium.quota.quotaservice.race.RaceProtection;
+
 /** Claim requests on one quota take turns in the instance; other quotas do not wait for them. */
 class QuotaTurnsTest {
 
-    private final QuotaTurns turns = new QuotaTurns();
+    private final QuotaTurns turns = new QuotaTurns(new RaceProtection());
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
 
     @AfterEach

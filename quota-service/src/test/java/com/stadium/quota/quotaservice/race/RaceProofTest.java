@@ -1,0 +1,200 @@
+package com.stadium.quota.quotaservice.race;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.quotaservice.AtOnce;
+import com.stadium.quota.quotaservice.FixedCatalog;
+import com.stadium.quota.quotaservice.HeldQuotas;
+import com.stadium.quota.quotaservice.TestData;
+import com.stadium.quota.quotaservice.allocation.MatchCatalog;
+import com.stadium.quota.quotaservice.race.RaceProtection.Layers;
+import com.stadium.quota.testing.Tokens;
+
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+/**
+ * The concurrency proof (issue 17, item 1): N = 256 requests at the same moment on the k = 40 tickets of one quota,
+ * through the HTTP API (request i wants ticket i mod k): claims, subquotas, and claims racing subquotas. Exactly k
+ * win, every other answer is 409 with the quota as it is now, no ticket is promised twice, and the tables agree.
+ * The control runs turn the protection off (RaceProtection) and show that the same checks then find doubles.
+ */
+@QuarkusTest
+class RaceProofTest {
+
+    static final int N = 256;
+    static final int K = 40;
+
+    /** What a request asks for. */
+    enum Kind {
+        CLAIM, SUBQUOTA
+    }
+
+    /** One request and its answer. */
+    record Answer(Kind kind, UUID wanted, int status, JsonPath body) {
+    }
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    TestData data;
+
+    @Inject
+    Ledger ledger;
+
+    @BeforeEach
+    void matches() {
+        QuarkusMock.installMockForType(new FixedCatalog(), MatchCatalog.class);
+    }
+
+    @AfterEach
+    void protectionBackOn() {
+        switchProtection(Layers.ALL_ON);
+    }
+
+    @Test
+    void claimsOnKTicketsHaveExactlyKWinners() throws Exception {
+        assertProven(race(i -> Kind.CLAIM));
+    }
+
+    @Test
+    void subquotasOnKTicketsHaveExactlyKWinners() throws Exception {
+        assertProven(race(i -> Kind.SUBQUOTA));
+    }
+
+    @Test
+    void claimsRacingSubquotasOnTheSameTicketsHaveExactlyKWinners() throws Exception {
+        assertProven(race(i -> i % 2 == 0 ? Kind.CLAIM : Kind.SUBQUOTA));
+    }
+
+    @Test
+    void withoutTheProtectionTheSameChecksFindDoubles() throws Exception {
+        switchProtection(new Layers(false, false, false));
+        Race race = race(i -> i % 2 == 0 ? Kind.CLAIM : Kind.SUBQUOTA);
+
+        assertThat(race.promisedTwice()).as("tickets in two winning answers, without protection: %s", race)
+                .isPositive();
+        assertThat(race.count().doubles()).as("the tables show winners without their ticket: %s", race).isPositive();
+        assertThat(race.winners()).as("more than k winners: %s", race).isGreaterThan(K);
+    }
+
+    /**
+     * Without the turn and the row lock, the rows' version checks still refuse the second write of a ticket, so the
+     * tables hold no double; but the loser learns it from a failed commit, not from the quota's state.
+     */
+    @Test
+    void theVersionChecksAloneKeepTheTablesRightButNotTheAnswers() throws Exception {
+        switchProtection(new Layers(false, false, true));
+        Race race = race(i -> i % 2 == 0 ? Kind.CLAIM : Kind.SUBQUOTA);
+
+        assertThat(race.promisedTwice()).as("tickets in two winning answers: %s", race).isZero();
+        assertThat(race.count().doubles()).as("doubles in the tables: %s", race).isZero();
+        assertThat(race.answers()).as("answers other than 201 and 409 with the state: %s", race)
+                .anyMatch(a -> a.status() >= 500);
+    }
+
+    @Test
+    void theSwitchNamesAMissingLayer() {
+        given().auth().oauth2(Tokens.of(Tokens.MANAGER)).contentType(ContentType.JSON)
+                .body("{\"turns\":false,\"rowLock\":false}").put("/api/admin/race-protection").then()
+                .statusCode(400).body("violations[0].field", org.hamcrest.Matchers.equalTo("versionCheck"));
+        given().auth().oauth2(Tokens.of(Tokens.MANAGER)).get("/api/admin/race-protection").then().statusCode(200)
+                .body("switchable", org.hamcrest.Matchers.is(true))
+                .body("layers.rowLock", org.hamcrest.Matchers.is(true));
+    }
+
+    // ---- the race and its checks
+
+    /** What a race gave: the answers, and the tables' count afterwards. */
+    record Race(List<Answer> answers, Ledger.Count count) {
+
+        int winners() {
+            return (int) answers.stream().filter(a -> a.status() == 201).count();
+        }
+
+        /** Tickets that two or more winning answers hand out. */
+        long promisedTwice() {
+            Map<String, Integer> promised = new HashMap<>();
+            answers.stream().filter(a -> a.status() == 201)
+                    .forEach(a -> a.body().getList("tickets.id", String.class).forEach(t -> promised.merge(t, 1,
+                            Integer::sum)));
+            return promised.values().stream().filter(n -> n > 1).count();
+        }
+
+        @Override
+        public String toString() {
+            return "answers " + answers.stream().collect(Collectors.groupingBy(a -> a.kind() + " " + a.status(),
+                    Collectors.counting())) + ", " + promisedTwice() + " tickets promised twice, tables " + count;
+        }
+    }
+
+    /** N requests at once on a fresh quota of K tickets, request i asking for ticket i mod K. */
+    private Race race(java.util.function.IntFunction<Kind> kindOf) throws Exception {
+        String email = HeldQuotas.uniqueEmail("racer");
+        String token = Tokens.holder(email);
+        UUID quota = HeldQuotas.allocated(email, K, 50, true, false, json);
+        List<UUID> tickets = data.tickets(quota).stream().map(t -> t.id).toList();
+        assertThat(tickets).hasSize(K);
+
+        List<Callable<Answer>> requests = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            Kind kind = kindOf.apply(i);
+            UUID wanted = tickets.get(i % K);
+            String friend = "friend" + i + "@friends.example";
+            requests.add(() -> {
+                Response response = kind == Kind.CLAIM
+                        ? given().auth().oauth2(token).contentType(ContentType.JSON)
+                                .body(Map.of("ticketIds", List.of(wanted)))
+                                .post("/api/holder/quotas/{q}/claims", quota)
+                        : given().auth().oauth2(token).contentType(ContentType.JSON)
+                                .body(Map.of("recipientEmail", friend, "recipientName", "Friend", "ticketIds",
+                                        List.of(wanted)))
+                                .post("/api/holder/quotas/{q}/subquotas", quota);
+                return new Answer(kind, wanted, response.statusCode(), response.jsonPath());
+            });
+        }
+        List<Answer> answers = AtOnce.run(requests);
+        return new Race(answers, ledger.of(quota));
+    }
+
+    private static void assertProven(Race race) {
+        assertThat(race.answers()).as("%s", race).extracting(Answer::status).containsOnly(201, 409);
+        assertThat(race.winners()).as("%s", race).isEqualTo(K);
+        assertThat(race.promisedTwice()).as("%s", race).isZero();
+        for (Answer loser : race.answers().stream().filter(a -> a.status() == 409).toList()) {
+            // the state it lost to: its ticket is no longer free (claimed, or passed on and gone from the quota)
+            List<Map<String, Object>> cards = loser.body().getList("current.tickets");
+            assertThat(cards).as("a 409 carries the quota's tickets as they are now").isNotEmpty();
+            assertThat(cards.stream().filter(c -> c.get("id").equals(loser.wanted().toString()))
+                    .map(c -> c.get("status"))).as("the wanted ticket in a 409").allMatch(s -> !"ALLOCATED".equals(s));
+            Map<String, Integer> counts = loser.body().getMap("current.quota.ticketCounts");
+            assertThat(counts.getOrDefault("ALLOCATED", 0)).as("free tickets in a 409").isLessThan(K);
+        }
+        assertThat(race.count()).as("the tables: k made, each holding its one ticket, none lost")
+                .isEqualTo(new Ledger.Count(K, 0, 0, K, K));
+    }
+
+    private static void switchProtection(Layers layers) {
+        given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON).body(layers)
+                .put("/api/admin/race-protection").then().statusCode(200);
+    }
+}
