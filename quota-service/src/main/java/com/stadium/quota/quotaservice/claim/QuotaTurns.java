@@ -11,9 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Claim requests on one quota take turns in this instance before they take a database connection. The quota's row
- * lock still decides between instances; this only keeps a crowd on one hot quota from holding every pooled connection
- * while it waits for that lock (at 64 clients the pool ran dry and requests failed).
+ * Claim and subquota requests on one quota take turns in this instance before they take a database connection. The
+ * quota's row lock still decides between instances; this only keeps a crowd on one hot quota from holding every pooled
+ * connection while it waits for that lock (at 64 clients the pool ran dry and requests failed).
  */
 @ApplicationScoped
 public class QuotaTurns {

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.stadium.quota.messaging.contract.QuotaChanged;
 import com.stadium.quota.quotaservice.audit.Audit;
+import com.stadium.quota.quotaservice.claim.QuotaTurns;
 import com.stadium.quota.quotaservice.holder.Caller;
 import com.stadium.quota.quotaservice.holder.HolderQuotas;
 import com.stadium.quota.quotaservice.holder.HolderQuotas.MyQuotaDetail;
@@ -26,6 +27,7 @@ import com.stadium.quota.quotaservice.quota.Quotas;
 import com.stadium.quota.quotaservice.quota.Ticket;
 import com.stadium.quota.web.InvalidInput;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -56,6 +58,9 @@ public class Subquotas {
 
     @Inject
     Messenger messenger;
+
+    @Inject
+    QuotaTurns turns;
 
     @Inject
     Clock clock;
@@ -93,37 +98,43 @@ public class Subquotas {
                 holderQuotas.cards(parent, tickets));
     }
 
-    @Transactional
+    /** In the parent quota's turn, as claims are ({@link QuotaTurns}): a crowd must not hold every connection. */
     public MyQuotaDetail create(Caller caller, UUID parentId, NewSubquota request) {
         requireBody(request);
-        Quota parent = holderQuotas.lockOwn(caller.email(), parentId);
-        QuotaEvent.TicketsPassedOn passed;
-        try {
-            passed = (QuotaEvent.TicketsPassedOn) parent.passOn(request.passOn(), caller.actor(), clock.instant())
-                    .get(0);
-        } catch (QuotaRefusal refusal) {
-            throw holderQuotas.refused(refusal, parent, request.ticketIds());
-        }
-        Quota sub = parent.subquota(passed.subquotaId());
-        quotas.save(parent);
+        return turns.inTurn(parentId, () -> QuarkusTransaction.requiringNew().call(() -> {
+            Quota parent = holderQuotas.lockOwn(caller.email(), parentId);
+            QuotaEvent.TicketsPassedOn passed;
+            try {
+                passed = (QuotaEvent.TicketsPassedOn) parent.passOn(request.passOn(), caller.actor(),
+                        clock.instant()).get(0);
+            } catch (QuotaRefusal refusal) {
+                throw holderQuotas.refused(refusal, parent, request.ticketIds());
+            }
+            Quota sub = parent.subquota(passed.subquotaId());
+            quotas.save(parent);
 
-        invitations.invite(sub, List.of(sub), caller.actor(), passed.personalMessage());
-        events.changed(parent, QuotaChanged.Change.SUBQUOTA_CREATED, caller.actor());
-        events.changed(sub, QuotaChanged.Change.CREATED, caller.actor());
-        int count = passed.ticketIds().size();
-        audit.record(parent.id, caller.actor(), caller.onBehalfOf(), "SUBQUOTA_CREATED", Map.of("subquota",
-                sub.id.toString(), "recipient", sub.holderEmail, "tickets", count));
-        audit.record(sub.id, caller.actor(), caller.onBehalfOf(), "CREATED", Map.of("parent", parent.id.toString(),
-                "tickets", count));
-        return holderQuotas.detail(sub);
+            invitations.invite(sub, List.of(sub), caller.actor(), passed.personalMessage());
+            events.changed(parent, QuotaChanged.Change.SUBQUOTA_CREATED, caller.actor());
+            events.changed(sub, QuotaChanged.Change.CREATED, caller.actor());
+            int count = passed.ticketIds().size();
+            audit.record(parent.id, caller.actor(), caller.onBehalfOf(), "SUBQUOTA_CREATED", Map.of("subquota",
+                    sub.id.toString(), "recipient", sub.holderEmail, "tickets", count));
+            audit.record(sub.id, caller.actor(), caller.onBehalfOf(), "CREATED", Map.of("parent",
+                    parent.id.toString(), "tickets", count));
+            return holderQuotas.detail(sub);
+        }));
     }
 
     /**
      * Takes back the subquota's ALLOCATED tickets; RESERVED and SOLD ones stay with the recipient. A subquota left
-     * with nothing is closed and its link stops working.
+     * with nothing is closed and its link stops working. In the parent quota's turn, as a create.
      */
-    @Transactional
     public MyQuotaDetail retract(Caller caller, UUID parentId, UUID subquotaId) {
+        return turns.inTurn(parentId, () -> QuarkusTransaction.requiringNew().call(
+                () -> retractLocked(caller, parentId, subquotaId)));
+    }
+
+    private MyQuotaDetail retractLocked(Caller caller, UUID parentId, UUID subquotaId) {
         Quota parent = holderQuotas.lockOwn(caller.email(), parentId);
         Quota sub = quotas.lock(subquotaId);
         if (sub == null || !parent.id.equals(sub.parentId)) {
