@@ -97,6 +97,10 @@ class RaceProofTest {
     void withoutTheProtectionTheSameChecksFindDoubles() throws Exception {
         switchProtection(new Layers(false, false, false));
         Race race = race(CONTROL_N, CONTROL_K, i -> i % 2 == 0 ? Kind.CLAIM : Kind.SUBQUOTA);
+        // a race without protection goes wrong only when two requests overlap: up to three tries on a busy machine
+        for (int again = 0; again < 2 && race.promisedTwice() == 0; again++) {
+            race = race(CONTROL_N, CONTROL_K, i -> i % 2 == 0 ? Kind.CLAIM : Kind.SUBQUOTA);
+        }
 
         assertThat(race.promisedTwice()).as("tickets in two winning answers, without protection: %s", race)
                 .isPositive();
