@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -78,7 +76,7 @@ public final class RaceAtOnce {
         long match = json.readTree(expect(200, http.send(admin, "GET", ALLOCATION + "/api/matches", null))).get(0)
                 .path("id").asLong();
         List<Row> rows = new ArrayList<>();
-        double loadBefore = loadAverage();
+        double loadBefore = BenchmarkDocs.loadAverage();
         try (Connection db = DriverManager.getConnection(DB, DB_USER, DB_PASSWORD)) {
             race(db, match, 16, 4, true); // warm-up, not counted
             for (boolean on : new boolean[] {true, false}) {
@@ -93,10 +91,11 @@ public final class RaceAtOnce {
                     ALL_ON));
             cancelMade();
         }
-        String table = table(rows, "%.1f before, %.1f after".formatted(loadBefore, loadAverage()));
+        String table = table(rows, "%.1f before, %.1f after".formatted(loadBefore,
+                BenchmarkDocs.loadAverage()));
         System.out.println(table);
         if (WRITE) {
-            write(table);
+            BenchmarkDocs.write("race-at-once", table);
         }
     }
 
@@ -220,24 +219,6 @@ public final class RaceAtOnce {
 
     private static String flagged(int doubles) {
         return doubles == 0 ? "0" : "**" + doubles + "**";
-    }
-
-    private static double loadAverage() throws Exception {
-        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-    }
-
-    private static void write(String table) throws Exception {
-        Path docs = Path.of(System.getProperty("docs", "../docs/benchmarks.md"));
-        String text = Files.readString(docs);
-        String start = "<!-- race-at-once:start -->";
-        String end = "<!-- race-at-once:end -->";
-        int from = text.indexOf(start);
-        int to = text.indexOf(end);
-        if (from < 0 || to < from) {
-            throw new IllegalStateException(docs + " has no " + start + " … " + end + " markers");
-        }
-        Files.writeString(docs, text.substring(0, from + start.length()) + "\n" + table + text.substring(to));
-        System.out.println("written into " + docs.toAbsolutePath().normalize());
     }
 
     private static int[] ints(String list) {
