@@ -62,7 +62,7 @@ public class RaceProtection {
 
     /** Whether {@link #set} may be called here. */
     public boolean switchable() {
-        return config != null && config.race().protectionSwitch();
+        return config.race().protectionSwitch();
     }
 
     /** Turns layers on or off; 404 where the switch is not allowed, as if there were none. */
