@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -47,6 +48,19 @@ public class Refusals {
     public Response unavailable(Unavailable e) {
         return problem(Response.Status.SERVICE_UNAVAILABLE, "Try again later", List.of(Violation.of(e.service(),
                 "does not answer right now; nothing was changed")));
+    }
+
+    /**
+     * The service's own database cannot be reached (restarting, down): 503, the client may try again; any other
+     * database failure stays the 500 it is.
+     */
+    @ServerExceptionMapper
+    public Response database(PersistenceException e) {
+        if (!ConnectionLoss.isConnectionLoss(e)) {
+            throw e;
+        }
+        return problem(Response.Status.SERVICE_UNAVAILABLE, "Try again later", List.of(Violation.of("database",
+                "cannot be reached right now; try again in a moment")));
     }
 
     /** A body that is not JSON. */
