@@ -3,12 +3,14 @@ package com.stadium.quota.web;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.quarkus.arc.ArcUndeclaredThrowableException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -16,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 
 /** Turns refusals into responses, so no input a user can type or upload ends in a 500. */
 public class Refusals {
+
+    private static final Logger LOG = Logger.getLogger(Refusals.class);
 
     /** The response body of every refusal. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -56,11 +60,22 @@ public class Refusals {
      */
     @ServerExceptionMapper
     public Response database(PersistenceException e) {
-        if (!ConnectionLoss.isConnectionLoss(e)) {
-            throw e;
+        return unreachableDatabaseOr500(e);
+    }
+
+    /** A commit that failed reaches here wrapped (the transaction's RollbackException is a checked exception). */
+    @ServerExceptionMapper
+    public Response undeclared(ArcUndeclaredThrowableException e) {
+        return unreachableDatabaseOr500(e);
+    }
+
+    private static Response unreachableDatabaseOr500(RuntimeException e) {
+        if (ConnectionLoss.isConnectionLoss(e)) {
+            return problem(Response.Status.SERVICE_UNAVAILABLE, "Try again later", List.of(Violation.of("database",
+                    "cannot be reached right now; try again in a moment")));
         }
-        return problem(Response.Status.SERVICE_UNAVAILABLE, "Try again later", List.of(Violation.of("database",
-                "cannot be reached right now; try again in a moment")));
+        LOG.error("request failed", e);
+        return problem(Response.Status.INTERNAL_SERVER_ERROR, "Internal error", List.of());
     }
 
     /** A body that is not JSON. */
