@@ -145,17 +145,9 @@ class CrashDrillsIT {
         String holderEmail = "drill-b-" + RUN + "@sponsor.example";
         String holder = Tokens.holder(holderEmail);
         int flows = 24;
-        List<String> quotas = new ArrayList<>();
-        for (int i = 0; i < flows; i++) {
-            quotas.add(Burst.request().auth().oauth2(admin()).contentType(ContentType.JSON)
-                    .body(Map.of("holderEmail", holderEmail, "holderName", "Bea Drill", "matchIds", List.of(match),
-                            "sectors", List.of("SU3"), "quantity", 2, "discountPercent", 20, "algorithm", "NM"))
-                    .post(Service.QUOTA.url() + "/api/admin/quotas").then().statusCode(201).extract()
-                    .path("quotas[0].id"));
-        }
-        await("the drill's quotas allocated").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
-                .until(() -> ServiceDatabase.QUOTA.count(
-                        "select count(*) from quota where id = any(?) and state = 'ALLOCATED'", quotas) == flows);
+        List<String> quotas = allocatedQuotas(flows, Map.of("holderEmail", holderEmail, "holderName", "Bea Drill",
+                "matchIds", List.of(match), "sectors", List.of("SU3"), "quantity", 2, "discountPercent", 20,
+                "algorithm", "NM"));
 
         // each flow: select both tickets, name the attendees, start the payment; every other one also pays at once
         Map<String, String> paymentOfQuota = new ConcurrentHashMap<>();
@@ -245,6 +237,20 @@ class CrashDrillsIT {
                 .as(counted).containsExactly(expectedSold, 0L, expectedSold, 0L);
     }
 
+    /** {@code count} quotas made from one request body, once all are ALLOCATED; their ids. */
+    private static List<String> allocatedQuotas(int count, Map<String, Object> request) {
+        List<String> quotas = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            quotas.add(Burst.request().auth().oauth2(admin()).contentType(ContentType.JSON).body(request)
+                    .post(Service.QUOTA.url() + "/api/admin/quotas").then().statusCode(201).extract()
+                    .path("quotas[0].id"));
+        }
+        await("the drill's quotas allocated").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> ServiceDatabase.QUOTA.count(
+                        "select count(*) from quota where id = any(?) and state = 'ALLOCATED'", quotas) == count);
+        return quotas;
+    }
+
     /** One holder's claim of both tickets of a quota, as far as it gets; the last answer. */
     private static Response claimFlow(String holder, String quota, boolean payAtOnce,
             Map<String, String> paymentOfQuota, AtomicInteger paymentsStarted, CountDownLatch someStarted) {
@@ -308,17 +314,9 @@ class CrashDrillsIT {
         int claimsDuring = 40;
         int quotasDuring = 200;
         // free tickets, so a claim completes without a payment: each sale must reach allocation-service
-        List<String> claimable = new ArrayList<>();
-        for (int i = 0; i < claimsDuring; i++) {
-            claimable.add(Burst.request().auth().oauth2(admin()).contentType(ContentType.JSON)
-                    .body(Map.of("holderEmail", holderEmail, "holderName", "Cleo Drill", "matchIds", List.of(match),
-                            "sectors", List.of("NU1"), "quantity", 1, "discountPercent", 100, "algorithm", "NM"))
-                    .post(Service.QUOTA.url() + "/api/admin/quotas").then().statusCode(201).extract()
-                    .path("quotas[0].id"));
-        }
-        await("the claimable quotas allocated").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
-                .until(() -> ServiceDatabase.QUOTA.count("select count(*) from quota where id = any(?) and state ="
-                        + " 'ALLOCATED'", claimable) == claimsDuring);
+        List<String> claimable = allocatedQuotas(claimsDuring, Map.of("holderEmail", holderEmail, "holderName",
+                "Cleo Drill", "matchIds", List.of(match), "sectors", List.of("NU1"), "quantity", 1,
+                "discountPercent", 100, "algorithm", "NM"));
 
         Burst requests = new Burst();
         List<String> created = Collections.synchronizedList(new ArrayList<>());
