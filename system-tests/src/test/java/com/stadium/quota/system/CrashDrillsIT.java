@@ -79,7 +79,8 @@ class CrashDrillsIT {
             long start = System.nanoTime();
             answeredBeforeKill.set(quotas.size());
             allocatedBeforeKill.set((int) ServiceDatabase.QUOTA.count(
-                    "select count(*) from quota where id = any(?) and state <> 'PENDING_ALLOCATION'", List.copyOf(quotas)));
+                    "select count(*) from quota where id = any(?) and state <> 'PENDING_ALLOCATION'",
+                    List.copyOf(quotas)));
             RunningSuite.crash(Service.ALLOCATION);
             RunningSuite.restart(Service.ALLOCATION);
             downMs[0] = (System.nanoTime() - start) / 1_000_000;
@@ -132,8 +133,8 @@ class CrashDrillsIT {
                 + " PENDING_ALLOCATION %d; seats held %d of %d asked; lost %d, held twice %d, seats in two tickets %d,"
                 + " tickets that disagree with allocation-service's holds %d; allocation-service down and back in %d"
                 + " ms";
-        counted = counted.formatted(requests, quotas.size(), answeredBeforeKill.get(), allocatedBeforeKill.get(), allocated, pending, seatsHeld,
-                quotas.size() * 2L, lost, heldTwice, seatsInTwoTickets, disagreeing, downMs[0]);
+        counted = counted.formatted(requests, quotas.size(), answeredBeforeKill.get(), allocatedBeforeKill.get(),
+                allocated, pending, seatsHeld, quotas.size() * 2L, lost, heldTwice, seatsInTwoTickets, disagreeing, downMs[0]);
         report("a. kill -9 allocation-service mid-burst", counted);
         assertThat(requests.answered(201)).as(counted).isEqualTo(burst);
         assertThat(allocatedBeforeKill.get()).as("the kill came in the middle: " + counted).isLessThan(burst);
