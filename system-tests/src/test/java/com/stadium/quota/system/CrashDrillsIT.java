@@ -129,12 +129,13 @@ class CrashDrillsIT {
                 select count(*) from (select match_id, seat_id from ticket where status <> 'CANCELLED'
                  group by match_id, seat_id having count(*) > 1) twice""");
 
-        String counted = "requests %s; quotas created %d (answered before the kill %d, allocated before it %d), ALLOCATED %d, still"
-                + " PENDING_ALLOCATION %d; seats held %d of %d asked; lost %d, held twice %d, seats in two tickets %d,"
+        String counted = "requests %s; quotas created %d (answered before the kill %d, allocated before it %d),"
+                + " ALLOCATED %d, still PENDING_ALLOCATION %d; seats held %d of %d asked; lost %d, held twice %d, seats in two tickets %d,"
                 + " tickets that disagree with allocation-service's holds %d; allocation-service down and back in %d"
                 + " ms";
         counted = counted.formatted(requests, quotas.size(), answeredBeforeKill.get(), allocatedBeforeKill.get(),
-                allocated, pending, seatsHeld, quotas.size() * 2L, lost, heldTwice, seatsInTwoTickets, disagreeing, downMs[0]);
+                allocated, pending, seatsHeld, quotas.size() * 2L, lost, heldTwice, seatsInTwoTickets, disagreeing,
+                downMs[0]);
         report("a. kill -9 allocation-service mid-burst", counted);
         assertThat(requests.answered(201)).as(counted).isEqualTo(burst);
         assertThat(allocatedBeforeKill.get()).as("the kill came in the middle: " + counted).isLessThan(burst);
@@ -218,16 +219,17 @@ class CrashDrillsIT {
         long sold = tickets.getOrDefault("SOLD", 0L);
         long expectedSold = 2L * claims.getOrDefault("COMPLETED", 0L);
         long paidOnRetry = ServiceDatabase.QUOTA.count(
-                "select count(*) from claim where payment_id = any(?) and step = 'COMPLETED'", List.copyOf(paidWhileDown));
+                "select count(*) from claim where payment_id = any(?) and step = 'COMPLETED'",
+                List.copyOf(paidWhileDown));
         await("allocation-service told of every sale").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500)).until(() -> ServiceDatabase.ALLOCATION.count(
                         "select count(*) from seat_hold where quota_id = any(?) and status = 'SOLD'", quotas) == sold);
         long soldAtAllocation = ServiceDatabase.ALLOCATION.count(
                 "select count(*) from seat_hold where quota_id = any(?) and status = 'SOLD'", quotas);
 
-        String counted = ("claim flows (last answer of each) %s; payments started %d; callbacks while down %s, on retry %s (each PAID"
-                + " answer sent twice), their claims COMPLETED %d of %d; claims %s; tickets %s; SOLD %d (2 per completed claim: %d), SOLD outside a completed claim %d,"
-                + " SOLD at allocation-service %d; RESERVED left %d").formatted(steps, paymentsStarted.get(),
+        String counted = ("claim flows (last answer of each) %s; payments started %d; callbacks while down %s, on"
+                + " retry %s (each PAID answer sent twice), their claims COMPLETED %d of %d; claims %s; tickets %s;"
+                + " SOLD %d (2 per completed claim: %d), SOLD outside a completed claim %d, SOLD at allocation-service %d; RESERVED left %d").formatted(steps, paymentsStarted.get(),
                         callbacksWhileDown, callbacksAfter, paidOnRetry, paidWhileDown.size(), claims, tickets, sold,
                         expectedSold,
                         soldOutsideACompletedClaim, soldAtAllocation, tickets.getOrDefault("RESERVED", 0L));
