@@ -130,9 +130,9 @@ class CrashDrillsIT {
                  group by match_id, seat_id having count(*) > 1) twice""");
 
         String counted = "requests %s; quotas created %d (answered before the kill %d, allocated before it %d),"
-                + " ALLOCATED %d, still PENDING_ALLOCATION %d; seats held %d of %d asked; lost %d, held twice %d, seats in two tickets %d,"
-                + " tickets that disagree with allocation-service's holds %d; allocation-service down and back in %d"
-                + " ms";
+                + " ALLOCATED %d, still PENDING_ALLOCATION %d; seats held %d of %d asked; lost %d, held twice %d,"
+                + " seats in two tickets %d, tickets that disagree with allocation-service's holds %d;"
+                + " allocation-service down and back in %d ms";
         counted = counted.formatted(requests, quotas.size(), answeredBeforeKill.get(), allocatedBeforeKill.get(),
                 allocated, pending, seatsHeld, quotas.size() * 2L, lost, heldTwice, seatsInTwoTickets, disagreeing,
                 downMs[0]);
@@ -229,8 +229,8 @@ class CrashDrillsIT {
 
         String counted = ("claim flows (last answer of each) %s; payments started %d; callbacks while down %s, on"
                 + " retry %s (each PAID answer sent twice), their claims COMPLETED %d of %d; claims %s; tickets %s;"
-                + " SOLD %d (2 per completed claim: %d), SOLD outside a completed claim %d, SOLD at allocation-service %d; RESERVED left %d").formatted(steps, paymentsStarted.get(),
-                        callbacksWhileDown, callbacksAfter, paidOnRetry, paidWhileDown.size(), claims, tickets, sold,
+                + " SOLD %d (2 per completed claim: %d), SOLD outside a completed claim %d, SOLD at"
+                + " allocation-service %d; RESERVED left %d").formatted(steps, paymentsStarted.get(), callbacksWhileDown, callbacksAfter, paidOnRetry, paidWhileDown.size(), claims, tickets, sold,
                         expectedSold,
                         soldOutsideACompletedClaim, soldAtAllocation, tickets.getOrDefault("RESERVED", 0L));
         report("b. kill -9 quota-service mid-claim and mid-payment", counted);
