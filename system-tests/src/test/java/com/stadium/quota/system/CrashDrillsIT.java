@@ -230,8 +230,8 @@ class CrashDrillsIT {
         String counted = ("claim flows (last answer of each) %s; payments started %d; callbacks while down %s, on"
                 + " retry %s (each PAID answer sent twice), their claims COMPLETED %d of %d; claims %s; tickets %s;"
                 + " SOLD %d (2 per completed claim: %d), SOLD outside a completed claim %d, SOLD at"
-                + " allocation-service %d; RESERVED left %d").formatted(steps, paymentsStarted.get(), callbacksWhileDown, callbacksAfter, paidOnRetry, paidWhileDown.size(), claims, tickets, sold,
-                        expectedSold,
+                + " allocation-service %d; RESERVED left %d").formatted(steps, paymentsStarted.get(), callbacksWhileDown,
+                        callbacksAfter, paidOnRetry, paidWhileDown.size(), claims, tickets, sold, expectedSold,
                         soldOutsideACompletedClaim, soldAtAllocation, tickets.getOrDefault("RESERVED", 0L));
         report("b. kill -9 quota-service mid-claim and mid-payment", counted);
         assertThat(steps.unanswered()).as("the kill cut claims off: " + counted).isPositive();
