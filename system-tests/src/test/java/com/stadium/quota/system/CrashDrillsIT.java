@@ -58,6 +58,9 @@ class CrashDrillsIT {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
+    /** The 30 s with -Ddrills.long=true; 10 s in the CI run, which has a time budget (docs/reliability.md). */
+    private static final long KAFKA_OUTAGE_MS = Boolean.getBoolean("drills.long") ? 30_000 : 10_000;
+
     private static String admin() {
         return Tokens.of(Tokens.ADMIN);
     }
@@ -310,7 +313,7 @@ class CrashDrillsIT {
 
     @Test
     @Order(3)
-    void kafkaStoppedForThirtySecondsDuringClaimsQuotaChangesAndAnImport() throws Exception {
+    void kafkaStoppedDuringClaimsQuotaChangesAndAnImport() throws Exception {
         List<Long> matches = Burst.request().auth().oauth2(admin()).get(Service.ALLOCATION.url() + "/api/matches")
                 .then().statusCode(200).extract().jsonPath().getList("id", Long.class).stream().sorted().limit(3)
                 .toList();
@@ -361,9 +364,9 @@ class CrashDrillsIT {
             importId = uploaded.path("id");
             requests.send(() -> Burst.request().auth().oauth2(admin()).contentType(ContentType.JSON).body("{}")
                     .post(Service.QUOTA.url() + "/api/admin/imports/{id}/confirm", importId));
-            long left = 30_000 - (System.nanoTime() - start) / 1_000_000;
+            long left = KAFKA_OUTAGE_MS - (System.nanoTime() - start) / 1_000_000;
             if (left > 0) {
-                Thread.sleep(left); // the outage lasts 30 s however fast the burst was: the length is the drill
+                Thread.sleep(left); // the outage lasts as long however fast the burst was: the length is the drill
             }
         } finally {
             outageMs = (System.nanoTime() - start) / 1_000_000;
@@ -399,7 +402,7 @@ class CrashDrillsIT {
                 + " %d").formatted(outageMs, recoveredMs, notReady, requests, created.size(), allocated,
                         created.size() - allocated, heldTwice, sold, claimsDuring, sold, imported.getString("status"),
                         imported.getInt("progress.quotasAllocated"), imported.getInt("progress.quotasCreated"));
-        report("c1. Kafka stopped for 30 s", counted);
+        report("c1. Kafka stopped for " + KAFKA_OUTAGE_MS / 1000 + " s", counted);
         assertThat(notReady).as(counted).contains(Service.QUOTA, Service.ALLOCATION, Service.NOTIFICATION);
         assertThat(requests.leakedServerErrors() + requests.unanswered()).as(counted).isZero();
         assertThat(created).as(counted).hasSize(quotasDuring);
