@@ -46,9 +46,10 @@ import io.restassured.response.Response;
 /**
  * Crash and outage drills (issue 17, item 2) on the real stack with the packaged services: a service killed with
  * SIGKILL in the middle of its work and started again, Kafka stopped (10 s; 30 s with -Ddrills.long=true),
- * PostgreSQL restarted under load. Each drill counts what it sent and what arrived (lost, duplicated) and says so in its assertion message; the counts
- * also go to system-tests/target/drills.md, the source of the table in docs/reliability.md. Every drill leaves the
- * services and the stack running (in finally), so the other system tests find them as before.
+ * PostgreSQL restarted under load. Each drill counts what it sent and what arrived (lost, duplicated) and says so in
+ * its assertion message; the counts also go to system-tests/target/drills.md, the source of the table in
+ * docs/reliability.md. Every drill leaves the services and the stack running (in finally), so the other system tests
+ * find them as before.
  */
 @ExtendWith(RunningSuite.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
