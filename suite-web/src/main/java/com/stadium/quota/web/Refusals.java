@@ -3,18 +3,23 @@ package com.stadium.quota.web;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.quarkus.arc.ArcUndeclaredThrowableException;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Turns refusals into responses, so no input a user can type or upload ends in a 500. */
 public class Refusals {
+
+    private static final Logger LOG = Logger.getLogger(Refusals.class);
 
     /** The response body of every refusal. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -47,6 +52,30 @@ public class Refusals {
     public Response unavailable(Unavailable e) {
         return problem(Response.Status.SERVICE_UNAVAILABLE, "Try again later", List.of(Violation.of(e.service(),
                 "does not answer right now; nothing was changed")));
+    }
+
+    /**
+     * The service's own database cannot be reached (restarting, down): 503, the client may try again; any other
+     * database failure stays the 500 it is.
+     */
+    @ServerExceptionMapper
+    public Response database(PersistenceException e) {
+        return unreachableDatabaseOr500(e);
+    }
+
+    /** A commit that failed reaches here wrapped (the transaction's RollbackException is a checked exception). */
+    @ServerExceptionMapper
+    public Response undeclared(ArcUndeclaredThrowableException e) {
+        return unreachableDatabaseOr500(e);
+    }
+
+    private static Response unreachableDatabaseOr500(RuntimeException e) {
+        if (ConnectionLoss.isConnectionLoss(e)) {
+            return problem(Response.Status.SERVICE_UNAVAILABLE, "Try again later", List.of(Violation.of("database",
+                    "cannot be reached right now; try again in a moment")));
+        }
+        LOG.error("request failed", e);
+        return problem(Response.Status.INTERNAL_SERVER_ERROR, "Internal error", List.of());
     }
 
     /** A body that is not JSON. */

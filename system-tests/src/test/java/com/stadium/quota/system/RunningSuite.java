@@ -60,14 +60,40 @@ public class RunningSuite implements BeforeAllCallback {
         }
     }
 
+    /** The services of this test run, once started. */
+    private static volatile Processes started;
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        started = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Processes.class, key -> Processes.start(), Processes.class);
     }
 
+    /** Ends the service as {@code kill -9} would (no shutdown hooks, nothing flushed) and waits until it is gone. */
+    public static void crash(Service service) {
+        started.crash(service);
+    }
+
+    /**
+     * Starts a crashed service again on its port with its data kept (the %test profile would wipe its database at
+     * start) and waits until it is ready; {@code options} are added to its usual ones.
+     */
+    public static void restart(Service service, String... options) {
+        started.restart(service, List.of(options));
+    }
+
+    /** Whether the service's process runs (it may not be ready). */
+    public static boolean isAlive(Service service) {
+        return started.running.get(service).isAlive();
+    }
+
+    /** Whether the service's readiness check answers UP right now. */
+    public static boolean isReady(Service service) {
+        return Processes.ready(service);
+    }
+
     static final class Processes implements ExtensionContext.Store.CloseableResource {
-        private final List<Process> running = new ArrayList<>();
+        private final Map<Service, Process> running = new java.util.EnumMap<>(Service.class);
         // notification-adapter mails through it, so a test can make an invitation bounce
         private final RefusingSmtp smtp = new RefusingSmtp();
 
@@ -82,22 +108,7 @@ public class RunningSuite implements BeforeAllCallback {
                     }
                 }
                 for (Service service : Service.values()) {
-                    Path jar = root.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
-                    if (!Files.exists(jar)) {
-                        throw new IllegalStateException(jar + " is missing: package the services first");
-                    }
-                    Path log = root.resolve("system-tests/target/" + service.module + ".log");
-                    Files.createDirectories(log.getParent());
-                    List<String> command = new ArrayList<>(List.of("java", "-Xmx384m"));
-                    command.addAll(QUICK_START);
-                    command.addAll(List.of("-Dquarkus.profile=test", "-Dquarkus.http.port=" + service.port));
-                    command.addAll(service.options);
-                    if (service == Service.NOTIFICATION) {
-                        command.add("-Dsuite.smtp.port=" + processes.smtp.port());
-                    }
-                    command.addAll(List.of("-jar", jar.toString()));
-                    processes.running.add(new ProcessBuilder(command).redirectErrorStream(true)
-                            .redirectOutput(log.toFile()).start());
+                    processes.running.put(service, processes.launch(root, service, List.of(), false));
                 }
                 for (Service service : Service.values()) {
                     await("readiness of " + service.module).atMost(Duration.ofSeconds(120))
@@ -111,6 +122,62 @@ public class RunningSuite implements BeforeAllCallback {
                 throw new IllegalStateException("the suite did not start: " + e.getMessage(), e);
             }
             return processes;
+        }
+
+        private Process launch(Path root, Service service, List<String> extra, boolean again) throws IOException {
+            Path jar = root.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: package the services first");
+            }
+            Path log = root.resolve("system-tests/target/" + service.module + ".log");
+            Files.createDirectories(log.getParent());
+            List<String> command = new ArrayList<>(List.of("java", "-Xmx384m"));
+            command.addAll(QUICK_START);
+            command.addAll(List.of("-Dquarkus.profile=test", "-Dquarkus.http.port=" + service.port));
+            command.addAll(service.options);
+            if (service == Service.NOTIFICATION) {
+                command.add("-Dsuite.smtp.port=" + smtp.port());
+            }
+            if (again) {
+                // a restart after a crash keeps what the crashed process wrote
+                command.add("-Dquarkus.flyway.clean-at-start=false");
+            }
+            command.addAll(extra);
+            command.addAll(List.of("-jar", jar.toString()));
+            return new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(again ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                            : ProcessBuilder.Redirect.to(log.toFile()))
+                    .start();
+        }
+
+        synchronized void crash(Service service) {
+            Process process = running.get(service);
+            process.destroyForcibly();
+            try {
+                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(service.module + " did not end after SIGKILL");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        synchronized void restart(Service service, List<String> options) {
+            if (running.get(service).isAlive()) {
+                throw new IllegalStateException(service.module + " is still running: crash it first");
+            }
+            try {
+                running.put(service, launch(Path.of(System.getProperty("suite.root", "..")), service, options, true));
+            } catch (IOException e) {
+                throw new IllegalStateException(service.module + " did not start again", e);
+            }
+            await("readiness of " + service.module + " after a restart").atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> ready(service));
+            if (service == Service.QUOTA) {
+                await("quota-service knowing allocation-service's matches").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(300)).until(Processes::matchesKnown);
+            }
         }
 
         /** allocation-service announces its matches at start; tests create quotas for them right away. */
@@ -133,7 +200,7 @@ public class RunningSuite implements BeforeAllCallback {
             }
         }
 
-        private static boolean ready(Service service) {
+        static boolean ready(Service service) {
             try {
                 HttpURLConnection connection = (HttpURLConnection) URI.create(service.url() + "/q/health/ready")
                         .toURL().openConnection();
@@ -147,8 +214,8 @@ public class RunningSuite implements BeforeAllCallback {
         @Override
         public void close() {
             smtp.close();
-            running.forEach(Process::destroy);
-            for (Process process : running) {
+            running.values().forEach(Process::destroy);
+            for (Process process : running.values()) {
                 try {
                     if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                         process.destroyForcibly();

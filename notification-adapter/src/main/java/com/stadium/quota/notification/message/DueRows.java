@@ -11,12 +11,15 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * The rows of a table that are due for sending ({@code status = 'PENDING'} and {@code next_attempt_at} passed),
- * handed to {@code send} in batches on a thread of their own, each batch in one transaction. Rows are locked with
- * SKIP LOCKED, so several instances share the work and never send one row twice.
+ * handed to {@code send} one at a time on a thread of their own, each in its own transaction: what was sent is
+ * recorded right after it went out, so a crash can leave at most the one message in flight unrecorded (and send it
+ * again), never a whole batch. Rows are locked with SKIP LOCKED, so several instances share the work and never
+ * send one row twice.
  */
 public final class DueRows<T> implements AutoCloseable {
 
-    private static final int BATCH = 20;
+    /** One: a crash between sending and the commit would send every row of an uncommitted batch again. */
+    private static final int BATCH = 1;
 
     private final EntityManager entityManager;
     private final Class<T> type;
@@ -46,7 +49,7 @@ public final class DueRows<T> implements AutoCloseable {
         drain.wakeUpAfterCommit(transactions);
     }
 
-    /** Sends one batch; returns true when a full batch suggests more are due. */
+    /** Sends one row; returns true when one was due (more may be). */
     boolean sendDue() {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
