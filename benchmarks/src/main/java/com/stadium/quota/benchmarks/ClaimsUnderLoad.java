@@ -105,14 +105,14 @@ public final class ClaimsUnderLoad {
                 suite("warm-up", hotTargets, 16, WARMUP_SECONDS / 2, db);
                 suite("warm-up", spreadTargets, 16, WARMUP_SECONDS / 2, db);
                 raw.run("warm-up", true, 16, 2);
-                double loadBefore = loadAverage();
+                double loadBefore = Docs.loadAverage();
                 for (int clients : CLIENTS) {
                     results.add(suite("hot", hotTargets, clients, SECONDS, db));
                     results.add(raw.run("hot", true, clients, SECONDS));
                     results.add(suite("spread", spreadTargets, clients, SECONDS, db));
                     results.add(raw.run("spread", false, clients, SECONDS));
                 }
-                load = "%.1f before, %.1f after".formatted(loadBefore, loadAverage());
+                load = "%.1f before, %.1f after".formatted(loadBefore, Docs.loadAverage());
             } finally {
                 raw.drop();
             }
@@ -124,7 +124,7 @@ public final class ClaimsUnderLoad {
         String table = table(results, load);
         System.out.println(table);
         if (WRITE) {
-            write(table);
+            Docs.write("claims-under-load", table);
         }
     }
 
@@ -516,9 +516,6 @@ public final class ClaimsUnderLoad {
                 r.cpuMsPerOp() == 0 ? "" : ", quota-service CPU %.1f ms/op".formatted(r.cpuMsPerOp()), r.check());
     }
 
-    private static double loadAverage() throws Exception {
-        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-    }
 
     private static String table(List<Result> results, String load) {
         StringBuilder out = new StringBuilder();
@@ -545,17 +542,4 @@ public final class ClaimsUnderLoad {
         return out.toString();
     }
 
-    private static void write(String table) throws Exception {
-        Path docs = Path.of(System.getProperty("docs", "../docs/benchmarks.md"));
-        String text = Files.readString(docs);
-        String start = "<!-- claims-under-load:start -->";
-        String end = "<!-- claims-under-load:end -->";
-        int from = text.indexOf(start);
-        int to = text.indexOf(end);
-        if (from < 0 || to < from) {
-            throw new IllegalStateException(docs + " has no " + start + " … " + end + " markers");
-        }
-        Files.writeString(docs, text.substring(0, from + start.length()) + "\n" + table + text.substring(to));
-        System.out.println("written into " + docs.toAbsolutePath().normalize());
-    }
 }
