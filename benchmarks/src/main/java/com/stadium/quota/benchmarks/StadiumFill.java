@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -25,14 +24,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -111,7 +106,8 @@ public final class StadiumFill {
         long fillStart;
         long burstEnd;
         long fillEnd;
-        try (KafkaProducer<String, String> producer = producer(); KafkaConsumer<String, String> results = consumer()) {
+        try (KafkaProducer<String, String> producer = SuiteKafka.producer(KAFKA, 2);
+                KafkaConsumer<String, String> results = SuiteKafka.latest(KAFKA, Topics.ALLOCATION_RESULTS)) {
             Map<UUID, Long> pending = new HashMap<>();
             long burstStart = System.nanoTime();
             for (int i = 0; i < BURST; i++) {
@@ -272,29 +268,6 @@ public final class StadiumFill {
             }
         }
         return read;
-    }
-
-    private KafkaProducer<String, String> producer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, "2");
-        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
-    }
-
-    /** Subscribed and assigned before the first request goes out, so no result is missed. */
-    private KafkaConsumer<String, String> consumer() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer());
-        consumer.subscribe(List.of(Topics.ALLOCATION_RESULTS));
-        while (consumer.assignment().isEmpty()) {
-            consumer.poll(Duration.ofMillis(100));
-        }
-        consumer.assignment().forEach(consumer::position);
-        return consumer;
     }
 
     // ---- seat quality, from the reports
