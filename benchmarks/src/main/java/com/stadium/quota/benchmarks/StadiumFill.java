@@ -61,6 +61,8 @@ public final class StadiumFill {
     private static final boolean COLD = Boolean.parseBoolean(System.getProperty("cold", "true"));
     private static final String PID_FILE = System.getProperty("allocationPidFile",
             "../.work/dev/run/allocation-service.pid");
+    /** A file name: records allocation-service with JFR (profile settings) from its restart to the end of the fill. */
+    private static final String JFR = System.getProperty("jfr", "");
     private static final int BURST = 150;
     private static final int WINDOW = Integer.getInteger("window", 32);
     private static final int RAW_SEATS = 60_000;
@@ -99,6 +101,7 @@ public final class StadiumFill {
         if (COLD) {
             restartAllocationService();
         }
+        jcmd("JFR.start", "settings=profile", "filename=" + Path.of(JFR).toAbsolutePath());
         SuiteHttp http = new SuiteHttp(KEYCLOAK);
         String admin = http.token("admin", "admin");
         long match = createMatch(http, admin);
@@ -134,6 +137,7 @@ public final class StadiumFill {
             }
             fillEnd = System.nanoTime();
         }
+        jcmd("JFR.stop");
         double loadAfter = Docs.loadAverage();
         List<Answer> burst = answers.values().stream().limit(BURST).toList();
         List<Answer> rest = answers.values().stream().skip(BURST).toList();
@@ -220,6 +224,16 @@ public final class StadiumFill {
             throw new IllegalStateException("./suite start failed");
         }
         System.out.printf("allocation-service restarted and ready in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Runs a diagnostic command in allocation-service's JVM when {@code -Djfr} names a file. */
+    private static void jcmd(String... command) throws Exception {
+        if (JFR.isBlank()) {
+            return;
+        }
+        List<String> line = new ArrayList<>(List.of("jcmd", Files.readString(Path.of(PID_FILE)).trim()));
+        line.addAll(List.of(command));
+        new ProcessBuilder(line).inheritIO().start().waitFor();
     }
 
     private long createMatch(SuiteHttp http, String admin) throws Exception {
