@@ -101,7 +101,7 @@ public final class StadiumFill {
         if (COLD) {
             restartAllocationService();
         }
-        jcmd("JFR.start", "settings=profile", "filename=" + Path.of(JFR).toAbsolutePath());
+        jcmd("JFR.start", "name=stadium-fill", "settings=profile", "filename=" + Path.of(JFR).toAbsolutePath());
         SuiteHttp http = new SuiteHttp(KEYCLOAK);
         String admin = http.token("admin", "admin");
         long match = createMatch(http, admin);
@@ -137,7 +137,7 @@ public final class StadiumFill {
             }
             fillEnd = System.nanoTime();
         }
-        jcmd("JFR.stop");
+        jcmd("JFR.stop", "name=stadium-fill");
         double loadAfter = Docs.loadAverage();
         List<Answer> burst = answers.values().stream().limit(BURST).toList();
         List<Answer> rest = answers.values().stream().skip(BURST).toList();
