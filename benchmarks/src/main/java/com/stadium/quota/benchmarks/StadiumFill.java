@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.stadium.quota.allocation.algorithm.SeatQuality;
 import com.stadium.quota.allocation.algorithm.SeatingPlan;
+import com.stadium.quota.allocation.inventory.Inventory;
 import com.stadium.quota.messaging.contract.AllocationRequested;
 import com.stadium.quota.messaging.contract.EventEnvelope;
 import com.stadium.quota.messaging.contract.Topics;
@@ -352,24 +353,15 @@ public final class StadiumFill {
         return free;
     }
 
-    /** The demo venue's plan as allocation-service builds it (the same query, the same order). */
+    /** The demo venue's plan, read as allocation-service reads it. */
     private static SeatingPlan plan(Connection db) throws Exception {
-        List<SeatingPlan.Seat> seats = new ArrayList<>();
-        try (PreparedStatement select = db.prepareStatement("""
-                select t.id, s.code, s.category, s.position, t.row_number, t.row_label, t.seat_number,
-                       t.seat_label, t.block, t.accessible, t.companion, t.restricted_view, t.quality, t.x, t.y
-                  from seat t join sector s on s.id = t.sector_id join venue v on v.id = s.venue_id
-                 where v.code = 'ARENA'""")) {
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    seats.add(new SeatingPlan.Seat(rows.getLong(1), rows.getString(2), rows.getString(3),
-                            rows.getInt(4), rows.getInt(5), rows.getString(6), rows.getInt(7), rows.getString(8),
-                            rows.getInt(9), rows.getBoolean(10), rows.getBoolean(11), rows.getBoolean(12),
-                            rows.getInt(13), rows.getDouble(14), rows.getDouble(15)));
-                }
+        try (PreparedStatement select = db.prepareStatement("select id from venue where code = 'ARENA'");
+                ResultSet venue = select.executeQuery()) {
+            if (!venue.next()) {
+                throw new IllegalStateException("no demo venue ARENA: is the suite up with its demo data?");
             }
+            return Inventory.readPlan(db, venue.getLong(1));
         }
-        return SeatingPlan.of(seats);
     }
 
     // ---- the table
