@@ -17,11 +17,9 @@ import java.util.UUID;
 import com.stadium.quota.quotaservice.quota.QuotaRefusal.Kind;
 import com.stadium.quota.web.Violation;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -111,8 +109,8 @@ public class Quota extends PanacheEntityBase {
     public Long seed;
 
     /** How allocation-service seated the group; null until seats are held (or for quotas from before it). */
-    @Column(name = "seat_quality")
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "seat_quality", columnDefinition = "text")
+    @Convert(converter = SeatQualityColumn.class)
     public SeatQuality seatQuality;
 
     /** Seats asked for but not held (partial allocation). */
