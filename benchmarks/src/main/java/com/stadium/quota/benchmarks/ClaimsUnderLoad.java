@@ -516,6 +516,8 @@ public final class ClaimsUnderLoad {
                 r.cpuMsPerOp() == 0 ? "" : ", quota-service CPU %.1f ms/op".formatted(r.cpuMsPerOp()), r.check());
     }
 
+
+
     private static String table(List<Result> results, String load) {
         StringBuilder out = new StringBuilder();
         out.append("Run of ").append(Instant.now().toString(), 0, 16).append(" UTC, load average ").append(load)

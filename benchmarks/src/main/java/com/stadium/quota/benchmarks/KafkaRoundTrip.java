@@ -10,17 +10,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,7 +50,8 @@ public final class KafkaRoundTrip {
     private void run() throws Exception {
         List<Long> matches = matches();
         System.out.printf("matches %s, broker %s%n", matches, KAFKA);
-        try (KafkaProducer<String, String> producer = producer(); KafkaConsumer<String, String> results = consumer()) {
+        try (KafkaProducer<String, String> producer = SuiteKafka.producer(KAFKA, 5);
+                KafkaConsumer<String, String> results = SuiteKafka.latest(KAFKA, Topics.ALLOCATION_RESULTS)) {
             List<AllocationRequested> single = new ArrayList<>();
             List<AllocationRequested> grouped = new ArrayList<>();
             for (int line = 0; line < 50; line++) {
@@ -132,30 +128,6 @@ public final class KafkaRoundTrip {
     private void send(KafkaProducer<String, String> producer, SuiteEvent event, String key) throws Exception {
         EventEnvelope envelope = EventEnvelope.of(event, key, Instant.now(), json);
         producer.send(new ProducerRecord<>(event.topic(), key, json.writeValueAsString(envelope)));
-    }
-
-    private KafkaProducer<String, String> producer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
-    }
-
-    /** Subscribed and assigned before the first request goes out, so no result is missed. */
-    private KafkaConsumer<String, String> consumer() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer());
-        consumer.subscribe(List.of(Topics.ALLOCATION_RESULTS));
-        while (consumer.assignment().isEmpty()) {
-            consumer.poll(Duration.ofMillis(100));
-        }
-        // fix the start positions now: "latest" resolved later would skip results written meanwhile
-        consumer.assignment().forEach(consumer::position);
-        return consumer;
     }
 
     private List<Long> matches() throws Exception {

@@ -27,6 +27,10 @@ public final class Allocations {
 
     private static final AtomicLong SEAT_IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1_000);
 
+    /** The seat-quality summary every allocated answer carries: one block in one row, no orphan. */
+    public static final AllocationCompleted.SeatQuality SEATED_TOGETHER = new AllocationCompleted.SeatQuality("1",
+            true, 1, 1, 1, 0, 64.5);
+
     private Allocations() {
     }
 
@@ -59,7 +63,7 @@ public final class Allocations {
                 AllocationCompleted.Outcome.valueOf(outcome), request.quantity(),
                 holds.isEmpty() ? 0 : seats, freeSeats, outcome.equals("FAILED") ? "only " + freeSeats + " of "
                         + request.quantity() + " seats are free in the chosen sectors" : null,
-                request.algorithm(), 4242L, freeByMatch, holds);
+                request.algorithm(), 4242L, freeByMatch, holds, holds.isEmpty() ? null : SEATED_TOGETHER);
         send(result, json);
         return result;
     }

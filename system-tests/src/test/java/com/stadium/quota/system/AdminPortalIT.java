@@ -76,6 +76,8 @@ class AdminPortalIT {
             assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/admin/quotas/" + quota);
             assertThat(page.locator("#allocation-status")).hasAttribute("data-state", "ALLOCATED");
             assertThat(page.locator("#tickets tbody tr")).hasCount(3);
+            assertThat(page.locator("#seat-quality")).hasText(
+                    Pattern.compile("seated together: (yes|no), \\d+ rows?, \\d+ orphan seats?"));
             assertThat(page.locator("#masquerade button")).isVisible();
             assertNothingSticksOut(page);
             Chromium.screenshot(page, "admin-quota-detail", viewport);

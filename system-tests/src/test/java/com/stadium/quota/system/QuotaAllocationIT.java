@@ -101,6 +101,10 @@ class QuotaAllocationIT {
         assertThat(allocated.getList("tickets.row", String.class)).containsOnly(allocated.getString("tickets[0].row"));
         assertThat(allocated.getList("tickets.fullPriceCents", Integer.class)).containsOnly(8500);
         assertThat(allocated.getList("tickets.priceCents", Integer.class)).containsOnly(6375);
+        assertThat(allocated.getBoolean("seatQuality.together")).as("allocation-service's report, carried over")
+                .isTrue();
+        assertThat(allocated.getInt("seatQuality.rows")).isEqualTo(1);
+        assertThat(allocated.getString("seatQuality.rule")).isIn("1", "2");
         assertThat(held(match, "W4")).isEqualTo(heldBefore + 4);
 
         given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)

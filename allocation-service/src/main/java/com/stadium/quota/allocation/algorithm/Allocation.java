@@ -8,8 +8,10 @@ import java.util.List;
  * @param seats plan indexes of the seats chosen, ascending; empty unless allocated
  * @param freeSeats seats that were free for this request (in its sectors, in every match)
  * @param reason why nothing was held, for FAILED and REJECTED
+ * @param rule the rule that chose the seats; null when none were chosen
  */
-public record Allocation(Outcome outcome, int requested, List<Integer> seats, int freeSeats, String reason) {
+public record Allocation(Outcome outcome, int requested, List<Integer> seats, int freeSeats, String reason,
+        Rule rule) {
 
     public enum Outcome {
         /** Every seat asked for is held. */
@@ -32,10 +34,10 @@ public record Allocation(Outcome outcome, int requested, List<Integer> seats, in
 
     static Allocation failed(int requested, int free) {
         return new Allocation(Outcome.FAILED, requested, List.of(), free,
-                "only " + free + " of " + requested + " seats are free in the chosen sectors");
+                "only " + free + " of " + requested + " seats are free in the chosen sectors", null);
     }
 
     static Allocation rejected(int requested, String reason) {
-        return new Allocation(Outcome.REJECTED, requested, List.of(), 0, reason);
+        return new Allocation(Outcome.REJECTED, requested, List.of(), 0, reason, null);
     }
 }

@@ -38,14 +38,16 @@ public final class Allocator {
             return Allocation.failed(request.quantity(), freeCount);
         }
         int wanted = Math.min(request.quantity(), freeCount);
-        List<Integer> seats = new ArrayList<>(switch (request.algorithm()) {
+        NeighbouringSeats.Picked picked = switch (request.algorithm()) {
             case NM -> NeighbouringSeats.pick(free, sectors, wanted);
-            case REDOM -> RandomEvenDistribution.pick(free, sectors, wanted, request.seed());
-        });
+            case REDOM -> new NeighbouringSeats.Picked(RandomEvenDistribution.pick(free, sectors, wanted,
+                    request.seed()), Rule.RANDOM);
+        };
+        List<Integer> seats = new ArrayList<>(picked.seats());
         seats.sort(null);
         Allocation.Outcome outcome = wanted == request.quantity()
                 ? Allocation.Outcome.ALLOCATED : Allocation.Outcome.PARTIALLY_ALLOCATED;
-        return new Allocation(outcome, request.quantity(), seats, freeCount, null);
+        return new Allocation(outcome, request.quantity(), seats, freeCount, null, picked.rule());
     }
 
     /** Seats the request could use in its sectors (known ones only), given the occupied seats. */

@@ -20,8 +20,9 @@ public final class MultiMatch {
 
     /**
      * @param freeByMatch for a multi-match request that FAILED, each match's own free seats; empty otherwise
+     * @param occupied the seats the algorithm saw as taken: the union over the matches
      */
-    public record Result(Allocation allocation, List<MatchFree> freeByMatch) {
+    public record Result(Allocation allocation, List<MatchFree> freeByMatch, BitSet occupied) {
     }
 
     /** @param occupied each match's occupied seats as plan indexes; not changed */
@@ -35,6 +36,6 @@ public final class MultiMatch {
             freeByMatch = matchIds.stream()
                     .map(id -> new MatchFree(id, Allocator.freeSeats(plan, occupied.apply(id), request))).toList();
         }
-        return new Result(allocation, freeByMatch);
+        return new Result(allocation, freeByMatch, union);
     }
 }

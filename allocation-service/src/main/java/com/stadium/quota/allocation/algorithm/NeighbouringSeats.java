@@ -22,24 +22,28 @@ final class NeighbouringSeats {
     private NeighbouringSeats() {
     }
 
-    static List<Integer> pick(FreeSeats free, List<SeatingPlan.Sector> sectors, int quantity) {
+    /** Seats chosen and the rule that chose them. */
+    record Picked(List<Integer> seats, Rule rule) {
+    }
+
+    static Picked pick(FreeSeats free, List<SeatingPlan.Sector> sectors, int quantity) {
         for (SeatingPlan.Sector sector : sectors) {
             if (free.count(sector) < quantity) {
                 continue;
             }
-            Optional<List<Integer>> seats = together(free, sector, quantity);
+            Optional<Picked> seats = together(free, sector, quantity);
             if (seats.isPresent()) {
                 return seats.get();
             }
         }
-        return split(free, sectors, quantity);
+        return new Picked(split(free, sectors, quantity), Rule.SPLIT);
     }
 
     /** Rules 1 to 3 inside one sector. */
-    static Optional<List<Integer>> together(FreeSeats free, SeatingPlan.Sector sector, int quantity) {
-        return oneBlock(free, sector, quantity, true)
-                .or(() -> oneBlock(free, sector, quantity, false))
-                .or(() -> adjacentRows(free, sector, quantity));
+    static Optional<Picked> together(FreeSeats free, SeatingPlan.Sector sector, int quantity) {
+        return oneBlock(free, sector, quantity, true).map(seats -> new Picked(seats, Rule.ONE_BLOCK_NO_ORPHAN))
+                .or(() -> oneBlock(free, sector, quantity, false).map(seats -> new Picked(seats, Rule.ONE_BLOCK)))
+                .or(() -> adjacentRows(free, sector, quantity).map(seats -> new Picked(seats, Rule.ADJACENT_ROWS)));
     }
 
     private static Optional<List<Integer>> oneBlock(FreeSeats free, SeatingPlan.Sector sector, int quantity,
@@ -157,8 +161,8 @@ final class NeighbouringSeats {
                 seats.addAll(sectorFree);
                 continue;
             }
-            Optional<List<Integer>> together = together(free, sector, remaining);
-            seats.addAll(together.orElseGet(() -> longestRunsFirst(free, sector, remaining)));
+            Optional<Picked> together = together(free, sector, remaining);
+            seats.addAll(together.map(Picked::seats).orElseGet(() -> longestRunsFirst(free, sector, remaining)));
         }
         return seats;
     }

@@ -176,14 +176,22 @@ public class Inventory {
     }
 
     private SeatingPlan loadPlan(long venueId) {
+        try (Connection db = dataSource.getConnection()) {
+            return readPlan(db, venueId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("venue " + venueId + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A venue's seating plan as stored (also read this way by the benchmarks, straight from the database). */
+    public static SeatingPlan readPlan(Connection db, long venueId) throws SQLException {
         List<SeatingPlan.Seat> seats = new ArrayList<>();
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement select = db.prepareStatement("""
-                        select t.id, s.code, s.category, s.position, t.row_number, t.row_label, t.seat_number,
-                               t.seat_label, t.block, t.accessible, t.companion, t.restricted_view, t.quality,
-                               t.x, t.y
-                          from seat t join sector s on s.id = t.sector_id
-                         where s.venue_id = ?""")) {
+        try (PreparedStatement select = db.prepareStatement("""
+                select t.id, s.code, s.category, s.position, t.row_number, t.row_label, t.seat_number,
+                       t.seat_label, t.block, t.accessible, t.companion, t.restricted_view, t.quality,
+                       t.x, t.y
+                  from seat t join sector s on s.id = t.sector_id
+                 where s.venue_id = ?""")) {
             select.setLong(1, venueId);
             select.setFetchSize(5_000);
             try (ResultSet rows = select.executeQuery()) {
@@ -194,8 +202,6 @@ public class Inventory {
                             rows.getInt(13), rows.getDouble(14), rows.getDouble(15)));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("venue " + venueId + " could not be read: " + e.getMessage(), e);
         }
         return SeatingPlan.of(seats);
     }

@@ -14,11 +14,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.allocation.algorithm.Algorithm;
 import com.stadium.quota.allocation.algorithm.Allocation;
 import com.stadium.quota.allocation.algorithm.MultiMatch;
+import com.stadium.quota.allocation.algorithm.SeatQuality;
 import com.stadium.quota.allocation.algorithm.SeatRequest;
 import com.stadium.quota.allocation.algorithm.SeatingPlan;
 import com.stadium.quota.allocation.inventory.Inventory;
 import com.stadium.quota.allocation.match.Match;
 import com.stadium.quota.allocation.match.MatchPrice;
+import com.stadium.quota.allocation.report.AllocationReports;
 import com.stadium.quota.messaging.contract.AllocationCompleted;
 import com.stadium.quota.messaging.contract.AllocationRequested;
 import com.stadium.quota.messaging.outbox.Outbox;
@@ -47,6 +49,9 @@ public class SeatAllocation {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AllocationReports reports;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public AllocationCompleted answer(AllocationRequested request) {
@@ -80,13 +85,18 @@ public class SeatAllocation {
     }
 
     /**
-     * A request after its checks: why it is refused ({@code rejected}), or the venue's plan and what the algorithm
-     * chose (the seats are not held).
+     * A request after its checks: why it is refused ({@code rejected}), or the venue's plan, the request as the
+     * algorithm took it and what it chose (the seats are not held).
      */
-    public record Evaluation(String rejected, SeatingPlan plan, Algorithm algorithm, MultiMatch.Result result) {
+    public record Evaluation(String rejected, long venueId, SeatingPlan plan, SeatRequest request,
+            MultiMatch.Result result) {
 
         static Evaluation rejected(String reason) {
-            return new Evaluation(reason, null, null, null);
+            return new Evaluation(reason, 0, null, null, null);
+        }
+
+        public Algorithm algorithm() {
+            return request.algorithm();
         }
     }
 
@@ -124,7 +134,7 @@ public class SeatAllocation {
         SeatingPlan plan = inventory.plan(matches.get(0).venueId);
         SeatRequest seatRequest = new SeatRequest(algorithm, options.sectors(), options.quantity(),
                 options.includeAccessible(), options.allowPartial(), seed);
-        return new Evaluation(null, plan, algorithm,
+        return new Evaluation(null, matches.get(0).venueId, plan, seatRequest,
                 MultiMatch.allocate(plan, matchIds, seatRequest, id -> occupancy.occupied(id, plan)));
     }
 
@@ -139,10 +149,14 @@ public class SeatAllocation {
                 .toList(), algorithm, new SeatRequestOptions(request.sectors(), request.quantity(),
                         request.includeAccessible(), request.allowPartial()), seed, inventory::occupied);
         if (evaluation.rejected() != null) {
+            reports.recordRefused(request.requestId(), algorithm, request.quantity(), evaluation.rejected());
             return rejected(request, seed, evaluation.rejected());
         }
         SeatingPlan plan = evaluation.plan();
         Allocation allocation = evaluation.result().allocation();
+        SeatQuality quality = reports.record(request.requestId(), evaluation.venueId(),
+                request.quotas().stream().map(AllocationRequested.MatchQuota::matchId).toList(),
+                evaluation.request(), plan, evaluation.result().occupied(), allocation);
         List<AllocationCompleted.MatchHolds> holds = new ArrayList<>();
         for (AllocationRequested.MatchQuota quota : request.quotas()) {
             if (allocation.seats().isEmpty()) {
@@ -161,7 +175,10 @@ public class SeatAllocation {
         return new AllocationCompleted(request.requestId(),
                 AllocationCompleted.Outcome.valueOf(allocation.outcome().name()), request.quantity(),
                 allocation.seats().size(), allocation.freeSeats(), allocation.reason(),
-                AllocationRequested.Algorithm.valueOf(evaluation.algorithm().name()), seed, freeByMatch, holds);
+                AllocationRequested.Algorithm.valueOf(evaluation.algorithm().name()), seed, freeByMatch, holds,
+                quality.rule() == null ? null : new AllocationCompleted.SeatQuality(quality.rule().label(),
+                        quality.together(), quality.blocks(), quality.rows(), quality.sectors(),
+                        quality.orphansCreated(), quality.meanQuality()));
     }
 
     private static AllocationCompleted rejected(AllocationRequested request, long seed, String reason) {

@@ -67,7 +67,14 @@ public interface QuotaServiceClient {
     record QuotaDetail(QuotaSummary quota, List<String> sectors, int discountPercent, boolean delegate,
             boolean transferable, boolean allowPartial, boolean includeAccessible, Long seed, Integer freeSeats,
             String failureReason, Instant createdAt, String createdBy, Instant cancelledAt, String cancellationScope,
-            List<TicketView> tickets, List<QuotaSummary> subquotas, List<AuditLine> audit) {
+            List<TicketView> tickets, List<QuotaSummary> subquotas, List<AuditLine> audit,
+            SeatQuality seatQuality) {
+    }
+
+    /** How allocation-service seated the quota's group: rule 1, 2, 3, split or random; null before seats are held. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SeatQuality(String rule, boolean together, int blocks, int rows, int sectors, int orphansCreated,
+            double meanQuality) {
     }
 
     /** What an admin asks quota-service to create (several matches make a group). */

@@ -489,6 +489,12 @@ public interface PortalMessages {
     @Message("Random seed")
     String seedLabel();
 
+    @Message("Seating")
+    String seatingLabel();
+
+    @Message("seated together: {#if together}yes{#else}no{/if}, {rows} {#if rows == 1}row{#else}rows{/if}, {orphans} orphan {#if orphans == 1}seat{#else}seats{/if}")
+    String seatQualityLine(boolean together, int rows, int orphans);
+
     @Message("Permissions and options")
     String flagsLabel();
 

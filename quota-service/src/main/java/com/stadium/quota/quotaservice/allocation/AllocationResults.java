@@ -89,7 +89,8 @@ public class AllocationResults {
             Quota.Allocation.Outcome outcome = outcome(result.outcome());
             List<QuotaEvent> happened = quota.applyAllocation(new Quota.Allocation(outcome, result.requested(),
                     result.allocated(), result.freeSeats(),
-                    outcome == Quota.Allocation.Outcome.FAILED ? describe(result) : null, result.seed(), seats), now);
+                    outcome == Quota.Allocation.Outcome.FAILED ? describe(result) : null, result.seed(), seats,
+                    seatQuality(result.seatQuality())), now);
             quotas.save(quota);
             for (QuotaEvent event : happened) {
                 allocated |= event instanceof QuotaEvent.Allocated held && held.seats() > 0;
@@ -117,6 +118,11 @@ public class AllocationResults {
                     SeatsReleased.Reason.CANCELLED),
                     quota.id.toString(), Long.toString(quota.matchId));
         }
+    }
+
+    static Quota.SeatQuality seatQuality(AllocationCompleted.SeatQuality quality) {
+        return quality == null ? null : new Quota.SeatQuality(quality.rule(), quality.together(), quality.blocks(),
+                quality.rows(), quality.sectors(), quality.orphansCreated(), quality.meanQuality());
     }
 
     /** ALLOCATED and PARTIALLY_ALLOCATED hold seats; FAILED and REJECTED hold none. */

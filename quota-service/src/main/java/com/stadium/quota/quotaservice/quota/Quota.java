@@ -19,6 +19,7 @@ import com.stadium.quota.web.Violation;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -107,6 +108,11 @@ public class Quota extends PanacheEntityBase {
     @Column(name = "seed")
     public Long seed;
 
+    /** How allocation-service seated the group; null until seats are held (or for quotas from before it). */
+    @Column(name = "seat_quality", columnDefinition = "text")
+    @Convert(converter = SeatQualityColumn.class)
+    public SeatQuality seatQuality;
+
     /** Seats asked for but not held (partial allocation). */
     @Column(nullable = false)
     public int unfulfilled;
@@ -194,9 +200,27 @@ public class Quota extends PanacheEntityBase {
             Integer priceCents) {
     }
 
-    /** allocation-service's answer as the quota needs it. */
+    /**
+     * allocation-service's seat-quality summary (its report has the rest: GET /api/allocations/{requestId}).
+     *
+     * @param rule how the seats were chosen: 1 (one block, no orphan), 2 (one block), 3 (adjacent rows), split
+     *        (over sectors) or random (REDOM)
+     * @param together the whole group side by side in one row
+     * @param orphansCreated single free seats the allocation left stranded
+     * @param meanQuality mean seat quality, 0-100
+     */
+    public record SeatQuality(String rule, boolean together, int blocks, int rows, int sectors, int orphansCreated,
+            double meanQuality) {
+    }
+
+    /** allocation-service's answer as the quota needs it; {@code seatQuality} is null when none was sent. */
     public record Allocation(Outcome outcome, int requested, int allocated, Integer freeSeats, String reason,
-            Long seed, List<HeldSeat> seats) {
+            Long seed, List<HeldSeat> seats, SeatQuality seatQuality) {
+
+        public Allocation(Outcome outcome, int requested, int allocated, Integer freeSeats, String reason,
+                Long seed, List<HeldSeat> seats) {
+            this(outcome, requested, allocated, freeSeats, reason, seed, seats, null);
+        }
 
         /** Seats held (all or some), or none. */
         public enum Outcome {
@@ -226,6 +250,7 @@ public class Quota extends PanacheEntityBase {
         }
         state = result.outcome() == Allocation.Outcome.ALLOCATED ? QuotaState.ALLOCATED
                 : QuotaState.PARTIALLY_ALLOCATED;
+        seatQuality = result.seatQuality();
         unfulfilled = result.requested() - result.allocated();
         for (HeldSeat seat : result.seats()) {
             Ticket ticket = new Ticket();

@@ -86,12 +86,18 @@ public class QuotaAdminResource {
             String attendeeEmail) {
     }
 
-    /** Everything about one quota. */
+    /**
+     * Everything about one quota.
+     *
+     * @param seatQuality how allocation-service seated the group (from its allocation result); null before seats
+     *        are held
+     */
     public record QuotaDetail(QuotaSummary quota, List<String> sectors, int discountPercent, boolean delegate,
             boolean transferable, boolean allowPartial, boolean includeAccessible, Long seed, Integer freeSeats,
             String failureReason, Instant createdAt, String createdBy, Instant cancelledAt,
             CancellationScope cancellationScope,
-            List<TicketView> tickets, List<QuotaSummary> subquotas, List<Audit.Line> audit) {
+            List<TicketView> tickets, List<QuotaSummary> subquotas, List<Audit.Line> audit,
+            Quota.SeatQuality seatQuality) {
     }
 
     /** The quotas a create made: one, or one per match of a group. */
@@ -176,7 +182,7 @@ public class QuotaAdminResource {
         return new QuotaDetail(summary(quota), quota.sectorList(), quota.discountPercent, quota.mayDelegate,
                 quota.transferable, quota.allowPartial, quota.includeAccessible, quota.seed, quota.freeSeats,
                 quota.failureReason, quota.createdAt, quota.createdBy, quota.cancelledAt, quota.cancellationScope,
-                tickets, subquotas, audit.trail(id));
+                tickets, subquotas, audit.trail(id), quota.seatQuality);
     }
 
     @GET

@@ -65,6 +65,20 @@ class QuotaAdminResourceTest {
     }
 
     @Test
+    void theAdminDetailShowsHowTheGroupWasSeated() {
+        UUID quota = HeldQuotas.allocated(HeldQuotas.uniqueEmail("seated"), 2, 0, false, false, json);
+
+        JsonPath detail = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get("/api/admin/quotas/{id}", quota)
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(detail.getString("seatQuality.rule")).isEqualTo("1");
+        assertThat(detail.getBoolean("seatQuality.together")).isTrue();
+        assertThat(detail.getInt("seatQuality.rows")).isEqualTo(1);
+        assertThat(detail.getInt("seatQuality.orphansCreated")).isZero();
+        assertThat(detail.getDouble("seatQuality.meanQuality")).isEqualTo(64.5);
+    }
+
+    @Test
     void adminListsQuotasWithAPageAndATotal() {
         given().auth().oauth2(Tokens.of(Tokens.ADMIN))
                 .when().get("/api/admin/quotas?page=0&size=5")

@@ -10,7 +10,8 @@ import java.util.UUID;
  * <pre>
  * {"requestId":"6f1c…","outcome":"ALLOCATED","requested":4,"allocated":4,"freeSeats":1312,"reason":null,
  *  "algorithm":"NM","seed":812734,"freeByMatch":[],
- *  "holds":[{"matchId":1,"quotaId":"a7e2…","seats":[{"seatId":1021,"sector":"W3","row":"12","seat":"17","category":"CAT1","priceCents":8500}, …]}]}
+ *  "holds":[{"matchId":1,"quotaId":"a7e2…","seats":[{"seatId":1021,"sector":"W3","row":"12","seat":"17","category":"CAT1","priceCents":8500}, …]}],
+ *  "seatQuality":{"rule":"1","together":true,"blocks":1,"rows":1,"sectors":1,"orphansCreated":0,"meanQuality":71.5}}
  * </pre>
  *
  * @param outcome ALLOCATED, PARTIALLY_ALLOCATED (the rest is unfulfilled), FAILED (too few free, nothing
@@ -19,11 +20,13 @@ import java.util.UUID;
  * @param freeSeats seats that were free for the request in every one of its matches
  * @param freeByMatch when FAILED: free seats at each match alone, to show which match blocks the group
  * @param holds the seats held, per match and quota; empty unless allocated
+ * @param seatQuality how the held seats sit (optional: added after version 1 was first published); null when
+ *        none is held
  */
 @EventType(name = AllocationCompleted.TYPE, version = AllocationCompleted.VERSION, topic = Topics.ALLOCATION_RESULTS)
 public record AllocationCompleted(UUID requestId, Outcome outcome, int requested, int allocated, int freeSeats,
         String reason, AllocationRequested.Algorithm algorithm, long seed, List<MatchFree> freeByMatch,
-        List<MatchHolds> holds) implements SuiteEvent {
+        List<MatchHolds> holds, SeatQuality seatQuality) implements SuiteEvent {
 
     public static final String TYPE = "allocation.completed";
     public static final int VERSION = 1;
@@ -59,6 +62,25 @@ public record AllocationCompleted(UUID requestId, Outcome outcome, int requested
      */
     public record HeldSeat(long seatId, String sector, String row, String seat, String category,
             Integer priceCents) {
+    }
+
+    /**
+     * The summary of allocation-service's seat-quality report (GET /api/allocations/{requestId} has all of it).
+     *
+     * @param rule how DESIGN.md names the rule that chose the seats: 1, 2, 3, split or random
+     * @param together the whole group side by side in one row
+     * @param orphansCreated single free seats the allocation left stranded
+     * @param meanQuality mean seat quality, 0-100
+     */
+    public record SeatQuality(String rule, boolean together, int blocks, int rows, int sectors,
+            int orphansCreated, double meanQuality) {
+    }
+
+    /** A result without a seat-quality summary, as version 1 was first published. */
+    public AllocationCompleted(UUID requestId, Outcome outcome, int requested, int allocated, int freeSeats,
+            String reason, AllocationRequested.Algorithm algorithm, long seed, List<MatchFree> freeByMatch,
+            List<MatchHolds> holds) {
+        this(requestId, outcome, requested, allocated, freeSeats, reason, algorithm, seed, freeByMatch, holds, null);
     }
 
     public AllocationCompleted {
