@@ -87,7 +87,7 @@ class AccessRulesTest {
 
     @Test
     void malformedBodiesAreRefusedNamingTheFieldNeverWithA5xx() {
-        assertThat(RULES.malformedAnswers(this::send)).as("answers to malformed bodies").isEmpty();
+        assertThat(RULES.malformedAnswers(this::send, Map.of())).as("answers to malformed bodies").isEmpty();
     }
 
     @Test

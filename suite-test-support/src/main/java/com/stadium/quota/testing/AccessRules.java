@@ -192,16 +192,17 @@ public final class AccessRules {
     /**
      * Sends malformed variants of every operation's body as the first caller the table lets through (operations that
      * take no body in the table are left out, so are those nobody may call); the answers that are a 5xx or a 400
-     * naming no field.
+     * naming no field. Values fill the placeholders a body needs to be JSON at all (an unquoted {@code {matchId}});
+     * the rest are left to the caller.
      */
-    public List<String> malformedAnswers(Caller caller) {
+    public List<String> malformedAnswers(Caller caller, Map<String, String> values) {
         List<String> wrong = new ArrayList<>();
         for (Rule rule : rules) {
             Optional<String> who = rule.allowedCaller();
             if (rule.body().isEmpty() || who.isEmpty()) {
                 continue;
             }
-            for (MalformedBodies.Variant variant : MalformedBodies.of(rule.body(), rule.json())) {
+            for (MalformedBodies.Variant variant : MalformedBodies.of(fill(rule.body(), values), rule.json())) {
                 Response response = caller.send(rule, who.get(), variant.body());
                 MalformedBodies.problem(response).ifPresent(problem -> wrong.add("%s by %s with %s: %s"
                         .formatted(rule.operation(), who.get(), variant.name(), problem)));
@@ -220,7 +221,7 @@ public final class AccessRules {
 
     /**
      * The request of a rule: its path with {@code {name}} filled from values (for {@code world} rows; any other
-     * placeholder, and all of an {@code unknown} row, a random UUID), its query, and the body as JSON or CSV (as the
+     * placeholder, and all of an {@code unknown} row, a random UUID), its query (placeholders filled too), and the body as JSON or CSV (as the
      * table's body looks) with the same placeholders filled. Redirects are not followed: a 303 is the answer.
      */
     public static Response send(Rule rule, RequestSpecification request, Map<String, String> values, String body) {
@@ -234,7 +235,7 @@ public final class AccessRules {
                     .body(fill(body, values).getBytes(StandardCharsets.UTF_8));
         }
         return request.urlEncodingEnabled(false).redirects().follow(false)
-                .request(rule.method(), rule.query().isEmpty() ? path : path + "?" + rule.query());
+                .request(rule.method(), rule.query().isEmpty() ? path : path + "?" + fill(rule.query(), values));
     }
 
     /** A request as the caller with this bearer token, or as nobody. */
