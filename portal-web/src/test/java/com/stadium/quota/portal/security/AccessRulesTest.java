@@ -1,0 +1,122 @@
+package com.stadium.quota.portal.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.stadium.quota.portal.holder.QuotaServiceStandIn;
+import com.stadium.quota.portal.home.HomePage;
+import com.stadium.quota.testing.AccessRules;
+import com.stadium.quota.testing.JaxRsRoutes;
+import com.stadium.quota.testing.LoopbackBrowser;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Authorization by construction for the portal's pages: every route of its JAX-RS resources has a row in
+ * src/test/resources/access-rules.md, and every kind of caller (each with the session cookies a browser would send
+ * to that path) gets that row's answer. Sessions are signed in once, through Keycloak's page and the deeplink.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessRulesTest {
+
+    static final AccessRules RULES = AccessRules.read("/access-rules.md");
+    // the portal's public address (suite.portal.url), where the sign-ins return to
+    static final String PORTAL = "http://127.0.0.1:28090";
+
+    /** Each caller's cookies with their paths, as the browser holds them after signing in. */
+    final Map<String, List<org.htmlunit.util.Cookie>> sessions = new HashMap<>();
+    final Map<String, String> values = new HashMap<>();
+
+    @BeforeAll
+    void signIn() throws Exception {
+        sessions.put("anonymous", List.of());
+        try (WebClient browser = LoopbackBrowser.open()) {
+            HtmlPage login = browser.getPage(new URL(PORTAL + "/admin"));
+            HtmlForm form = login.getForms().get(0);
+            form.getInputByName("username").type("admin");
+            form.getInputByName("password").type("admin");
+            form.getButtonByName("login").click();
+            sessions.put("admin", List.copyOf(browser.getCookieManager().getCookies()));
+        }
+        sessions.put("holder", deeplinkSession(QuotaServiceStandIn.GOOD));
+        sessions.put("masq", deeplinkSession(QuotaServiceStandIn.MASQUERADE));
+        values.put("quotaId", QuotaServiceStandIn.QUOTA);
+        values.put("subquotaId", QuotaServiceStandIn.SUBQUOTA);
+        values.put("ticketId", QuotaServiceStandIn.SOLD);
+        values.put("matchId", "1");
+        values.put("sector", "W1");
+        values.put("page", "open");
+        values.put("step", "claim");
+        values.put("token", "no0such0link0" + UUID.randomUUID().toString().replace("-", "0"));
+    }
+
+    private static List<org.htmlunit.util.Cookie> deeplinkSession(String token) throws Exception {
+        try (WebClient browser = LoopbackBrowser.open()) {
+            HtmlPage page = browser.getPage(new URL(PORTAL + "/invitation/" + token));
+            assertThat(page.getUrl().getPath()).as("signed in by the deeplink").isEqualTo("/holder");
+            return List.copyOf(browser.getCookieManager().getCookies());
+        }
+    }
+
+    @Test
+    void everyRouteOfThePortalHasARule() {
+        Set<String> routes = JaxRsRoutes.of(HomePage.class);
+        assertThat(routes).as("the portal's routes are found").contains("GET /", "GET /admin", "GET /holder");
+        assertThat(RULES.differencesFrom(routes)).isEmpty();
+        assertThat(RULES.callers()).containsExactlyInAnyOrder("anonymous", "holder", "admin", "masq");
+        assertThat(RULES.todo()).isEmpty();
+    }
+
+    @Test
+    void everyCallerGetsTheAnswerTheTableGives() {
+        assertThat(RULES.wrongAnswers(this::send)).as("answers that differ from access-rules.md").isEmpty();
+    }
+
+    private Response send(AccessRules.Rule rule, String caller, String body) {
+        String path = AccessRules.fill(rule.template(), values);
+        RequestSpecification request = given();
+        Map<String, String> cookies = cookiesFor(caller, path);
+        if (rule.method().equals("POST")) {
+            // a form carries the CSRF token of the page it came from; without it every POST is a 400
+            String csrf = given().cookies(cookiesFor(caller, "/")).redirects().follow(false).get("/")
+                    .cookie("csrf-token");
+            if (csrf != null) {
+                cookies.put("csrf-token", csrf);
+                request.formParam("csrf-token", csrf);
+            } else if (cookies.containsKey("csrf-token")) {
+                request.formParam("csrf-token", cookies.get("csrf-token"));
+            }
+        }
+        return AccessRules.send(rule, request.cookies(cookies), values, body);
+    }
+
+    /** The cookies a browser sends to the path: those whose path is a prefix of it. */
+    private Map<String, String> cookiesFor(String caller, String path) {
+        Map<String, String> cookies = new HashMap<>();
+        for (org.htmlunit.util.Cookie cookie : sessions.get(caller)) {
+            String scope = cookie.getPath() == null ? "/" : cookie.getPath();
+            if (cookie.getDomain() != null && cookie.getDomain().contains("127.0.0.1")
+                    && (path.equals(scope) || path.startsWith(scope.endsWith("/") ? scope : scope + "/"))) {
+                cookies.put(cookie.getName(), cookie.getValue());
+            }
+        }
+        return cookies;
+    }
+}
