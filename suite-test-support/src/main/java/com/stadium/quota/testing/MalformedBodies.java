@@ -29,7 +29,7 @@ public final class MalformedBodies {
     static final String MEGABYTE = "x".repeat(1 << 20);
     private static final ObjectMapper JSON = new ObjectMapper();
     // a raw JSON literal Jackson would not write (1e400), put in after serialising
-    private static final String RAW = "\u0001raw\u0001";
+    private static final String RAW = "__raw_literal__";
 
     private MalformedBodies() {
     }
