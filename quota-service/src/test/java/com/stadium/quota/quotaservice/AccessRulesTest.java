@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -59,8 +58,11 @@ class AccessRulesTest {
         QuarkusMock.installMockForType(new FixedCatalog(), MatchCatalog.class);
     }
 
-    @BeforeAll
+    @BeforeEach
     void callers() {
+        if (!tokens.isEmpty()) {
+            return; // built once per class; RestAssured knows the test port only from the first test on
+        }
         holder = HeldQuotas.uniqueEmail("rules-holder");
         subRecipient = HeldQuotas.uniqueEmail("rules-sub");
         tokens.put("holder", Tokens.holder(holder));
@@ -115,9 +117,8 @@ class AccessRulesTest {
         }
         Response response = AccessRules.send(rule, request, values, body);
         int status = response.statusCode();
-        if (status < 500 && status != 401 && status != 403 && status != 404 && !rule.method().equals("GET")
-                && rule.template().startsWith("/api/holder/")) {
-            // an allowed change to holder A's quota; the next call gets a fresh one
+        if (status >= 200 && status < 300 && !rule.method().equals("GET") && rule.template().startsWith("/api/holder/")) {
+            // a change to holder A's quota (a refusal changes nothing); the next call gets a fresh one
             world = null;
         }
         return response;

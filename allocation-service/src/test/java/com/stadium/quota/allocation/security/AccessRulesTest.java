@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -37,8 +37,11 @@ class AccessRulesTest {
     /** A demo match and sector to read, and a small venue of this test's own to create matches at. */
     final Map<String, String> world = new HashMap<>();
 
-    @BeforeAll
+    @BeforeEach
     void world() {
+        if (!tokens.isEmpty()) {
+            return; // built once per class; RestAssured knows the test port only from the first test on
+        }
         String holder = "rules-holder-" + UUID.randomUUID().toString().substring(0, 8) + "@sponsor.example";
         tokens.put("holder", Tokens.holder(holder));
         tokens.put("manager", Tokens.of(Tokens.MANAGER));

@@ -23,6 +23,7 @@ import com.stadium.quota.testing.AccessRules;
 import com.stadium.quota.testing.JaxRsRoutes;
 import com.stadium.quota.testing.LoopbackBrowser;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -33,6 +34,7 @@ import io.restassured.specification.RequestSpecification;
  * to that path) gets that row's answer. Sessions are signed in once, through Keycloak's page and the deeplink.
  */
 @QuarkusTest
+@QuarkusTestResource(QuotaServiceStandIn.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessRulesTest {
 
