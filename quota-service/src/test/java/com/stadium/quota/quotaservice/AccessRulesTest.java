@@ -1,18 +1,16 @@
 package com.stadium.quota.quotaservice;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +18,7 @@ import com.stadium.quota.quotaservice.allocation.MatchCatalog;
 import com.stadium.quota.quotaservice.payment.CallbackSignature;
 import com.stadium.quota.quotaservice.payment.PaymentCallbackResource;
 import com.stadium.quota.testing.AccessRules;
+import com.stadium.quota.testing.AccessRulesCheck;
 import com.stadium.quota.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusMock;
@@ -36,9 +35,8 @@ import jakarta.inject.Inject;
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessRulesTest {
+class AccessRulesTest extends AccessRulesCheck {
 
-    static final AccessRules RULES = AccessRules.read("/access-rules.md");
     static final String CALLBACK_SECRET = "sandbox-local-secret";
 
     @Inject
@@ -59,7 +57,7 @@ class AccessRulesTest {
     }
 
     @BeforeEach
-    void callers() {
+    void signIn() {
         if (!tokens.isEmpty()) {
             return; // built once per class; RestAssured knows the test port only from the first test on
         }
@@ -75,30 +73,13 @@ class AccessRulesTest {
         tokens.put("gate", Tokens.of(Tokens.GATE));
     }
 
-    @Test
-    void everyOperationOfTheOpenApiDocumentHasARule() {
-        assertThat(RULES.differencesFrom(AccessRules.documentedOperations())).isEmpty();
-        assertThat(RULES.callers()).containsExactlyInAnyOrderElementsOf(
-                List.of("anonymous", "holder", "other", "sub", "manager", "admin", "masq", "service", "gate"));
+    @Override
+    protected Set<String> callers() {
+        return Set.of("anonymous", "holder", "other", "sub", "manager", "admin", "masq", "service", "gate");
     }
 
-    @Test
-    void everyCallerGetsTheAnswerTheTableGives() {
-        assertThat(RULES.wrongAnswers(this::send)).as("answers that differ from access-rules.md").isEmpty();
-    }
-
-    @Test
-    void malformedBodiesAreRefusedNamingTheFieldNeverWithA5xx() {
-        assertThat(RULES.malformedAnswers(this::send, Map.of())).as("answers to malformed bodies").isEmpty();
-    }
-
-    @Test
-    void rowsStillToDo() {
-        List<String> todo = RULES.todo();
-        Assumptions.assumeTrue(todo.isEmpty(), () -> todo.size() + " cells of access-rules.md are TODO: " + todo);
-    }
-
-    private Response send(AccessRules.Rule rule, String caller, String body) {
+    @Override
+    protected Response send(AccessRules.Rule rule, String caller, String body) {
         if (world == null && needsWorld(rule)) {
             world = world();
         }
