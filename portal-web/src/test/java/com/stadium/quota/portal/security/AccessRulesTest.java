@@ -3,12 +3,16 @@ package com.stadium.quota.portal.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URL;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
@@ -25,6 +29,7 @@ import com.stadium.quota.testing.LoopbackBrowser;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.builder.ResponseBuilder;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -91,6 +96,9 @@ class AccessRulesTest extends AccessRulesCheck {
     @Override
     protected Response send(AccessRules.Rule rule, String caller, String body) {
         String path = AccessRules.fill(rule.template(), values);
+        if (rule.template().endsWith("/live")) {
+            return stream(path, cookiesFor(caller, path));
+        }
         RequestSpecification request = given();
         Map<String, String> cookies = cookiesFor(caller, path);
         if (rule.method().equals("POST")) {
@@ -105,6 +113,23 @@ class AccessRulesTest extends AccessRulesCheck {
             }
         }
         return AccessRules.send(rule, request.cookies(cookies), values, body);
+    }
+
+    /** A live page answers with a stream that never ends: its status is all there is to compare. */
+    private static Response stream(String path, Map<String, String> cookies) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) new URL(PORTAL + path).openConnection();
+            connection.setInstanceFollowRedirects(false);
+            connection.setReadTimeout(10_000);
+            connection.setRequestProperty("Accept", "text/event-stream");
+            connection.setRequestProperty("Cookie", cookies.entrySet().stream()
+                    .map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
+            int status = connection.getResponseCode();
+            connection.disconnect();
+            return new ResponseBuilder().setStatusCode(status).setBody("").build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The cookies a browser sends to the path: those whose path is a prefix of it. */
