@@ -65,12 +65,4 @@ public final class AppSessions {
                 .post("/api/admin/masquerade").then().statusCode(200).extract().path("code");
         return exchange(code, pkce);
     }
-
-    /** quota-service's own service-account token (client credentials): not issued for quota-service itself. */
-    public static String serviceAccount() {
-        return given().formParam("grant_type", "client_credentials").formParam("client_id", "quota-service")
-                .formParam("client_secret", "quota-service-local-secret")
-                .post(TestStack.keycloakUrl() + "/realms/quota/protocol/openid-connect/token").then().statusCode(200)
-                .extract().path("access_token");
-    }
 }

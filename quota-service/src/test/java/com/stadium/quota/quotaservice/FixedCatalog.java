@@ -32,4 +32,10 @@ public class FixedCatalog extends MatchCatalog {
         ids.stream().filter(Objects::nonNull).filter(matches::containsKey).forEach(id -> found.put(id, matches.get(id)));
         return found;
     }
+
+    /** Every seat of a known match is free (the import's preview asks). */
+    @Override
+    public Map<String, Integer> freeSeats(long matchId) {
+        return matches.containsKey(matchId) ? SECTORS : Map.of();
+    }
 }

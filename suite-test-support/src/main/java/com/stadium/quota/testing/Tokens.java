@@ -89,6 +89,17 @@ public final class Tokens {
                 .post(realm + "/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
     }
 
+    /**
+     * quota-service's service-account token (client credentials, role suite-service): issued for allocation-service
+     * and notification-adapter, not for quota-service itself.
+     */
+    public static String serviceAccount() {
+        return given().formParam("grant_type", "client_credentials").formParam("client_id", "quota-service")
+                .formParam("client_secret", "quota-service-local-secret")
+                .post(TestStack.keycloakUrl() + "/realms/quota/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("access_token");
+    }
+
     private static String token(String username, String password) {
         Cached cached = CACHE.get(username);
         if (cached != null && cached.expiresAtMillis() > System.currentTimeMillis() + 30_000) {

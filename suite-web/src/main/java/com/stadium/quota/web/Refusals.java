@@ -94,8 +94,10 @@ public class Refusals {
                 .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining()).replaceFirst("^\\.", "");
         String expected = e.getTargetType() == null ? "" : ": expected " + e.getTargetType().getSimpleName();
+        String reason = TextWithoutNul.REASON.equals(e.getOriginalMessage()) ? TextWithoutNul.REASON
+                : "has the wrong type" + expected;
         return problem(Response.Status.BAD_REQUEST, "Invalid input",
-                List.of(Violation.of(field.isEmpty() ? "body" : field, "has the wrong type" + expected)));
+                List.of(Violation.of(field.isEmpty() ? "body" : field, reason)));
     }
 
     /** Quarkus reports a body that is not JSON as a bare 400; give it the reason like every other refusal. */

@@ -151,8 +151,9 @@ public class NewQuotaPage {
             @FormParam("allowPartial") boolean allowPartial, @FormParam("includeAccessible") boolean includeAccessible) {
         Request request = new Request(Forms.trim(holderEmail), Forms.trim(holderName), ids(matchIds),
                 Forms.trim(sectors), Forms.trim(quantity), Forms.trim(discountPercent),
-                ALGORITHMS.contains(algorithm) ? algorithm : "NM", Forms.trim(expiresOn), delegate, transferable,
-                allowPartial, includeAccessible);
+                // a form without the field (List.of(..).contains(null) throws) gets the default, not a 500
+                algorithm != null && ALGORITHMS.contains(algorithm) ? algorithm : "NM", Forms.trim(expiresOn), delegate,
+                transferable, allowPartial, includeAccessible);
         try {
             Created created = quotas.create(request.toNewQuota());
             return Response.seeOther(URI.create("/admin/quotas/" + created.quotas().get(0).id())).build();

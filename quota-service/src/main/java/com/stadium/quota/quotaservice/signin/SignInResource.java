@@ -130,6 +130,10 @@ public class SignInResource {
         if (email == null) {
             throw InvalidInput.of("holderEmail", "is required");
         }
+        if (!QuotaRules.isEmail(email)) {
+            // Keycloak refuses a search for a huge or odd "email" as an error, not as "nobody"
+            throw InvalidInput.of("holderEmail", "is not an email address");
+        }
         AuthorizationRequest request = authorization(body.clientId(), body.redirectUri(), body.codeChallenge(),
                 body.codeChallengeMethod(), body.state());
         // looked up with this service's account, which sees holders only: an admin's email is "no holder"

@@ -28,8 +28,8 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 
 /**
- * Every holder endpoint × every kind of caller: nobody but the holder (or an admin masquerading as them) reaches a
- * quota, and a refused call changes nothing.
+ * What the matrix of access-rules.md does not show: a refused call on holder A's quota changes nothing, a
+ * masquerading admin may not pay and is named in the audit, and each holder's list holds only their own quotas.
  */
 @QuarkusTest
 class HolderAuthorizationTest {
@@ -103,23 +103,16 @@ class HolderAuthorizationTest {
     }
 
     @Test
-    void nobodyButTheHolderReachesTheirQuotaAndRefusalsChangeNothing() {
-        Map<String, Integer> refusedWith = Map.of("anonymous", 401, "holder B", 404, "sub-recipient of A", 404,
-                "admin without masquerade", 403, "admin with masquerade, as admin", 403);
-        assertThat(tokens.keySet()).as("every kind of caller is tried").containsAll(refusedWith.keySet())
-                .contains("holder A", "admin masquerading as holder A");
+    void refusedCallsChangeNothing() {
+        // who gets which refusal is in access-rules.md (AccessRulesTest); here: that a refusal leaves no trace
+        List<String> refused = List.of("anonymous", "holder B", "sub-recipient of A", "admin without masquerade",
+                "admin with masquerade, as admin");
         Map<String, Object> before = state();
         for (Map.Entry<String, Function<RequestSpecification, Response>> endpoint : endpoints().entrySet()) {
-            refusedWith.forEach((who, status) -> assertThat(endpoint.getValue().apply(as(who)).statusCode())
-                    .as("%s by %s", endpoint.getKey(), who).isEqualTo(status));
+            refused.forEach(who -> assertThat(endpoint.getValue().apply(as(who)).statusCode())
+                    .as("%s by %s", endpoint.getKey(), who).isIn(401, 403, 404));
         }
         assertThat(state()).as("refused calls change nothing").isEqualTo(before);
-
-        Map<String, Integer> holderGets = new LinkedHashMap<>();
-        endpoints().forEach((name, call) -> holderGets.put(name, call.apply(as("holder A")).statusCode()));
-        assertThat(holderGets).isEqualTo(Map.of("GET quota", 200, "POST claims", 201, "GET claim", 200,
-                "PUT attendees", 200, "POST payment", 200, "DELETE claim", 200, "POST subquotas", 201,
-                "POST subquota preview", 200, "POST retraction", 200, "PUT ticket attendee", 403));
     }
 
     @Test
@@ -154,8 +147,6 @@ class HolderAuthorizationTest {
 
     @Test
     void myQuotasListsOnlyTheCallersOwn() {
-        assertThat(as("anonymous").get("/api/holder/quotas").statusCode()).isEqualTo(401);
-        assertThat(as("admin without masquerade").get("/api/holder/quotas").statusCode()).isEqualTo(403);
         assertThat(mine("holder A")).containsExactly(quota.toString());
         assertThat(mine("holder B")).isEmpty();
         assertThat(mine("sub-recipient of A")).containsExactly(subquota.toString());
