@@ -1,8 +1,11 @@
 package com.stadium.quota.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +30,27 @@ class ConnectionLossTest {
         assertThat(ConnectionLoss.isConnectionLoss(new SQLException("no state"))).isFalse();
         assertThat(ConnectionLoss.isConnectionLoss(new IllegalArgumentException("not a database error"))).isFalse();
         assertThat(ConnectionLoss.isConnectionLoss(null)).isFalse();
+    }
+
+    @Test
+    void workIsTriedAgainWhileTheDatabaseIsUnreachableAndOtherFailuresPassAtOnce() {
+        AtomicInteger tries = new AtomicInteger();
+        ConnectionLoss.retried(() -> {
+            if (tries.incrementAndGet() < 3) {
+                throw new RuntimeException(new SQLException("Connection refused", "08001"));
+            }
+        }, Duration.ofSeconds(5), Duration.ofMillis(1));
+        assertThat(tries).hasValue(3);
+
+        AtomicInteger once = new AtomicInteger();
+        assertThatThrownBy(() -> ConnectionLoss.retried(() -> {
+            once.incrementAndGet();
+            throw new RuntimeException(new SQLException("duplicate key", "23505"));
+        }, Duration.ofSeconds(5), Duration.ofMillis(1))).hasRootCauseMessage("duplicate key");
+        assertThat(once).hasValue(1);
+
+        assertThatThrownBy(() -> ConnectionLoss.retried(() -> {
+            throw new RuntimeException(new SQLException("still down", "08001"));
+        }, Duration.ofMillis(20), Duration.ofMillis(5))).hasRootCauseMessage("still down");
     }
 }

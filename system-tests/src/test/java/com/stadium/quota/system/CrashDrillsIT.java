@@ -558,7 +558,9 @@ class CrashDrillsIT {
                         received, messages, lost, duplicated, copies);
         report("d. kill -9 notification-adapter mid-batch", counted);
         assertThat(sentBeforeKill.get()).as("the kill came in the middle: " + counted).isLessThan(messages);
-        assertThat(List.of(lost, duplicated)).as(counted).containsExactly(0L, 0L);
+        assertThat(lost).as(counted).isZero();
+        // SMTP has no transaction: the one mail handed over when the kill came may go again (docs/decisions.md)
+        assertThat(duplicated).as(counted).isLessThanOrEqualTo(1L);
     }
 
     private static long sentMails(String prefix) {

@@ -10,6 +10,7 @@ import com.stadium.quota.allocation.inventory.Inventory;
 import com.stadium.quota.messaging.contract.AllocationRequested;
 import com.stadium.quota.messaging.contract.EventEnvelope;
 import com.stadium.quota.messaging.inbox.Inbox;
+import com.stadium.quota.web.ConnectionLoss;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -54,11 +55,12 @@ public class AllocationRequestConsumer {
         List<Long> matches = request.quotas().stream().map(AllocationRequested.MatchQuota::matchId).toList();
         for (int attempt = 1; ; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
+                // a database outage must not send a good request to the dead-letter topic
+                ConnectionLoss.retried(() -> QuarkusTransaction.requiringNew().run(() -> {
                     if (inbox.firstDelivery(CONSUMER, envelope.id())) {
                         allocation.answer(request);
                     }
-                });
+                }));
                 return;
             } catch (Inventory.SeatTaken e) {
                 inventory.forget(matches);

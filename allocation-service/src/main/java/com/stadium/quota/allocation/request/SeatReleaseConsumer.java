@@ -10,11 +10,12 @@ import com.stadium.quota.messaging.contract.EventEnvelope;
 import com.stadium.quota.messaging.contract.SeatsReleased;
 import com.stadium.quota.messaging.contract.SeatsSold;
 import com.stadium.quota.messaging.inbox.Inbox;
+import com.stadium.quota.web.ConnectionLoss;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 /** Gives released seats back to the inventory; releasing seats that are already free changes nothing. */
 @ApplicationScoped
@@ -34,8 +35,12 @@ public class SeatReleaseConsumer {
 
     @Incoming("seat-releases")
     @Blocking
-    @Transactional
     public void receive(String message) {
+        // a database outage must not send a good message to the dead-letter topic
+        ConnectionLoss.retried(() -> QuarkusTransaction.requiringNew().run(() -> apply(message)));
+    }
+
+    private void apply(String message) {
         EventEnvelope envelope = EventEnvelope.parse(message, json);
         boolean sale = envelope.is(SeatsSold.TYPE);
         if (!(sale || envelope.is(SeatsReleased.TYPE)) || !inbox.firstDelivery(CONSUMER, envelope.id())) {

@@ -10,12 +10,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.EventEnvelope;
 import com.stadium.quota.messaging.contract.NotificationRequested;
 import com.stadium.quota.messaging.inbox.Inbox;
+import com.stadium.quota.web.ConnectionLoss;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.transaction.Transactional;
 
 /**
  * Takes notification requests off Kafka (version 2, or version 1 converted) and stores each one once; the
@@ -48,8 +50,13 @@ public class NotificationRequestConsumer {
     Clock clock;
 
     @Incoming("notification-requests")
-    @Transactional
+    @Blocking
     public void receive(String message) {
+        // a database outage must not send a good message to the dead-letter topic
+        ConnectionLoss.retried(() -> QuarkusTransaction.requiringNew().run(() -> apply(message)));
+    }
+
+    private void apply(String message) {
         EventEnvelope envelope = EventEnvelope.parse(message, json);
         if (!envelope.is(NotificationRequested.TYPE)) {
             LOG.debugf("ignoring %s on notification-requests", envelope.type());

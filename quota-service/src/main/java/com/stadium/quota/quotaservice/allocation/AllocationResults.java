@@ -21,12 +21,13 @@ import com.stadium.quota.quotaservice.quota.Quota;
 import com.stadium.quota.quotaservice.quota.QuotaEvent;
 import com.stadium.quota.quotaservice.quota.QuotaEvents;
 import com.stadium.quota.quotaservice.quota.Quotas;
+import com.stadium.quota.web.ConnectionLoss;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 
 /**
  * Hands allocation results to the quotas they answer ({@link Quota#applyAllocation}) and their events on: audit,
@@ -65,8 +66,12 @@ public class AllocationResults {
 
     @Incoming("allocation-results")
     @Blocking
-    @Transactional
     public void receive(String message) {
+        // a database outage must not send a good message to the dead-letter topic
+        ConnectionLoss.retried(() -> QuarkusTransaction.requiringNew().run(() -> apply(message)));
+    }
+
+    private void apply(String message) {
         EventEnvelope envelope = EventEnvelope.parse(message, json);
         if (!envelope.is(AllocationCompleted.TYPE) || !inbox.firstDelivery(CONSUMER, envelope.id())) {
             return;

@@ -10,13 +10,14 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.EventEnvelope;
 import com.stadium.quota.messaging.contract.MatchAnnounced;
+import com.stadium.quota.web.ConnectionLoss;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 /**
  * Reads match-catalog into the model. Every instance reads its partitions from the beginning whenever they are
@@ -36,8 +37,12 @@ public class MatchCatalogConsumer {
 
     @Incoming("match-catalog")
     @Blocking
-    @Transactional
     public void receive(String message) {
+        // a database outage must not send a good message to the dead-letter topic
+        ConnectionLoss.retried(() -> QuarkusTransaction.requiringNew().run(() -> apply(message)));
+    }
+
+    private void apply(String message) {
         EventEnvelope envelope = EventEnvelope.parse(message, json);
         if (!envelope.is(MatchAnnounced.TYPE)) {
             return;
