@@ -23,14 +23,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ClaimRoundTrip {
 
-    private static final String KEYCLOAK = System.getProperty("keycloak", "http://127.0.0.1:18180");
-    private static final String QUOTA = System.getProperty("quota", "http://127.0.0.1:8081");
-    private static final String ALLOCATION = System.getProperty("allocation", "http://127.0.0.1:8082");
     private static final int CLAIMS = Integer.getInteger("claims", 30);
     private static final int CONTENDERS = Integer.getInteger("contenders", 50);
 
     private final ObjectMapper json = new ObjectMapper();
-    private final SuiteHttp http = new SuiteHttp(KEYCLOAK);
+    private final SuiteHttp http = new SuiteHttp(DevSuite.KEYCLOAK);
     private final List<String> made = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
@@ -40,7 +37,7 @@ public final class ClaimRoundTrip {
     private void run() throws Exception {
         String admin = http.token("admin", "admin");
         String holder = http.token("holder", "holder");
-        long match = json.readTree(http.send(admin, "GET", ALLOCATION + "/api/matches", null).body()).get(0)
+        long match = json.readTree(http.send(admin, "GET", DevSuite.ALLOCATION + "/api/matches", null).body()).get(0)
                 .path("id").asLong();
         try {
             List<String> quotas = new ArrayList<>();
@@ -70,7 +67,7 @@ public final class ClaimRoundTrip {
             contention(admin, holder, match);
         } finally {
             for (String quota : made) {
-                http.send(admin, "POST", QUOTA + "/api/admin/quotas/" + quota + "/cancel",
+                http.send(admin, "POST", DevSuite.QUOTA + "/api/admin/quotas/" + quota + "/cancel",
                         "{\"scope\":\"ALL_UNUSED\"}");
             }
         }
@@ -79,7 +76,7 @@ public final class ClaimRoundTrip {
     /** Select two tickets, name their attendees, pay in the sandbox; nanoseconds per step into {@code times}. */
     private void claim(String holder, String quota, long[] times) throws Exception {
         List<String> tickets = tickets(holder, quota);
-        String base = QUOTA + "/api/holder/quotas/" + quota + "/claims";
+        String base = DevSuite.QUOTA + "/api/holder/quotas/" + quota + "/claims";
         long start = System.nanoTime();
         String claim = json.readTree(expect(201, http.send(holder, "POST", base,
                 json.writeValueAsString(Map.of("ticketIds", tickets.subList(0, 2)))))).path("id").asText();
@@ -114,7 +111,7 @@ public final class ClaimRoundTrip {
         for (int i = 0; i < CONTENDERS; i++) {
             Callable<Integer> request = () -> {
                 go.await();
-                return http.send(holder, "POST", QUOTA + "/api/holder/quotas/" + quota + "/claims", body)
+                return http.send(holder, "POST", DevSuite.QUOTA + "/api/holder/quotas/" + quota + "/claims", body)
                         .statusCode();
             };
             answers.add(pool.submit(request));
@@ -135,7 +132,7 @@ public final class ClaimRoundTrip {
     }
 
     private String quota(String admin, long match) throws Exception {
-        String id = json.readTree(expect(201, http.send(admin, "POST", QUOTA + "/api/admin/quotas", """
+        String id = json.readTree(expect(201, http.send(admin, "POST", DevSuite.QUOTA + "/api/admin/quotas", """
                 {"holderEmail":"holder@club.example","holderName":"Hanna Holder","matchIds":[%d],
                  "sectors":["E1","E2","E3","E4"],"quantity":4,"discountPercent":50,"algorithm":"NM"}"""
                 .formatted(match)))).path("quotas").get(0).path("id").asText();
@@ -145,7 +142,7 @@ public final class ClaimRoundTrip {
 
     private void awaitAllocated(String admin, String quota) throws Exception {
         for (int i = 0; i < 300; i++) {
-            if (json.readTree(http.send(admin, "GET", QUOTA + "/api/admin/quotas/" + quota, null).body())
+            if (json.readTree(http.send(admin, "GET", DevSuite.QUOTA + "/api/admin/quotas/" + quota, null).body())
                     .path("quota").path("state").asText().equals("ALLOCATED")) {
                 return;
             }
@@ -156,7 +153,7 @@ public final class ClaimRoundTrip {
 
     private List<String> tickets(String holder, String quota) throws Exception {
         List<String> ids = new ArrayList<>();
-        for (JsonNode ticket : json.readTree(expect(200, http.send(holder, "GET", QUOTA + "/api/holder/quotas/" + quota,
+        for (JsonNode ticket : json.readTree(expect(200, http.send(holder, "GET", DevSuite.QUOTA + "/api/holder/quotas/" + quota,
                 null))).path("tickets")) {
             ids.add(ticket.path("id").asText());
         }

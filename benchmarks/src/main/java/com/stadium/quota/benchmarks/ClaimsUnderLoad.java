@@ -40,12 +40,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ClaimsUnderLoad {
 
-    private static final String KEYCLOAK = System.getProperty("keycloak", "http://127.0.0.1:18180");
-    private static final String QUOTA = System.getProperty("quota", "http://127.0.0.1:8081");
-    private static final String ALLOCATION = System.getProperty("allocation", "http://127.0.0.1:8082");
-    private static final String DB = System.getProperty("db", "jdbc:postgresql://127.0.0.1:15432/quota_service");
-    private static final String DB_USER = System.getProperty("dbUser", "quota_service");
-    private static final String DB_PASSWORD = System.getProperty("dbPassword", "local-demo");
     private static final int SECONDS = Integer.getInteger("seconds", 20);
     private static final int WARMUP_SECONDS = Integer.getInteger("warmupSeconds", 30);
     private static final int SPREAD = Integer.getInteger("spread", 1000);
@@ -60,7 +54,7 @@ public final class ClaimsUnderLoad {
     private static final boolean KEEP = Boolean.getBoolean("keep");
 
     private final ObjectMapper json = new ObjectMapper();
-    private final SuiteHttp tokens = new SuiteHttp(KEYCLOAK);
+    private final SuiteHttp tokens = new SuiteHttp(DevSuite.KEYCLOAK);
     // HTTP/1.1 with a connection per client, as a browser or the app talks to the service
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -80,11 +74,11 @@ public final class ClaimsUnderLoad {
     private void run() throws Exception {
         admin = tokens.token("admin", "admin");
         holder = tokens.token("holder", "holder");
-        long match = json.readTree(expect(200, http(admin, "GET", ALLOCATION + "/api/matches", null))).get(0)
+        long match = json.readTree(expect(200, http(admin, "GET", DevSuite.ALLOCATION + "/api/matches", null))).get(0)
                 .path("id").asLong();
         List<Result> results = new ArrayList<>();
         String load;
-        try (Connection db = DriverManager.getConnection(DB, DB_USER, DB_PASSWORD)) {
+        try (Connection db = DriverManager.getConnection(DevSuite.DB, DevSuite.DB_USER, DevSuite.DB_PASSWORD)) {
             System.out.printf("setting up: 1 hot quota of %d tickets and %d quotas of 1 ticket (admin API)%n",
                     HOT_TICKETS, SPREAD);
             List<UUID> hots = KEEP ? kept(db, HOT_TICKETS, 1) : List.of();
@@ -144,7 +138,7 @@ public final class ClaimsUnderLoad {
         long cpuBefore = serviceCpuMillis();
         List<long[]> latencies = loop(clients, seconds, (lat, n) -> {
             Target target = targets.get(ThreadLocalRandom.current().nextInt(targets.size()));
-            String base = QUOTA + "/api/holder/quotas/" + target.quotaId() + "/claims";
+            String base = DevSuite.QUOTA + "/api/holder/quotas/" + target.quotaId() + "/claims";
             long start = System.nanoTime();
             HttpResponse<String> claimed = http(holder, "POST", base,
                     "{\"ticketIds\":[\"" + target.ticketId() + "\"]}");
@@ -213,7 +207,7 @@ public final class ClaimsUnderLoad {
             System.out.println("CHECK FAILED: " + check);
         }
         for (UUID[] claim : open) {
-            http(holder, "DELETE", QUOTA + "/api/holder/quotas/" + claim[0] + "/claims/" + claim[1], null);
+            http(holder, "DELETE", DevSuite.QUOTA + "/api/holder/quotas/" + claim[0] + "/claims/" + claim[1], null);
         }
         return check;
     }
@@ -258,7 +252,7 @@ public final class ClaimsUnderLoad {
             for (int i = 0; i < count; i++) {
                 answers.add(pool.submit(() -> {
                     UUID id = UUID.fromString(json.readTree(expect(201, http(admin, "POST",
-                            QUOTA + "/api/admin/quotas", body))).path("quotas").get(0).path("id").asText());
+                            DevSuite.QUOTA + "/api/admin/quotas", body))).path("quotas").get(0).path("id").asText());
                     synchronized (made) {
                         made.add(id);
                     }
@@ -327,7 +321,7 @@ public final class ClaimsUnderLoad {
         List<Future<?>> done = new ArrayList<>();
         String token = tokens.token("admin", "admin");
         for (UUID id : made) {
-            done.add(pool.submit(() -> http(token, "POST", QUOTA + "/api/admin/quotas/" + id + "/cancel",
+            done.add(pool.submit(() -> http(token, "POST", DevSuite.QUOTA + "/api/admin/quotas/" + id + "/cancel",
                     "{\"scope\":\"ALL_UNUSED\"}")));
         }
         for (Future<?> f : done) {
@@ -359,7 +353,7 @@ public final class ClaimsUnderLoad {
 
         Raw(int quotas) throws SQLException {
             this.quotas = quotas;
-            try (Connection db = DriverManager.getConnection(DB, DB_USER, DB_PASSWORD);
+            try (Connection db = DriverManager.getConnection(DevSuite.DB, DevSuite.DB_USER, DevSuite.DB_PASSWORD);
                     Statement sql = db.createStatement()) {
                 drop(sql);
                 sql.execute("create table bench_raw_quota (id int primary key, version bigint not null)");
@@ -379,7 +373,7 @@ public final class ClaimsUnderLoad {
         Result run(String load, boolean hot, int clients, int seconds) throws Exception {
             List<Connection> connections = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                Connection c = DriverManager.getConnection(DB, DB_USER, DB_PASSWORD);
+                Connection c = DriverManager.getConnection(DevSuite.DB, DevSuite.DB_USER, DevSuite.DB_PASSWORD);
                 c.setAutoCommit(false);
                 connections.add(c);
             }
@@ -423,7 +417,7 @@ public final class ClaimsUnderLoad {
         }
 
         void drop() throws SQLException {
-            try (Connection db = DriverManager.getConnection(DB, DB_USER, DB_PASSWORD);
+            try (Connection db = DriverManager.getConnection(DevSuite.DB, DevSuite.DB_USER, DevSuite.DB_PASSWORD);
                     Statement sql = db.createStatement()) {
                 drop(sql);
             }

@@ -18,14 +18,11 @@ import com.stadium.quota.testing.ImportFiles;
  */
 public final class ImportRoundTrip {
 
-    private static final String KEYCLOAK = System.getProperty("keycloak", "http://127.0.0.1:18180");
-    private static final String QUOTA = System.getProperty("quota", "http://127.0.0.1:8081");
-    private static final String ALLOCATION = System.getProperty("allocation", "http://127.0.0.1:8082");
     private static final int WARM_UP = Integer.getInteger("warmUp", 2);
     private static final int ROUNDS = Integer.getInteger("rounds", 7);
 
     private final ObjectMapper json = new ObjectMapper();
-    private final SuiteHttp http = new SuiteHttp(KEYCLOAK);
+    private final SuiteHttp http = new SuiteHttp(DevSuite.KEYCLOAK);
 
     private record Round(long uploadNanos, long confirmNanos, long allocatedNanos) {
         long total() {
@@ -40,10 +37,10 @@ public final class ImportRoundTrip {
     private void run() throws Exception {
         String admin = http.token("admin", "admin");
         List<Long> matches = new ArrayList<>();
-        json.readTree(expect(200, http.send(admin, "GET", ALLOCATION + "/api/matches", null)))
+        json.readTree(expect(200, http.send(admin, "GET", DevSuite.ALLOCATION + "/api/matches", null)))
                 .forEach(m -> matches.add(m.path("id").asLong()));
         List<Long> three = matches.stream().sorted().limit(3).toList();
-        System.out.printf("matches %s, quota-service %s%n", three, QUOTA);
+        System.out.printf("matches %s, quota-service %s%n", three, DevSuite.QUOTA);
         for (int i = 0; i < WARM_UP; i++) {
             Round round = round(admin, three, i == 0);
             System.out.printf("warm-up %d: %s%n", i + 1, describe(round));
@@ -62,7 +59,7 @@ public final class ImportRoundTrip {
     private Round round(String admin, List<Long> matches, boolean waitForMatches) throws Exception {
         String file = ImportFiles.fiftyLines(matches, UUID.randomUUID().toString().substring(0, 8));
         long start = System.nanoTime();
-        JsonNode uploaded = json.readTree(expect(201, http.send(admin, "POST", QUOTA
+        JsonNode uploaded = json.readTree(expect(201, http.send(admin, "POST", DevSuite.QUOTA
                 + "/api/admin/imports?fileName=fifty.csv", file, "text/csv")));
         long patience = System.nanoTime() + 60_000_000_000L;
         while (waitForMatches && !"VALIDATED".equals(uploaded.path("status").asText())
@@ -70,7 +67,7 @@ public final class ImportRoundTrip {
             // quota-service learns the matches from allocation-service's announcements just after both start
             Thread.sleep(500);
             start = System.nanoTime();
-            uploaded = json.readTree(expect(201, http.send(admin, "POST", QUOTA
+            uploaded = json.readTree(expect(201, http.send(admin, "POST", DevSuite.QUOTA
                     + "/api/admin/imports?fileName=fifty.csv", file, "text/csv")));
         }
         long validated = System.nanoTime();
@@ -78,9 +75,9 @@ public final class ImportRoundTrip {
             throw new IllegalStateException("upload refused: " + uploaded.path("violations"));
         }
         String id = uploaded.path("id").asText();
-        expect(200, http.send(admin, "POST", QUOTA + "/api/admin/imports/" + id + "/confirm", "{}"));
+        expect(200, http.send(admin, "POST", DevSuite.QUOTA + "/api/admin/imports/" + id + "/confirm", "{}"));
         long confirmed = System.nanoTime();
-        while (!json.readTree(expect(200, http.send(admin, "GET", QUOTA + "/api/admin/imports/" + id, null)))
+        while (!json.readTree(expect(200, http.send(admin, "GET", DevSuite.QUOTA + "/api/admin/imports/" + id, null)))
                 .path("progress").path("done").asBoolean()) {
             Thread.sleep(20);
         }

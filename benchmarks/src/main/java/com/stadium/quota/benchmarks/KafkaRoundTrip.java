@@ -36,8 +36,6 @@ import com.stadium.quota.messaging.contract.Topics;
 public final class KafkaRoundTrip {
 
     private static final String KAFKA = System.getProperty("kafka", "127.0.0.1:19092");
-    private static final String KEYCLOAK = System.getProperty("keycloak", "http://127.0.0.1:18180");
-    private static final String ALLOCATION = System.getProperty("allocation", "http://127.0.0.1:8082");
     private static final List<String> SECTORS = List.of("W1", "W2", "W3", "W4", "W5", "E1", "E2", "E3", "E4", "E5");
 
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
@@ -133,13 +131,13 @@ public final class KafkaRoundTrip {
     private List<Long> matches() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> token = http.send(HttpRequest.newBuilder(
-                URI.create(KEYCLOAK + "/realms/quota/protocol/openid-connect/token"))
+                URI.create(DevSuite.KEYCLOAK + "/realms/quota/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "grant_type=password&client_id=quota-cli&username=admin&password=admin"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         String accessToken = json.readTree(token.body()).path("access_token").asText();
-        HttpResponse<String> matches = http.send(HttpRequest.newBuilder(URI.create(ALLOCATION + "/api/matches"))
+        HttpResponse<String> matches = http.send(HttpRequest.newBuilder(URI.create(DevSuite.ALLOCATION + "/api/matches"))
                 .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
         List<Long> ids = new ArrayList<>();
         json.readTree(matches.body()).forEach(m -> ids.add(m.path("id").asLong()));

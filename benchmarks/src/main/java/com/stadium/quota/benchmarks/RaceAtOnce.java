@@ -36,12 +36,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class RaceAtOnce {
 
-    private static final String KEYCLOAK = System.getProperty("keycloak", "http://127.0.0.1:18180");
-    private static final String QUOTA = System.getProperty("quota", "http://127.0.0.1:8081");
-    private static final String ALLOCATION = System.getProperty("allocation", "http://127.0.0.1:8082");
-    private static final String DB = System.getProperty("db", "jdbc:postgresql://127.0.0.1:15432/quota_service");
-    private static final String DB_USER = System.getProperty("dbUser", "quota_service");
-    private static final String DB_PASSWORD = System.getProperty("dbPassword", "local-demo");
     private static final int[] NS = ints(System.getProperty("n", "64,256,1024"));
     private static final int[] KS = ints(System.getProperty("k", "1,40"));
     private static final boolean WRITE = Boolean.getBoolean("write");
@@ -49,7 +43,7 @@ public final class RaceAtOnce {
     private static final String ALL_OFF = "{\"turns\":false,\"rowLock\":false,\"versionCheck\":false}";
 
     private final ObjectMapper json = new ObjectMapper();
-    private final SuiteHttp http = new SuiteHttp(KEYCLOAK);
+    private final SuiteHttp http = new SuiteHttp(DevSuite.KEYCLOAK);
     // HTTP/1.1, a connection per claim, as N people's browsers would come
     private final HttpClient racing = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -67,17 +61,17 @@ public final class RaceAtOnce {
 
     private void run() throws Exception {
         admin = http.token("admin", "admin");
-        JsonNode state = json.readTree(expect(200, http.send(admin, "GET", QUOTA + "/api/admin/race-protection",
+        JsonNode state = json.readTree(expect(200, http.send(admin, "GET", DevSuite.QUOTA + "/api/admin/race-protection",
                 null)));
         if (!state.path("switchable").asBoolean()) {
             throw new IllegalStateException("quota-service does not allow the race protection switch: run it in the "
                     + "dev profile (./suite start does) with suite.race.protection-switch=true");
         }
-        long match = json.readTree(expect(200, http.send(admin, "GET", ALLOCATION + "/api/matches", null))).get(0)
+        long match = json.readTree(expect(200, http.send(admin, "GET", DevSuite.ALLOCATION + "/api/matches", null))).get(0)
                 .path("id").asLong();
         List<Row> rows = new ArrayList<>();
         double loadBefore = BenchmarkDocs.loadAverage();
-        try (Connection db = DriverManager.getConnection(DB, DB_USER, DB_PASSWORD)) {
+        try (Connection db = DriverManager.getConnection(DevSuite.DB, DevSuite.DB_USER, DevSuite.DB_PASSWORD)) {
             race(db, match, 16, 4, true); // warm-up, not counted
             for (boolean on : new boolean[] {true, false}) {
                 for (int n : NS) {
@@ -87,7 +81,7 @@ public final class RaceAtOnce {
                 }
             }
         } finally {
-            expect(200, http.send(http.token("admin", "admin"), "PUT", QUOTA + "/api/admin/race-protection",
+            expect(200, http.send(http.token("admin", "admin"), "PUT", DevSuite.QUOTA + "/api/admin/race-protection",
                     ALL_ON));
             cancelMade();
         }
@@ -102,7 +96,7 @@ public final class RaceAtOnce {
     private Row race(Connection db, long match, int n, int k, boolean on) throws Exception {
         admin = http.token("admin", "admin");
         String holder = http.token("holder", "holder");
-        expect(200, http.send(admin, "PUT", QUOTA + "/api/admin/race-protection", on ? ALL_ON : ALL_OFF));
+        expect(200, http.send(admin, "PUT", DevSuite.QUOTA + "/api/admin/race-protection", on ? ALL_ON : ALL_OFF));
         UUID quota = allocatedQuota(db, match, k);
         List<String> tickets = strings(db, "select id from ticket where quota_id = ? order by id", quota);
 
@@ -119,7 +113,7 @@ public final class RaceAtOnce {
                 answers.add(pool.submit(() -> {
                     ready.countDown();
                     start.await();
-                    HttpResponse<String> response = racing.send(HttpRequest.newBuilder(URI.create(QUOTA
+                    HttpResponse<String> response = racing.send(HttpRequest.newBuilder(URI.create(DevSuite.QUOTA
                             + "/api/holder/quotas/" + quota + "/claims")).timeout(Duration.ofSeconds(60))
                             .header("Authorization", "Bearer " + holder).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
@@ -169,7 +163,7 @@ public final class RaceAtOnce {
                 {"holderEmail":"holder@club.example","holderName":"Race At Once","matchIds":[%d],
                  "sectors":["E1","E2","E3","E4","E5","W1","W2","W3","W4","W5"],"quantity":%d,
                  "discountPercent":50,"algorithm":"NM","allowPartial":false}""".formatted(match, k);
-        UUID id = UUID.fromString(json.readTree(expect(201, http.send(admin, "POST", QUOTA + "/api/admin/quotas",
+        UUID id = UUID.fromString(json.readTree(expect(201, http.send(admin, "POST", DevSuite.QUOTA + "/api/admin/quotas",
                 body))).path("quotas").get(0).path("id").asText());
         made.add(id);
         for (int i = 0; i < 600; i++) {
@@ -198,7 +192,7 @@ public final class RaceAtOnce {
     private void cancelMade() throws Exception {
         String token = http.token("admin", "admin");
         for (UUID id : made) {
-            http.send(token, "POST", QUOTA + "/api/admin/quotas/" + id + "/cancel", "{\"scope\":\"ALL_UNUSED\"}");
+            http.send(token, "POST", DevSuite.QUOTA + "/api/admin/quotas/" + id + "/cancel", "{\"scope\":\"ALL_UNUSED\"}");
         }
     }
 

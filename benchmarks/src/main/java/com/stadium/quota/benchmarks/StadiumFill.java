@@ -52,8 +52,6 @@ import com.stadium.quota.messaging.contract.Topics;
 public final class StadiumFill {
 
     private static final String KAFKA = System.getProperty("kafka", "127.0.0.1:19092");
-    private static final String KEYCLOAK = System.getProperty("keycloak", "http://127.0.0.1:18180");
-    private static final String ALLOCATION = System.getProperty("allocation", "http://127.0.0.1:8082");
     private static final String DB = System.getProperty("db",
             "jdbc:postgresql://127.0.0.1:15432/allocation_service");
     private static final String DB_USER = System.getProperty("dbUser", "allocation_service");
@@ -103,7 +101,7 @@ public final class StadiumFill {
             restartAllocationService();
         }
         jcmd("JFR.start", "name=stadium-fill", "settings=profile", "filename=" + Path.of(JFR).toAbsolutePath());
-        SuiteHttp http = new SuiteHttp(KEYCLOAK);
+        SuiteHttp http = new SuiteHttp(DevSuite.KEYCLOAK);
         String admin = http.token("admin", "admin");
         long match = createMatch(http, admin);
         Map<UUID, Answer> answers = new LinkedHashMap<>();
@@ -243,7 +241,7 @@ public final class StadiumFill {
                 {"code":"%s","name":"Stadium fill benchmark","kickoff":"%s","venueCode":"ARENA",
                  "pricesCents":{"VIP":25000,"CAT1":8500,"CAT2":6000,"CAT3":3500}}"""
                 .formatted(code, Instant.now().plus(Duration.ofDays(300)));
-        return json.readTree(expect(201, http.send(admin, "POST", ALLOCATION + "/api/matches", body)))
+        return json.readTree(expect(201, http.send(admin, "POST", DevSuite.ALLOCATION + "/api/matches", body)))
                 .path("id").asLong();
     }
 
