@@ -546,21 +546,31 @@ class CrashDrillsIT {
         // late copies would show up meanwhile (the dispatcher looks for due mail every 250 ms in the tests)
         Thread.sleep(1500);
         Map<Integer, Long> copies = new java.util.TreeMap<>();
+        Map<Integer, Long> messagesPerPerson = new java.util.TreeMap<>();
         for (int i = 0; i < messages; i++) {
-            copies.merge(Mailbox.messagesFor(prefix + i + "@club.example").size(), 1L, Long::sum);
+            List<Map<String, Object>> mails = Mailbox.messagesFor(prefix + i + "@club.example");
+            copies.merge(mails.size(), 1L, Long::sum);
+            // a copy re-sent after the kill carries the first one's Message-ID: one message to a mailbox
+            messagesPerPerson.merge((int) mails.stream().map(m -> m.get("messageId")).distinct().count(), 1L,
+                    Long::sum);
         }
         long received = copies.entrySet().stream().mapToLong(e -> e.getKey() * e.getValue()).sum();
         long lost = copies.getOrDefault(0, 0L);
         long duplicated = copies.entrySet().stream().filter(e -> e.getKey() > 1)
                 .mapToLong(e -> (e.getKey() - 1) * e.getValue()).sum();
+        long distinctMessages = messagesPerPerson.entrySet().stream().mapToLong(e -> e.getKey() * e.getValue()).sum();
         String counted = ("requests %s; recorded as sent before the kill %d; mails received %d for %d people,"
-                + " lost %d, duplicated %d (people by copies received: %s)").formatted(requests, sentBeforeKill.get(),
-                        received, messages, lost, duplicated, copies);
+                + " lost %d, duplicated %d (people by copies received: %s); distinct Message-IDs %d (people by"
+                + " distinct Message-IDs: %s)").formatted(requests, sentBeforeKill.get(), received, messages, lost,
+                        duplicated, copies, distinctMessages, messagesPerPerson);
         report("d. kill -9 notification-adapter mid-batch", counted);
         assertThat(sentBeforeKill.get()).as("the kill came in the middle: " + counted).isLessThan(messages);
         assertThat(lost).as(counted).isZero();
         // SMTP has no transaction: the one mail handed over when the kill came may go again (docs/decisions.md)
         assertThat(duplicated).as(counted).isLessThanOrEqualTo(1L);
+        // ... as the same message: each person has exactly one Message-ID, so a mailbox that dedupes shows one mail
+        assertThat(messagesPerPerson).as("each person gets each message exactly once: " + counted)
+                .isEqualTo(Map.of(1, (long) messages));
     }
 
     private static long sentMails(String prefix) {

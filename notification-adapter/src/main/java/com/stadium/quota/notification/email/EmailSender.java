@@ -2,6 +2,7 @@ package com.stadium.quota.notification.email;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.Notice;
@@ -100,7 +101,8 @@ public class EmailSender {
             case ATTENDEE_REPLACED -> Templates.attendeeReplaced(club, notification.recipientName, view);
         };
         // the id header lets a mailbox (and a test) tie a message to its notification
-        mail.mail(new Mail().addHeader("X-Notification-Id", notification.id.toString()));
+        mail.mail(new Mail().addHeader("X-Notification-Id", notification.id.toString())
+                .addHeader("Message-ID", messageId(notification.id)));
         for (MessageView.TicketLine ticket : view.tickets()) {
             mail.addInlineAttachment(ticket.reference() + ".png", QrCodes.png(ticket.qr()), "image/png",
                     "<" + ticket.contentId() + ">");
@@ -110,6 +112,15 @@ public class EmailSender {
                 .to(notification.recipientEmail)
                 .send().await().atMost(SMTP_TIMEOUT);
         return new SentMail(subject);
+    }
+
+    /**
+     * The mail's RFC 5322 Message-ID, the same on every send of one notification: a copy re-sent after a crash
+     * (SMTP has no transaction) is the same message to a mailbox that drops a repeated id. Vert.x mail keeps a
+     * Message-ID header it is given instead of generating one.
+     */
+    public static String messageId(UUID notificationId) {
+        return "<" + notificationId + "@quota-suite>";
     }
 
     /** The language a message is written in, and its texts. */

@@ -29,11 +29,18 @@ import com.stadium.quota.testing.TopicReader;
 import com.stadium.quota.testing.TopicWriter;
 import com.stadium.quota.testing.Tokens;
 
+import com.stadium.quota.notification.email.EmailSender;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 /** Requests go through the test stack's real Kafka; mail arrives in its real SMTP server (GreenMail). */
 @QuarkusTest
 class NotificationDeliveryTest {
+
+    @Inject
+    EmailSender sender;
 
     private static NotificationRequested testMessage(String email, String name, String note) {
         return Requests.request(new Notice.TestMessage(note), email, name, "en", "quota-1");
@@ -68,6 +75,20 @@ class NotificationDeliveryTest {
                 Requests.envelope(UUID.randomUUID(), testMessage(marker, "Marker", "")));
         ReceivedMail.awaitFirst(marker);
         assertThat(Mailbox.messagesFor(email)).hasSize(1);
+    }
+
+    @Test
+    void aMailSentAgainAfterACrashCarriesTheSameMessageId() throws Exception {
+        String email = uniqueEmail();
+        UUID id = Requests.send(testMessage(email, "Colin Copy", ""));
+        Requests.awaitStatus(id, "SENT");
+
+        // what a restarted adapter does with a mail whose send it could not record: send it once more
+        sender.send(QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>findById(id)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.messagesFor(email).size() == 2);
+        for (ReceivedMail mail : ReceivedMail.all(email)) {
+            assertThat(mail.header("Message-ID")).isEqualTo("<" + id + "@quota-suite>");
+        }
     }
 
     @Test
@@ -137,6 +158,8 @@ class NotificationDeliveryTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.messagesFor(email).size() == 2);
         assertThat(ReceivedMail.all(email).get(1).text()).contains("Hello Rita Resend,").contains("first");
+        // a resend is a new message, on purpose: a mailbox must not drop it as a copy of the first
+        assertThat(ReceivedMail.all(email).get(1).header("Message-ID")).isEqualTo("<" + copy + "@quota-suite>");
         Requests.awaitStatus(UUID.fromString(copy), "SENT");
         Requests.view(id).body("status", equalTo("SENT"));
         given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get("/api/admin/notifications?quotaId=quota-1")
