@@ -5,14 +5,15 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reads a service's own database on the test stack (read only, as an auditor would), to count what a drill left
- * behind: seats held, tickets sold, mails recorded.
+ * Reads a service's own database on the test stack (as an auditor would), to count what a drill left behind: seats
+ * held, tickets sold, mails recorded. The one write: a claim's hold brought forward ({@link #lapseHolds}).
  */
 enum ServiceDatabase {
     QUOTA("quota_service"), ALLOCATION("allocation_service"), NOTIFICATION("notification_adapter");
@@ -25,18 +26,7 @@ enum ServiceDatabase {
 
     /** The rows of a query, each as column → value; {@code ?} parameters may be lists (of ids: uuid[], else text[]). */
     List<Map<String, Object>> rows(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:25432/" + name, name,
-                "local-demo"); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] instanceof List<?> list) {
-                    boolean ids = list.stream().allMatch(o -> o.toString().matches("[0-9a-f-]{36}"));
-                    statement.setArray(i + 1, ids ? connection.createArrayOf("uuid", list.stream()
-                            .map(o -> UUID.fromString(o.toString())).toArray())
-                            : connection.createArrayOf("text", list.toArray()));
-                } else {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-            }
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
             List<Map<String, Object>> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 int columns = result.getMetaData().getColumnCount();
@@ -52,6 +42,43 @@ enum ServiceDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException(name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** An update statement; the rows changed. */
+    int update(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:25432/" + name, name, "local-demo");
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i] instanceof List<?> list) {
+                boolean ids = list.stream().allMatch(o -> o.toString().matches("[0-9a-f-]{36}"));
+                statement.setArray(i + 1, ids ? connection.createArrayOf("uuid", list.stream()
+                        .map(o -> UUID.fromString(o.toString())).toArray())
+                        : connection.createArrayOf("text", list.toArray()));
+            } else {
+                statement.setObject(i + 1, parameters[i]);
+            }
+        }
+        return statement;
+    }
+
+    /** Lets the open claims of these quotas lapse in a few seconds instead of the suite's 30 s hold. */
+    static int lapseHolds(List<String> quotas, Duration in) {
+        return QUOTA.update("""
+                update claim set hold_expires_at = least(hold_expires_at, now() + ? * interval '1 millisecond'),
+                 version = version + 1 where quota_id = any(?) and step in ('SELECTED', 'ATTENDEES_GIVEN')""",
+                in.toMillis(), quotas);
     }
 
     /** The single number a counting query answers. */
