@@ -31,12 +31,16 @@ import io.restassured.specification.RequestSpecification;
  * The table's columns are {@code operation | ids | query | body | <caller> | <caller> ...}; the callers are whatever
  * the header names after {@code body}. Cells: an exact status, {@code 2xx}, {@code open} (anything but 401/403) or
  * {@code TODO}. In {@code ids}, {@code world} fills path templates from the test's values, {@code unknown} with random
- * UUIDs. {@code \n} in a body is a line break (a CSV upload).
+ * UUIDs. {@code \n} in a body is a line break (a CSV upload). A page's form is {@code form:name=value&...}
+ * (urlencoded, as a browser sends it) or {@code multipart:...} (the same fields as parts; the part {@code file} is a
+ * file upload).
  */
 public final class AccessRules {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FORM = "form:";
+    private static final String MULTIPART = "multipart:";
 
     /** One row of the table: an operation, how to call it, and the answer per caller. */
     public record Rule(String method, String template, String ids, String query, String body,
@@ -46,15 +50,33 @@ public final class AccessRules {
             return method + " " + template;
         }
 
-        /** The first caller the table lets past authorization: who sends the malformed bodies. */
+        /**
+         * The first caller the table lets past authorization: who sends the malformed bodies (a page's 302 is the way
+         * to sign in, not past it).
+         */
         public Optional<String> allowedCaller() {
             return expected.entrySet().stream()
-                    .filter(cell -> !Set.of("401", "403", "TODO").contains(cell.getValue()))
+                    .filter(cell -> !Set.of("401", "403", "302", "TODO").contains(cell.getValue()))
                     .map(Map.Entry::getKey).findFirst();
         }
 
         public boolean json() {
             return body.startsWith("{") || body.startsWith("[");
+        }
+
+        /** A page's form: {@code form:} (urlencoded) or {@code multipart:} before {@code name=value&...}. */
+        public boolean form() {
+            return body.startsWith(FORM) || body.startsWith(MULTIPART);
+        }
+
+        public boolean multipart() {
+            return body.startsWith(MULTIPART);
+        }
+
+        /** The body as sent: a form's fields without the table's prefix. */
+        public String content() {
+            return body.startsWith(FORM) ? body.substring(FORM.length())
+                    : body.startsWith(MULTIPART) ? body.substring(MULTIPART.length()) : body;
         }
     }
 
@@ -179,7 +201,7 @@ public final class AccessRules {
         List<String> wrong = new ArrayList<>();
         for (Rule rule : rules) {
             for (String who : callers) {
-                int status = caller.send(rule, who, rule.body()).statusCode();
+                int status = caller.send(rule, who, rule.content()).statusCode();
                 String expected = rule.expected().get(who);
                 if (expected.equals("TODO")) {
                     // what the cell would say, for whoever fills it in
@@ -207,7 +229,10 @@ public final class AccessRules {
             if (rule.body().isEmpty() || who.isEmpty()) {
                 continue;
             }
-            for (MalformedBodies.Variant variant : MalformedBodies.of(fill(rule.body(), values), rule.json())) {
+            String body = fill(rule.content(), values);
+            List<MalformedBodies.Variant> variants = rule.form() ? MalformedBodies.ofForm(body)
+                    : MalformedBodies.of(body, rule.json());
+            for (MalformedBodies.Variant variant : variants) {
                 Response response = caller.send(rule, who.get(), variant.body());
                 MalformedBodies.problem(response).ifPresent(problem -> wrong.add("%s by %s with %s: %s"
                         .formatted(rule.operation(), who.get(), variant.name(), problem)));
@@ -226,8 +251,9 @@ public final class AccessRules {
 
     /**
      * The request of a rule: its path with {@code {name}} filled from values (for {@code world} rows; any other
-     * placeholder, and all of an {@code unknown} row, a random UUID), its query (placeholders filled too), and the body as JSON or CSV (as the
-     * table's body looks) with the same placeholders filled. Redirects are not followed: a 303 is the answer.
+     * placeholder, and all of an {@code unknown} row, a random UUID), its query (placeholders filled too), and the
+     * body as JSON or CSV (as the table's body looks; a form urlencoded or as multipart parts) with the same
+     * placeholders filled. Redirects are not followed: a 303 is the answer.
      */
     public static Response send(Rule rule, RequestSpecification request, Map<String, String> values, String body) {
         String path = rule.template();
@@ -235,7 +261,18 @@ public final class AccessRules {
             path = fill(path, values);
         }
         path = path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-        if (!rule.body().isEmpty()) {
+        if (rule.multipart()) {
+            for (Map.Entry<String, byte[]> part : FormFields.decode(fill(body, values))) {
+                if (part.getKey().equals("file")) {
+                    request.multiPart("file", "upload.csv", part.getValue(), "text/csv");
+                } else {
+                    request.multiPart(part.getKey(), new String(part.getValue(), StandardCharsets.UTF_8));
+                }
+            }
+        } else if (rule.form()) {
+            request.contentType("application/x-www-form-urlencoded")
+                    .body(fill(body, values).getBytes(StandardCharsets.US_ASCII));
+        } else if (!rule.body().isEmpty()) {
             request.contentType(rule.json() ? "application/json" : "text/csv")
                     .body(fill(body, values).getBytes(StandardCharsets.UTF_8));
         }

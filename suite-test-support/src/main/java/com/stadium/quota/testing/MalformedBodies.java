@@ -78,6 +78,51 @@ public final class MalformedBodies {
         return variants;
     }
 
+    /**
+     * The variants of an accepted form ({@code name=value&...}, urlencoded): empty, each field missing, a word for a
+     * number, an id or a boolean, numbers no type holds, a NUL byte and broken UTF-8 in each text, a percent sign that
+     * escapes nothing, and 1 MB in each field at once.
+     */
+    public static List<Variant> ofForm(String form) {
+        List<String[]> pairs = FormFields.pairs(form);
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant("an empty form", ""));
+        List<String> names = pairs.stream().map(p -> p[0]).distinct().toList();
+        for (String name : names) {
+            String value = pairs.stream().filter(p -> p[0].equals(name)).findFirst().orElseThrow()[1];
+            variants.add(new Variant("without " + name, FormFields.join(pairs.stream()
+                    .filter(p -> !p[0].equals(name)).toList())));
+            if (value.matches("-?\\d+")) {
+                variants.add(formVariant(pairs, name, "a word for number " + name, "twelve"));
+                variants.add(formVariant(pairs, name, "1e400 for " + name, "1e400"));
+                variants.add(formVariant(pairs, name, "2^63 for " + name, "9223372036854775808"));
+            } else if (value.matches("true|false|on")) {
+                variants.add(formVariant(pairs, name, "a word for boolean " + name, "maybe"));
+            } else {
+                if (value.matches("[0-9a-f-]{36}")) {
+                    variants.add(formVariant(pairs, name, "a word for id " + name, "no-id"));
+                }
+                variants.add(formVariant(pairs, name, "a NUL byte in " + name, value + "%00"));
+                variants.add(formVariant(pairs, name, "broken UTF-8 in " + name, value + "%C3%28"));
+            }
+        }
+        if (!names.isEmpty()) {
+            variants.add(formVariant(pairs, names.get(0), "a % that escapes nothing in " + names.get(0),
+                    pairs.get(0)[1] + "%zz"));
+            List<String[]> huge = new ArrayList<>();
+            List<String> big = names.subList(0, Math.min(names.size(), MAX_MEGABYTE_FIELDS));
+            pairs.forEach(p -> huge.add(big.contains(p[0]) ? new String[] {p[0], MEGABYTE} : p));
+            variants.add(new Variant("1 MB in each of " + String.join(", ", big), FormFields.join(huge)));
+        }
+        return variants;
+    }
+
+    /** The form with every value of one field replaced. */
+    private static Variant formVariant(List<String[]> pairs, String name, String variant, String value) {
+        return new Variant(variant, FormFields.join(pairs.stream()
+                .map(p -> p[0].equals(name) ? new String[] {name, value} : p).toList()));
+    }
+
     /** One body with 1 MB in each of the string fields at once: one upload per body, not one per field (CI time). */
     private static Variant megabytes(JsonNode root, List<String> paths) {
         JsonNode copy = root.deepCopy();
@@ -86,7 +131,8 @@ public final class MalformedBodies {
     }
 
     /**
-     * What is wrong with the answer to a malformed body, if anything: a 5xx, or a 400 whose violations name no field.
+     * What is wrong with the answer to a malformed body, if anything: a 5xx, or a 400 whose violations name no field
+     * (a page or fragment: that marks no field as wrong).
      */
     public static Optional<String> problem(Response response) {
         int status = response.statusCode();
@@ -106,7 +152,10 @@ public final class MalformedBodies {
                 }
             }
         } catch (IOException e) {
-            // not JSON: falls through to the refusal below
+            // not JSON: a page or fragment names the field by marking it (the portal's forms)
+            if (text.contains("class=\"field-error\"") || text.contains("aria-invalid=\"true\"")) {
+                return Optional.empty();
+            }
         }
         return Optional.of("a 400 naming no field: " + excerpt);
     }

@@ -85,6 +85,37 @@ class AccessRulesTableTest {
     }
 
     @Test
+    void aFormGetsMissingFieldsWrongTypesHugeNumbersNulBytesBrokenEncodingAndOneMegabyteBody() {
+        List<MalformedBodies.Variant> variants = MalformedBodies.ofForm("name=Ann&quantity=2&ticket="
+                + "0b7e6f1a-8a5e-4c4e-9d8e-1f2a3b4c5d6e&ticket=1b7e6f1a-8a5e-4c4e-9d8e-1f2a3b4c5d6e&delegate=true");
+        assertThat(body(variants, "an empty form")).isEmpty();
+        assertThat(body(variants, "without ticket")).isEqualTo("name=Ann&quantity=2&delegate=true");
+        assertThat(body(variants, "a word for number quantity")).contains("quantity=twelve");
+        assertThat(body(variants, "2^63 for quantity")).contains("quantity=9223372036854775808");
+        assertThat(body(variants, "a word for id ticket")).contains("ticket=no-id&").doesNotContain("1b7e");
+        assertThat(body(variants, "a word for boolean delegate")).endsWith("delegate=maybe");
+        assertThat(body(variants, "a NUL byte in name")).startsWith("name=Ann%00&");
+        assertThat(body(variants, "broken UTF-8 in name")).startsWith("name=Ann%C3%28&");
+        assertThat(body(variants, "a % that escapes nothing in name")).startsWith("name=Ann%zz&");
+        assertThat(variants).filteredOn(v -> v.body().length() > 1 << 20).singleElement()
+                .satisfies(v -> assertThat(v.body()).hasSizeGreaterThan(4 << 20));
+        assertThat(FormFields.decode("file=a%3Bb%0A%C3%28&x=1+2").get(0).getValue())
+                .containsExactly('a', ';', 'b', '\n', 0xC3, 0x28);
+    }
+
+    @Test
+    void aPageThatMarksTheWrongFieldNamesIt() {
+        assertThat(MalformedBodies.problem(answer(400, "<span class=\"field-error\" id=\"name-error\">"))).isEmpty();
+        assertThat(MalformedBodies.problem(answer(400, "<p>Bad request</p>"))).isPresent();
+        assertThat(MalformedBodies.problem(answer(500, "<span class=\"field-error\">"))).isPresent();
+        assertThat(MalformedBodies.problem(answer(200, "<p>ok</p>"))).isEmpty();
+    }
+
+    private static io.restassured.response.Response answer(int status, String body) {
+        return new io.restassured.builder.ResponseBuilder().setStatusCode(status).setBody(body).build();
+    }
+
+    @Test
     void aTemplatesRegularExpressionIsDroppedToItsName() {
         assertThat(JaxRsRoutes.template("/admin/imports/{importId: [0-9a-f]{8}-[0-9a-f]{4}}", "/confirm"))
                 .isEqualTo("/admin/imports/{importId}/confirm");

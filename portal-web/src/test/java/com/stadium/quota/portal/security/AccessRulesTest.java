@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,19 +108,24 @@ class AccessRulesTest extends AccessRulesCheck {
         }
         RequestSpecification request = given();
         Map<String, String> cookies = cookiesFor(caller, path);
+        String form = body;
         if (rule.method().equals("POST")) {
             // a form carries the CSRF token of the page it came from; without it every POST is a 400
             String csrf = given().cookies(cookiesFor(caller, "/")).redirects().follow(false).get("/")
                     .cookie("csrf-token");
             if (csrf != null) {
                 cookies.put("csrf-token", csrf);
-                request.formParam("csrf-token", csrf);
-            } else if (cookies.containsKey("csrf-token")) {
-                request.formParam("csrf-token", cookies.get("csrf-token"));
+            }
+            String token = cookies.get("csrf-token");
+            if (token != null && rule.form()) {
+                String field = "csrf-token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+                form = body.isEmpty() ? field : body + "&" + field;
+            } else if (token != null) {
+                request.formParam("csrf-token", token);
             }
         }
         try {
-            return AccessRules.send(rule, request.config(PATIENCE).cookies(cookies), values, body);
+            return AccessRules.send(rule, request.config(PATIENCE).cookies(cookies), values, form);
         } catch (Exception e) { // RestAssured throws the socket's timeout unwrapped
             if (e instanceof SocketTimeoutException || e.getCause() instanceof SocketTimeoutException) {
                 return NO_ANSWER; // a page that answers nothing in 5 s: shown as 408, so the run goes on
