@@ -17,8 +17,8 @@ import io.restassured.response.Response;
 
 /**
  * Bodies a careless or hostile client sends, made from an accepted one: empty, cut off, the wrong type in each field,
- * numbers no type holds, 1 MB strings (in every string field of one body), a NUL byte. The answer to each must be no 5xx, and a 400 must name a field
- * (or {@code body}).
+ * numbers no type holds, 1 MB strings (in every string field of one body), a NUL byte; a page's form likewise. The
+ * answer to each must be no 5xx, and a 400 must name a field (or {@code body}).
  */
 public final class MalformedBodies {
 
