@@ -70,7 +70,8 @@ class AccessRulesTableTest {
                 "{\"name\":\"a\",\"count\":2,\"tags\":[\"x\"],\"owner\":{\"ok\":true}}", true);
         assertThat(variants).extracting(MalformedBodies.Variant::name).contains("an empty body", "a cut-off body {",
                 "an array for the body", "a string for number count", "1e400 for count", "2^63 for count",
-                "an array for string name", "1 MB in each of name, tags[0]", "a NUL byte in name", "an object for array tags",
+                "an array for string name", "1 MB in each of name, tags[0]", "a NUL byte in name",
+                "an object for array tags",
                 "an array for string tags[0]", "an array for object owner", "a string for boolean owner.ok");
         assertThat(body(variants, "1e400 for count")).isEqualTo(
                 "{\"name\":\"a\",\"count\":1e400,\"tags\":[\"x\"],\"owner\":{\"ok\":true}}");

@@ -76,9 +76,9 @@ enum ServiceDatabase {
     /** Lets the open claims of these quotas lapse in a few seconds instead of the suite's 30 s hold. */
     static int lapseHolds(List<String> quotas, Duration in) {
         return QUOTA.update("""
-                update claim set hold_expires_at = least(hold_expires_at, now() + ? * interval '1 millisecond'),
+                update claim set hold_expires_at = least(hold_expires_at, now() + make_interval(secs => ?)),
                  version = version + 1 where quota_id = any(?) and step in ('SELECTED', 'ATTENDEES_GIVEN')""",
-                in.toMillis(), quotas);
+                in.toMillis() / 1000.0, quotas);
     }
 
     /** The single number a counting query answers. */
