@@ -37,6 +37,19 @@ class AccessRulesTableTest {
     }
 
     @Test
+    void aPagesFormIsSentByTheFirstCallerPastTheSignInRedirect() {
+        AccessRules.Rule form = AccessRules.parse("t.md", """
+                | operation | ids | query | body | anonymous | holder | admin |
+                |---|---|---|---|---|---|---|
+                | POST /holder/send | world | | form:name=Ann&count=2 | 302 | 404 | 302 |
+                """).rules().get(0);
+        assertThat(form.allowedCaller()).contains("holder");
+        assertThat(form.form()).isTrue();
+        assertThat(form.multipart()).isFalse();
+        assertThat(form.content()).isEqualTo("name=Ann&count=2");
+    }
+
+    @Test
     void anOperationWithoutARowAndARowWithoutAnOperationAreBothNamed() {
         AccessRules rules = AccessRules.parse("t.md", TABLE);
         assertThat(rules.differencesFrom(Set.of("GET /api/things/{id}", "POST /api/things", "POST /api/imports")))
