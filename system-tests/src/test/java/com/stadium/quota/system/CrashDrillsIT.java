@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -554,8 +555,8 @@ class CrashDrillsIT {
             List<Map<String, Object>> mails = Mailbox.messagesFor(prefix + i + "@club.example");
             copies.merge(mails.size(), 1L, Long::sum);
             // a copy re-sent after the kill carries the first one's Message-ID: one message to a mailbox
-            messagesPerPerson.merge((int) mails.stream().map(m -> m.get("messageId")).distinct().count(), 1L,
-                    Long::sum);
+            messagesPerPerson.merge((int) mails.stream().map(m -> m.get("messageId")).filter(Objects::nonNull)
+                    .distinct().count(), 1L, Long::sum);
         }
         long received = copies.entrySet().stream().mapToLong(e -> e.getKey() * e.getValue()).sum();
         long lost = copies.getOrDefault(0, 0L);
