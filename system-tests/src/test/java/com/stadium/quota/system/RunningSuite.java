@@ -43,7 +43,9 @@ public class RunningSuite implements BeforeAllCallback {
         // a short hold, checked often, so a lapsed hold can be seen in a browser test
         QUOTA("quota-service", TestStack.QUOTA_PORT, "-Dsuite.claim.hold=30s", "-Dsuite.claim.expiry-check=1s"),
         ALLOCATION("allocation-service", TestStack.ALLOCATION_PORT),
-        NOTIFICATION("notification-adapter", TestStack.NOTIFICATION_PORT, "-Dsuite.club.portal-url=" + PORTAL_URL);
+        // due reminders looked for every second, so a test can make some due and see them sent (issue 20)
+        NOTIFICATION("notification-adapter", TestStack.NOTIFICATION_PORT, "-Dsuite.club.portal-url=" + PORTAL_URL,
+                "-Dsuite.reminder.poll-interval=1s");
 
         final String module;
         final int port;
