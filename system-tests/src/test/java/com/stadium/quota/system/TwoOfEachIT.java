@@ -197,8 +197,8 @@ class TwoOfEachIT {
             // each quota in a sector of its own: the two allocation-services never compete for a seat here
             quotas.add(given().auth().oauth2(admin()).contentType(ContentType.JSON)
                     .body(Map.of("holderEmail", email, "holderName", "Hal Holder", "matchIds", List.of(match),
-                            "sectors", List.of(sectors.get(i)), "quantity", 1, "algorithm", "NM",
-                            "expiresOn", expiresOn))
+                            "sectors", List.of(sectors.get(i)), "quantity", 1, "discountPercent", 0,
+                            "algorithm", "NM", "expiresOn", expiresOn))
                     .post(SecondInstances.alternate(Service.QUOTA, i) + "/api/admin/quotas").then().statusCode(201)
                     .extract().path("quotas[0].id"));
         }
