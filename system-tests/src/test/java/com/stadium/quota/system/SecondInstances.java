@@ -50,8 +50,15 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
                 running.put(service, launch(root, service));
             }
             for (Service service : Service.values()) {
-                await("readiness of the second " + service.module).atMost(Duration.ofSeconds(120))
-                        .pollInterval(Duration.ofMillis(300)).until(() -> ready(url(service)));
+                int[] starts = {1};
+                await("readiness of the second " + service.module).atMost(Duration.ofSeconds(180))
+                        .pollInterval(Duration.ofMillis(300)).until(() -> {
+                            // one that gave up starting (e.g. Keycloak slow to answer on a busy machine) goes again
+                            if (!running.get(service).isAlive() && starts[0]++ < 3) {
+                                running.put(service, launch(root, service));
+                            }
+                            return ready(url(service));
+                        });
             }
         } catch (IOException | RuntimeException e) {
             afterAll(context);
@@ -72,8 +79,8 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
         command.addAll(service.options);
         command.addAll(List.of("-jar", jar.toString()));
         // notification-adapter mails straight to GreenMail (the first one goes through RunningSuite's RefusingSmtp)
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(root.resolve("system-tests/target/" + service.module + "-2.log").toFile()).start();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect
+                .appendTo(root.resolve("system-tests/target/" + service.module + "-2.log").toFile())).start();
     }
 
     private static boolean ready(String url) {
