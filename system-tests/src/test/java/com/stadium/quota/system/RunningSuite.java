@@ -43,9 +43,10 @@ public class RunningSuite implements BeforeAllCallback {
         // a short hold, checked often, so a lapsed hold can be seen in a browser test
         QUOTA("quota-service", TestStack.QUOTA_PORT, "-Dsuite.claim.hold=30s", "-Dsuite.claim.expiry-check=1s"),
         ALLOCATION("allocation-service", TestStack.ALLOCATION_PORT),
-        // a bounced mail's retries in 1.4 s, not 7 s, before AdminTrackingIT sees it given up
+        // a bounced mail's retries in 1.4 s, not 7 s, before AdminTrackingIT sees it given up; due reminders looked
+        // for every second, so a test can make some due and see them sent (issue 20)
         NOTIFICATION("notification-adapter", TestStack.NOTIFICATION_PORT, "-Dsuite.club.portal-url=" + PORTAL_URL,
-                "-Dsuite.delivery.first-retry-delay=PT0.2S");
+                "-Dsuite.delivery.first-retry-delay=PT0.2S", "-Dsuite.reminder.poll-interval=1s");
 
         final String module;
         final int port;

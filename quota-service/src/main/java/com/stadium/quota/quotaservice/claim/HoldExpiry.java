@@ -1,6 +1,7 @@
 package com.stadium.quota.quotaservice.claim;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,10 +20,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 /**
  * Gives back tickets whose hold lapsed and payments that never answered; runs on every instance, safely (each claim
- * is settled under its quota's row lock, and the provider is asked before that lock is taken).
+ * is settled under its quota's row lock, and the provider is asked before that lock is taken, by the one instance
+ * that took the claim's lease).
  */
 @ApplicationScoped
 public class HoldExpiry {
@@ -30,6 +33,8 @@ public class HoldExpiry {
     private static final Logger LOG = Logger.getLogger(HoldExpiry.class);
     private static final int BATCH = 100;
     private static final String ACTOR = "hold-expiry";
+    /** Longer than the provider's status and cancel calls take, together, at their timeouts. */
+    static final Duration PROVIDER_LEASE = Duration.ofMinutes(2);
 
     @Inject
     Quotas quotas;
@@ -42,6 +47,9 @@ public class HoldExpiry {
 
     @Inject
     Clock clock;
+
+    @Inject
+    EntityManager entityManager;
 
     @Scheduled(every = "${suite.claim.expiry-check}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
@@ -70,6 +78,18 @@ public class HoldExpiry {
     }
 
     /**
+     * Takes an overdue payment's claim for this instance for {@link #PROVIDER_LEASE} (a conditional update), so one
+     * instance at a time asks the provider; a crashed taker's lease runs out and another instance takes it over.
+     */
+    boolean takeForProvider(UUID claimId, Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                update claim set expiry_taken_until = ?2
+                 where id = ?1 and (expiry_taken_until is null or expiry_taken_until <= ?3)""")
+                .setParameter(1, claimId).setParameter(2, now.plus(PROVIDER_LEASE)).setParameter(3, now)
+                .executeUpdate() == 1);
+    }
+
+    /**
      * Releases a lapsed hold; a payment past its deadline is read from the provider once more and, if still pending,
      * cancelled there before the tickets go back (a late "paid" then sells them).
      */
@@ -79,7 +99,19 @@ public class HoldExpiry {
             return claim.step == ClaimStep.PAYMENT_PENDING && !now.isBefore(claim.paymentDeadline)
                     ? payments.pending(quotas.find(claim.quotaId), claim) : null;
         });
-        PaymentStatus atProvider = overdue == null ? null : payments.settleAtProvider(overdue);
+        if (overdue != null && !takeForProvider(claimId, now)) {
+            return; // another instance asks the provider about this payment and settles it
+        }
+        PaymentStatus atProvider;
+        try {
+            atProvider = overdue == null ? null : payments.settleAtProvider(overdue);
+        } catch (RuntimeException e) {
+            // the provider did not answer: the next check (of any instance) tries again
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "update claim set expiry_taken_until = null where id = ?1").setParameter(1, claimId)
+                    .executeUpdate());
+            throw e;
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             // the claim is read only once the quota's lock is ours, so a change that came first is seen
             Quota quota = quotas.lock(quotas.quotaIdOf(claimId));

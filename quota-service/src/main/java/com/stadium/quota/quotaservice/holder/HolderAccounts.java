@@ -29,7 +29,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * Makes each holder a Keycloak user in the group {@code holders} (which carries the quota-holder role), once per
  * email. Asked for in the transaction that invites the holder and done afterwards, with retries, so a Keycloak outage
- * never holds up seats or mail; a redeemed deeplink whose account is not made yet makes it at once.
+ * never holds up seats or mail; a redeemed deeplink whose account is not made yet makes it at once. Each waiting
+ * account is claimed by one instance at a time ({@code FOR UPDATE SKIP LOCKED}), so several instances share the work.
  */
 @ApplicationScoped
 public class HolderAccounts {
@@ -130,10 +131,15 @@ public class HolderAccounts {
 
     /** False when Keycloak could not make the account this time. */
     private boolean provision(String email) {
-        HolderAccount account = HolderAccount.findById(email);
-        if (account == null || account.provisionedAt != null) {
+        // claimed: an instance working on it (or done with it) makes another one skip it
+        @SuppressWarnings("unchecked")
+        List<HolderAccount> mine = entityManager.createNativeQuery("""
+                select * from holder_account where email = ?1 and provisioned_at is null
+                for update skip locked""", HolderAccount.class).setParameter(1, email).getResultList();
+        if (mine.isEmpty()) {
             return true;
         }
+        HolderAccount account = mine.get(0);
         account.attempts++;
         try {
             account.keycloakId = ensureUser(account.email, account.name);

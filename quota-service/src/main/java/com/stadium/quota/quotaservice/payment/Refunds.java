@@ -15,13 +15,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Pays back cancelled paid tickets through the payment provider, after the cancellation committed. Each refund's id
  * is its idempotency key, so a retry after a lost answer never refunds twice; a provider that cannot be reached is
- * tried again on the next poll.
+ * tried again on the next poll. Several instances share the work: each refund is claimed by one at a time.
  */
 @ApplicationScoped
 public class Refunds {
@@ -77,10 +76,15 @@ public class Refunds {
     }
 
     private boolean refund(UUID id) {
-        Refund refund = Refund.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (refund == null || refund.status != RefundStatus.REQUESTED) {
+        // claimed by one instance at a time; another one skips it instead of waiting for the provider's answer
+        @SuppressWarnings("unchecked")
+        List<Refund> mine = entityManager.createNativeQuery("""
+                select * from refund where id = ?1 and status = 'REQUESTED' for update skip locked""", Refund.class)
+                .setParameter(1, id).getResultList();
+        if (mine.isEmpty()) {
             return true;
         }
+        Refund refund = mine.get(0);
         refund.attempts++;
         if (refund.paymentId == null) {
             refund.status = RefundStatus.FAILED;

@@ -248,6 +248,27 @@ class ClaimTest {
     }
 
     @Test
+    void anOverduePaymentIsSettledByTheOneInstanceThatTookItsLease() {
+        UUID quota = quota(2, 50);
+        UUID claim = readyToPay(quota);
+        String paymentId = pay(quota, claim).statusCode(200).extract().path("paymentId");
+        data.lapsePayment(claim);
+        Instant now = Instant.now();
+
+        assertThat(expiry.takeForProvider(claim, now)).as("the first instance takes the overdue claim").isTrue();
+        assertThat(expiry.takeForProvider(claim, now)).as("a second instance, at the same time, does not").isFalse();
+        expiry.releaseLapsed(now);
+        assertThat(data.claim(claim).step).as("a check while the other instance holds the lease leaves it alone")
+                .isEqualTo(ClaimStep.PAYMENT_PENDING);
+        assertThat(sandbox.status(paymentId)).isEqualTo(PaymentStatus.PENDING);
+
+        // the taker crashed: once its lease ran out, any instance settles the claim
+        expiry.releaseLapsed(now.plus(HoldExpiry.PROVIDER_LEASE).plusSeconds(1));
+        assertThat(data.claim(claim).releasedBecause).isEqualTo("PAYMENT_TIMED_OUT");
+        assertThat(sandbox.status(paymentId)).isEqualTo(PaymentStatus.CANCELLED);
+    }
+
+    @Test
     void cancellingAQuotaEndsItsOpenClaimsAndKeepsWhatWasPaidMeanwhile() {
         UUID quota = quota(4, 50);
         List<UUID> tickets = ticketIds(quota);

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,53 @@ class HolderAccountTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> provisioned(email));
         invite(email.toUpperCase());
         await().atMost(Duration.ofSeconds(30)).until(() -> provisioned(email));
+        assertThat(keycloakUsers(email)).hasSize(1);
+    }
+
+    @Inject
+    HolderAccounts accounts;
+
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
+
+    @Test
+    void anAccountAnotherInstanceIsMakingIsSkippedNotMadeTwice() throws Exception {
+        String email = "shared-" + UUID.randomUUID().toString().substring(0, 8) + "@sponsor.example";
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "insert into holder_account (email, name, requested_at) values (?1, 'Sam Shared', now())")
+                .setParameter(1, email).executeUpdate());
+        CountDownLatch taken = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        // "the other instance": holds the row as its provisioning would, until told to let go
+        Thread other = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("select email from holder_account where email = ?1 for update")
+                    .setParameter(1, email).getResultList();
+            taken.countDown();
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        other.start();
+        assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
+        long started = System.nanoTime();
+        accounts.provisionBatch();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("skipped, not waited for")
+                .isLessThan(Duration.ofSeconds(5));
+        HolderAccount untouched = QuarkusTransaction.requiringNew().call(() -> HolderAccount.findById(email));
+        assertThat(untouched.provisionedAt).isNull();
+        assertThat(untouched.attempts).as("attempts by this instance while the other one held it").isZero();
+        done.countDown();
+        other.join();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            accounts.provisionBatch();
+            return provisioned(email);
+        });
+        HolderAccount made = QuarkusTransaction.requiringNew().call(() -> HolderAccount.findById(email));
+        assertThat(made.provisionedAt).isNotNull();
+        assertThat(made.attempts).as("attempts in all").isEqualTo(1);
         assertThat(keycloakUsers(email)).hasSize(1);
     }
 }

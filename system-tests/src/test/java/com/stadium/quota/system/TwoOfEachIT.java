@@ -1,0 +1,312 @@
+package com.stadium.quota.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.system.RunningSuite.Service;
+import com.stadium.quota.testing.KeycloakUsers;
+import com.stadium.quota.testing.Mailbox;
+import com.stadium.quota.testing.TestStack;
+import com.stadium.quota.testing.TopicReader;
+import com.stadium.quota.testing.Tokens;
+
+import io.restassured.http.ContentType;
+
+/**
+ * Exactly once with two of each (issue 20, item 3), on the two-of-everything stand: requests alternate between the
+ * two instances of quota-service, and the two instances of every service share the work of their Kafka consumer
+ * groups and of their background jobs. Each test counts what came out and names what it counted; the counts go to
+ * system-tests/target/scale-out.md (docs/scaling.md quotes them).
+ */
+@ExtendWith({RunningSuite.class, SecondInstances.class})
+class TwoOfEachIT {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final ZoneId CLUB = ZoneId.of("Europe/Berlin");
+    private final ObjectMapper json = new ObjectMapper();
+
+    private static String admin() {
+        return Tokens.of(Tokens.ADMIN);
+    }
+
+    @Test
+    void twoRelaysSendEachOutboxMessageOnceAndTwoAdaptersMailEachOnce() throws Exception {
+        int messages = 200;
+        String prefix = "scale-m-" + RUN + "-";
+        Burst requests = new Burst();
+        String token = admin();
+        requests.run(messages, 8, i -> Burst.request().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("recipientEmail", prefix + i + "@club.example", "note", "two of each"))
+                .post(SecondInstances.alternate(Service.QUOTA, i) + "/api/admin/test-messages"));
+        assertThat(requests.answered(202)).as("test messages accepted: " + requests).isEqualTo(messages);
+
+        List<String> written = ServiceDatabase.QUOTA.rows("""
+                select event_id::text as id from outbox_message
+                 where topic = 'notification-requests' and envelope like ?""", "%" + prefix + "%").stream()
+                .map(r -> (String) r.get("id")).toList();
+        Map<String, Integer> onTopic = new HashMap<>();
+        try (TopicReader topic = new TopicReader("notification-requests")) {
+            // read on a little after the last one arrived: a second copy would come right behind it
+            topic.awaitCount(r -> r.value().contains(prefix), messages, Duration.ofSeconds(60))
+                    .forEach(r -> onTopic.merge(eventId(r), 1, Integer::sum));
+            topic.awaitCount(r -> r.value().contains(prefix), 1, Duration.ofSeconds(2))
+                    .forEach(r -> onTopic.merge(eventId(r), 1, Integer::sum));
+        }
+        long duplicated = onTopic.values().stream().mapToLong(c -> c - 1).sum();
+        long lost = written.stream().filter(id -> !onTopic.containsKey(id)).count();
+        String relayed = "outbox rows written by the two quota-services %d; records on notification-requests %d "
+                + "for %d distinct outbox ids; duplicated %d, lost %d".formatted(written.size(),
+                        onTopic.values().stream().mapToInt(Integer::intValue).sum(), onTopic.size(), duplicated, lost);
+        report("two outbox relays, " + messages + " test messages over both quota-services", relayed);
+        assertThat(written).as(relayed).hasSize(messages);
+        assertThat(onTopic.keySet()).as(relayed).isEqualTo(Set.copyOf(written));
+        assertThat(duplicated).as(relayed).isZero();
+
+        await("every message recorded as sent").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> ServiceDatabase.NOTIFICATION.count("select count(*) from notification"
+                        + " where recipient_email like ? and status = 'SENT'", prefix + "%") == messages);
+        Map<Integer, Long> copies = copiesPerPerson(prefix, messages, "");
+        String mailed = "mails received %s for %d people (people by copies received: %s)".formatted(
+                received(copies), messages, copies);
+        report("two notification-adapters, " + messages + " mails", mailed);
+        assertThat(copies).as("people by copies received: " + mailed).isEqualTo(Map.of(1, (long) messages));
+    }
+
+    @Test
+    void claimsOverTwoQuotaServicesHaveExactlyOneWinnerPerTicketAndEachLapsedHoldIsReleasedOnce() throws Exception {
+        int claims = 256;
+        int tickets = 40;
+        String email = PortalData.email("scale-race");
+        List<String> sectors = roomiest(lastMatch(), tickets, 1);
+        String quota = PortalData.quotaAt(lastMatch(), email, "Rae Race", sectors.get(0), tickets, 50, false);
+        List<String> ticketIds = PortalData.admin(quota).getList("tickets.id", String.class);
+        String holder = Tokens.holder(email);
+
+        HttpClient racing = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < claims; i++) {
+                String url = SecondInstances.alternate(Service.QUOTA, i) + "/api/holder/quotas/" + quota + "/claims";
+                String body = "{\"ticketIds\":[\"" + ticketIds.get(i % tickets) + "\"]}";
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return racing.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                            .header("Authorization", "Bearer " + holder).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                }));
+            }
+            start.countDown();
+            Map<Integer, Integer> byStatus = new TreeMap<>();
+            Map<String, Integer> promised = new HashMap<>();
+            Map<Integer, Integer> winnersByInstance = new TreeMap<>();
+            for (int i = 0; i < claims; i++) {
+                HttpResponse<String> answer = answers.get(i).get();
+                byStatus.merge(answer.statusCode(), 1, Integer::sum);
+                if (answer.statusCode() == 201) {
+                    winnersByInstance.merge(i % 2 + 1, 1, Integer::sum);
+                    json.readTree(answer.body()).path("tickets")
+                            .forEach(t -> promised.merge(t.path("id").asText(), 1, Integer::sum));
+                }
+            }
+            long promisedTwice = promised.values().stream().filter(c -> c > 1).count();
+            long held = ServiceDatabase.QUOTA.count("select count(*) from ticket where quota_id = ?::uuid"
+                    + " and claim_id is not null", quota);
+            String counted = ("%d claims over two quota-services on %d tickets: answers by status %s, winners by "
+                    + "instance %s; tickets promised to two winners %d; tickets held by a claim in the database %d")
+                    .formatted(claims, tickets, byStatus, winnersByInstance, promisedTwice, held);
+            report("256 claims on 40 tickets over two quota-services", counted);
+            assertThat(byStatus).as(counted).isEqualTo(Map.of(201, tickets, 409, claims - tickets));
+            assertThat(promisedTwice).as(counted).isZero();
+            assertThat(held).as(counted).isEqualTo(tickets);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // every hold lapses at once; both quota-services look for lapsed holds every second
+        List<String> open = ServiceDatabase.QUOTA.rows("select id::text as id from claim where quota_id = ?::uuid",
+                quota).stream().map(r -> (String) r.get("id")).toList();
+        write("update claim set hold_expires_at = now() - interval '1 second' where quota_id = ?::uuid", quota);
+        await("the lapsed holds released").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> ServiceDatabase.QUOTA.count("select count(*) from claim where quota_id = ?::uuid"
+                        + " and step = 'RELEASED'", quota) == tickets);
+        Map<Long, Long> releasesPerClaim = ServiceDatabase.QUOTA.rows("""
+                select count(*) as releases from audit_entry
+                 where quota_id = ?::uuid and action = 'CLAIM_RELEASED' group by details::json->>'claim'""", quota)
+                .stream().collect(Collectors.groupingBy(r -> ((Number) r.get("releases")).longValue(),
+                        TreeMap::new, Collectors.counting()));
+        String released = "claims %d, released by hold expiry %d; claims by releases recorded: %s; tickets "
+                + "allocated again %d".formatted(open.size(), ServiceDatabase.QUOTA.count("select count(*) from claim"
+                        + " where quota_id = ?::uuid and released_because = 'HOLD_EXPIRED'", quota),
+                        releasesPerClaim, PortalData.counts(quota).get("ALLOCATED"));
+        report("hold expiry on two quota-services, 40 lapsed holds", released);
+        assertThat(open).as(released).hasSize(tickets);
+        assertThat(releasesPerClaim).as("claims by releases recorded: " + released)
+                .isEqualTo(Map.of(1L, (long) tickets));
+        assertThat(PortalData.counts(quota).get("ALLOCATED")).as(released).isEqualTo(tickets);
+    }
+
+    @Test
+    void eachHolderAccountIsMadeOnceAndEachReminderSentOnce() throws Exception {
+        int holders = 12;
+        long match = lastMatch();
+        List<String> sectors = roomiest(match, 1, holders);
+        String expiresOn = LocalDate.now(CLUB).plusDays(3).toString();
+        List<String> emails = new ArrayList<>();
+        List<String> quotas = new ArrayList<>();
+        for (int i = 0; i < holders; i++) {
+            String email = PortalData.email("scale-h" + i);
+            emails.add(email);
+            // each quota in a sector of its own: the two allocation-services never compete for a seat here
+            quotas.add(given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                    .body(Map.of("holderEmail", email, "holderName", "Hal Holder", "matchIds", List.of(match),
+                            "sectors", List.of(sectors.get(i)), "quantity", 1, "discountPercent", 0,
+                            "algorithm", "NM", "expiresOn", expiresOn))
+                    .post(SecondInstances.alternate(Service.QUOTA, i) + "/api/admin/quotas").then().statusCode(201)
+                    .extract().path("quotas[0].id"));
+        }
+        await("the holder accounts made").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> ServiceDatabase.QUOTA.count("select count(*) from holder_account where email = any(?)"
+                        + " and provisioned_at is not null", emails) == holders);
+        Map<Long, Long> byAttempts = ServiceDatabase.QUOTA.rows(
+                "select attempts from holder_account where email = any(?)", emails).stream()
+                .collect(Collectors.groupingBy(r -> ((Number) r.get("attempts")).longValue(), TreeMap::new,
+                        Collectors.counting()));
+        String adminToken = KeycloakUsers.adminToken();
+        Map<Integer, Long> usersPerEmail = emails.stream().collect(Collectors.groupingBy(e -> given()
+                .auth().oauth2(adminToken).queryParam("email", e).queryParam("exact", true)
+                .get(TestStack.keycloakUrl() + "/admin/realms/quota/users").then().statusCode(200).extract()
+                .jsonPath().getList("$").size(), TreeMap::new, Collectors.counting()));
+        String accounts = "holders %d; accounts by attempts to make them %s; emails by Keycloak users %s"
+                .formatted(holders, byAttempts, usersPerEmail);
+        report("holder accounts on two quota-services", accounts);
+        assertThat(byAttempts).as("accounts by attempts: " + accounts).isEqualTo(Map.of(1L, (long) holders));
+        assertThat(usersPerEmail).as("emails by Keycloak users: " + accounts).isEqualTo(Map.of(1, (long) holders));
+
+        await("the reminders scheduled").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> ServiceDatabase.NOTIFICATION.count("select count(*) from expiration_reminder"
+                        + " where recipient_email = any(?) and status = 'SCHEDULED'", emails) == holders);
+        // due now: both notification-adapters look for due reminders every second
+        write(NOTIFICATION_DB, "update expiration_reminder set due_at = now() where recipient_email = any(?)",
+                emails);
+        await("the reminders sent").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> ServiceDatabase.NOTIFICATION.count("select count(*) from notification where"
+                        + " recipient_email = any(?) and kind = 'EXPIRATION_REMINDER' and status = 'SENT'", emails)
+                        == holders);
+        Map<Integer, Long> reminded = new TreeMap<>(emails.stream().collect(Collectors.groupingBy(
+                e -> PortalData.mails(e, "Reminder").size(), Collectors.counting())));
+        long recorded = ServiceDatabase.NOTIFICATION.count("select count(*) from notification where"
+                + " recipient_email = any(?) and kind = 'EXPIRATION_REMINDER'", emails);
+        String reminders = "holders %d; reminder notifications recorded %d; holders by reminder mails received %s"
+                .formatted(holders, recorded, reminded);
+        report("expiration reminders on two notification-adapters", reminders);
+        assertThat(recorded).as(reminders).isEqualTo(holders);
+        assertThat(reminded).as("holders by reminder mails: " + reminders).isEqualTo(Map.of(1, (long) holders));
+        quotas.forEach(PortalData::cancel);
+    }
+
+    private String eventId(ConsumerRecord<String, String> record) {
+        try {
+            JsonNode envelope = json.readTree(record.value());
+            return envelope.path("id").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("not an envelope: " + record.value(), e);
+        }
+    }
+
+    /** People by how many mails (whose subject contains the text) they received. */
+    private static Map<Integer, Long> copiesPerPerson(String prefix, int people, String subject) {
+        Map<Integer, Long> copies = new TreeMap<>();
+        for (int i = 0; i < people; i++) {
+            copies.merge(PortalData.mails(prefix + i + "@club.example", subject).size(), 1L, Long::sum);
+        }
+        return copies;
+    }
+
+    private static long received(Map<Integer, Long> copies) {
+        return copies.entrySet().stream().mapToLong(e -> e.getKey() * e.getValue()).sum();
+    }
+
+    private static long lastMatch() {
+        List<Long> ids = given().auth().oauth2(admin()).get(Service.ALLOCATION.url() + "/api/matches").then()
+                .statusCode(200).extract().jsonPath().getList("id", Long.class);
+        return ids.get(ids.size() - 1);
+    }
+
+    /** {@code count} sectors of the match with at least {@code seats} free seats each, the roomiest first. */
+    private static List<String> roomiest(long match, int seats, int count) {
+        List<String> sectors = ServiceDatabase.ALLOCATION.rows("""
+                select s.code from sector s join seat t on t.sector_id = s.id
+                  left join seat_hold h on h.seat_id = t.id and h.match_id = ?
+                 where s.venue_id = (select venue_id from match where id = ?)
+                 group by s.code having count(*) - count(h.seat_id) >= ?
+                 order by count(*) - count(h.seat_id) desc""", match, match, seats).stream()
+                .map(r -> (String) r.get("code")).toList();
+        assertThat(sectors).as("sectors with %d free seats", seats).hasSizeGreaterThanOrEqualTo(count);
+        return sectors.subList(0, count);
+    }
+
+    private static final String QUOTA_DB = "quota_service";
+    private static final String NOTIFICATION_DB = "notification_adapter";
+
+    private static void write(String sql, Object... parameters) throws SQLException {
+        write(QUOTA_DB, sql, parameters);
+    }
+
+    /** Moves a service's clock for some rows (as the module tests' lapseHold does): the one write these tests make. */
+    private static void write(String database, String sql, Object... parameters) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:25432/" + database,
+                database, "local-demo"); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i] instanceof List<?> list
+                        ? connection.createArrayOf("text", list.toArray()) : parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    /** Adds the counts to system-tests/target/scale-out.md (the source of docs/scaling.md's table). */
+    private static void report(String what, String counted) throws java.io.IOException {
+        System.out.println("SCALE " + what + ": " + counted);
+        Path file = Path.of(System.getProperty("suite.root", "..")).resolve("system-tests/target/scale-out.md");
+        Files.writeString(file, "| " + what + " | " + counted + " |\n", StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+}
