@@ -1,5 +1,7 @@
 package com.stadium.quota.allocation.request;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,6 +33,7 @@ import com.stadium.quota.messaging.outbox.Outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -56,6 +60,9 @@ public class SeatAllocation {
     @Inject
     AllocationReports reports;
 
+    @Inject
+    EntityManager entityManager;
+
     /**
      * Answers requests in their order inside the caller's transaction. Each sees the seats the ones before it
      * took; the holds are written in one statement and the results in one outbox batch at the end. A request
@@ -63,10 +70,8 @@ public class SeatAllocation {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<AllocationCompleted> answerAll(List<AllocationRequested> requests) {
-        Map<UUID, AllocationCompleted> answered = new HashMap<>();
-        AllocationRecord.<AllocationRecord>list("requestId in ?1",
-                requests.stream().map(AllocationRequested::requestId).distinct().toList())
-                .forEach(earlier -> answered.put(earlier.requestId, read(earlier.result)));
+        Map<UUID, AllocationCompleted> answered = earlierAnswers(requests.stream()
+                .map(AllocationRequested::requestId).distinct().toList());
         Batch batch = new Batch(inventory);
         List<AllocationCompleted> results = new ArrayList<>(requests.size());
         List<Outbox.Keyed> events = new ArrayList<>(requests.size());
@@ -94,6 +99,23 @@ public class SeatAllocation {
         inventory.holdAll(batch.holds);
         outbox.publishAll(events);
         return results;
+    }
+
+    /** The stored answers of any of the requests: one statement (an IN list would be a new query plan per size). */
+    private Map<UUID, AllocationCompleted> earlierAnswers(List<UUID> requestIds) {
+        return entityManager.unwrap(Session.class).doReturningWork(db -> {
+            try (PreparedStatement select = db.prepareStatement(
+                    "select request_id, result from allocation where request_id = any (?)")) {
+                select.setArray(1, db.createArrayOf("uuid", requestIds.toArray()));
+                Map<UUID, AllocationCompleted> answers = new HashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        answers.put(rows.getObject(1, UUID.class), read(rows.getString(2)));
+                    }
+                }
+                return answers;
+            }
+        });
     }
 
     /** What the requests answered so far in this transaction took, and the prices they looked up. */
