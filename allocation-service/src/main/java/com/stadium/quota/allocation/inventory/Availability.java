@@ -1,9 +1,13 @@
 package com.stadium.quota.allocation.inventory;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.hibernate.Session;
 
 import com.stadium.quota.allocation.algorithm.SeatingPlan;
 import com.stadium.quota.allocation.match.Match;
@@ -38,7 +42,8 @@ public class Availability {
     /** The counts as the database has them now (committed holds, and the caller's own transaction's). */
     public MatchAvailability of(Match match) {
         SeatingPlan plan = inventory.plan(match.venueId);
-        Map<Long, SeatState> states = states(match.id);
+        // each seat's state by plan index: the announcer counts a 60,000-seat match every second while it changes
+        SeatState[] states = statesByIndex(match.id, plan);
         List<SectorAvailability> sectors = new ArrayList<>();
         int free = 0;
         int held = 0;
@@ -47,7 +52,7 @@ public class Availability {
             int[] counts = new int[SeatState.values().length];
             int accessibleFree = 0;
             for (int i = sector.from(); i < sector.to(); i++) {
-                SeatState state = states.getOrDefault(plan.seat(i).id(), SeatState.FREE);
+                SeatState state = states[i] == null ? SeatState.FREE : states[i];
                 counts[state.ordinal()]++;
                 if (state == SeatState.FREE && plan.seat(i).accessible()) {
                     accessibleFree++;
@@ -61,6 +66,26 @@ public class Availability {
             sold += counts[SeatState.SOLD.ordinal()];
         }
         return new MatchAvailability(match.id, plan.size(), free, held, sold, sectors);
+    }
+
+    private SeatState[] statesByIndex(long matchId, SeatingPlan plan) {
+        SeatState[] states = new SeatState[plan.size()];
+        entityManager.unwrap(Session.class).doWork(db -> {
+            try (PreparedStatement select = db.prepareStatement(
+                    "select seat_id, status from seat_hold where match_id = ?")) {
+                select.setLong(1, matchId);
+                select.setFetchSize(5_000);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        int index = plan.indexOf(rows.getLong(1));
+                        if (index >= 0) {
+                            states[index] = "SOLD".equals(rows.getString(2)) ? SeatState.SOLD : SeatState.HELD;
+                        }
+                    }
+                }
+            }
+        });
+        return states;
     }
 
     /** The state of every seat held or sold at the match; a seat not listed is free. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -55,8 +56,9 @@ public class Inventory {
 
     /** Thrown when a seat the view thought free is already held in the database. */
     public static class SeatTaken extends RuntimeException {
-        public SeatTaken(long matchId) {
-            super("a seat at match " + matchId + " was taken meanwhile");
+        public SeatTaken(List<Long> matchIds) {
+            super("a seat at match " + matchIds.stream().map(String::valueOf).collect(Collectors.joining(" or "))
+                    + " was taken meanwhile");
         }
     }
 
@@ -84,30 +86,50 @@ public class Inventory {
         matchIds.forEach(held::remove);
     }
 
+    /** Seats (indexes of the match's venue plan) to hold for a quota at a match. */
+    public record Hold(SeatingPlan plan, long matchId, UUID quotaId, UUID requestId, List<Integer> seats) {
+    }
+
     /**
-     * Holds the seats for the quota in the caller's transaction; throws {@link SeatTaken} (and the caller rolls
-     * back) when one of them is held already.
+     * Holds the seats in the caller's transaction, all in one statement; throws {@link SeatTaken} (and the caller
+     * rolls back) when one of them is held already.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void hold(long matchId, UUID quotaId, UUID requestId, SeatingPlan plan, List<Integer> seats) {
-        Long[] seatIds = seats.stream().map(i -> plan.seat(i).id()).toArray(Long[]::new);
+    public void holdAll(List<Hold> holds) {
+        int count = holds.stream().mapToInt(h -> h.seats().size()).sum();
+        if (count == 0) {
+            return;
+        }
+        Long[] matchIds = new Long[count];
+        Long[] seatIds = new Long[count];
+        UUID[] quotaIds = new UUID[count];
+        UUID[] requestIds = new UUID[count];
+        int i = 0;
+        for (Hold hold : holds) {
+            for (int seat : hold.seats()) {
+                matchIds[i] = hold.matchId();
+                seatIds[i] = hold.plan().seat(seat).id();
+                quotaIds[i] = hold.quotaId();
+                requestIds[i++] = hold.requestId();
+            }
+        }
         try (Connection db = dataSource.getConnection();
                 PreparedStatement insert = db.prepareStatement("""
                         insert into seat_hold (match_id, seat_id, quota_id, request_id, held_at)
-                        select ?, seat, ?, ?, now() from unnest(?) as seat
+                        select m, s, q, r, now() from unnest(?, ?, ?, ?) as h(m, s, q, r)
                         on conflict do nothing""")) {
-            insert.setLong(1, matchId);
-            insert.setObject(2, quotaId);
-            insert.setObject(3, requestId);
-            insert.setArray(4, db.createArrayOf("bigint", seatIds));
-            if (insert.executeUpdate() != seats.size()) {
-                throw new SeatTaken(matchId);
+            insert.setArray(1, db.createArrayOf("bigint", matchIds));
+            insert.setArray(2, db.createArrayOf("bigint", seatIds));
+            insert.setArray(3, db.createArrayOf("uuid", quotaIds));
+            insert.setArray(4, db.createArrayOf("uuid", requestIds));
+            if (insert.executeUpdate() != count) {
+                throw new SeatTaken(holds.stream().map(Hold::matchId).distinct().toList());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("seats could not be held: " + e.getMessage(), e);
         }
-        afterCommit(matchId, plan, seats, true);
-        changed.fire(new MatchChanged(matchId));
+        holds.forEach(hold -> afterCommit(hold.matchId(), hold.plan(), hold.seats(), true));
+        holds.stream().map(Hold::matchId).distinct().forEach(matchId -> changed.fire(new MatchChanged(matchId)));
     }
 
     /** Marks held seats of a quota at a match SOLD; returns how many it found. */

@@ -11,6 +11,7 @@ import com.stadium.quota.allocation.algorithm.Allocation;
 import com.stadium.quota.allocation.algorithm.MultiMatch;
 import com.stadium.quota.allocation.algorithm.SeatingPlan;
 import com.stadium.quota.allocation.inventory.Inventory;
+import com.stadium.quota.allocation.inventory.ScratchInventory;
 import com.stadium.quota.allocation.request.SeatAllocation;
 import com.stadium.quota.web.InvalidInput;
 

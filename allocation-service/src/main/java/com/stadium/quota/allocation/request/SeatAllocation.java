@@ -1,12 +1,17 @@
 package com.stadium.quota.allocation.request;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +23,7 @@ import com.stadium.quota.allocation.algorithm.SeatQuality;
 import com.stadium.quota.allocation.algorithm.SeatRequest;
 import com.stadium.quota.allocation.algorithm.SeatingPlan;
 import com.stadium.quota.allocation.inventory.Inventory;
+import com.stadium.quota.allocation.inventory.ScratchInventory;
 import com.stadium.quota.allocation.match.Match;
 import com.stadium.quota.allocation.match.MatchPrice;
 import com.stadium.quota.allocation.report.AllocationReports;
@@ -27,6 +33,7 @@ import com.stadium.quota.messaging.outbox.Outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -53,29 +60,83 @@ public class SeatAllocation {
     @Inject
     AllocationReports reports;
 
+    @Inject
+    EntityManager entityManager;
+
+    /**
+     * Answers requests in their order inside the caller's transaction. Each sees the seats the ones before it
+     * took; the holds are written in one statement and the results in one outbox batch at the end. A request
+     * answered before (same request id) gets the same answer again and holds nothing twice.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AllocationCompleted answer(AllocationRequested request) {
-        AllocationRecord earlier = AllocationRecord.findById(request.requestId());
-        if (earlier != null) {
-            // the same request again: the same answer, nothing held twice
-            AllocationCompleted same = read(earlier.result);
-            publish(request, same);
-            return same;
+    public List<AllocationCompleted> answerAll(List<AllocationRequested> requests) {
+        Map<UUID, AllocationCompleted> answered = earlierAnswers(requests.stream()
+                .map(AllocationRequested::requestId).distinct().toList());
+        Batch batch = new Batch(inventory);
+        List<AllocationCompleted> results = new ArrayList<>(requests.size());
+        List<Outbox.Keyed> events = new ArrayList<>(requests.size());
+        for (AllocationRequested request : requests) {
+            AllocationCompleted result = answered.get(request.requestId());
+            if (result == null) {
+                // not seen before: allocate, remember the answer
+                long seed = request.seed() != null ? request.seed()
+                        : request.requestId().getMostSignificantBits() ^ request.requestId().getLeastSignificantBits();
+                result = allocate(request, seed, batch);
+                AllocationRecord record = new AllocationRecord();
+                record.requestId = request.requestId();
+                record.outcome = result.outcome().name();
+                record.seed = seed;
+                record.result = write(result);
+                record.createdAt = clock.instant();
+                record.persist();
+                answered.put(request.requestId(), result);
+                LOG.debugf("request %s: %s, %d of %d seats", request.requestId(), result.outcome(),
+                        result.allocated(), result.requested());
+            }
+            results.add(result);
+            events.add(new Outbox.Keyed(result, key(request), key(request)));
         }
-        long seed = request.seed() != null ? request.seed()
-                : request.requestId().getMostSignificantBits() ^ request.requestId().getLeastSignificantBits();
-        AllocationCompleted result = allocate(request, seed);
-        AllocationRecord record = new AllocationRecord();
-        record.requestId = request.requestId();
-        record.outcome = result.outcome().name();
-        record.seed = seed;
-        record.result = write(result);
-        record.createdAt = clock.instant();
-        record.persist();
-        publish(request, result);
-        LOG.debugf("request %s: %s, %d of %d seats", request.requestId(), result.outcome(), result.allocated(),
-                result.requested());
-        return result;
+        inventory.holdAll(batch.holds);
+        outbox.publishAll(events);
+        return results;
+    }
+
+    /** The stored answers of any of the requests: one statement (an IN list would be a new query plan per size). */
+    private Map<UUID, AllocationCompleted> earlierAnswers(List<UUID> requestIds) {
+        return entityManager.unwrap(Session.class).doReturningWork(db -> {
+            try (PreparedStatement select = db.prepareStatement(
+                    "select request_id, result from allocation where request_id = any (?)")) {
+                select.setArray(1, db.createArrayOf("uuid", requestIds.toArray()));
+                Map<UUID, AllocationCompleted> answers = new HashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        answers.put(rows.getObject(1, UUID.class), read(rows.getString(2)));
+                    }
+                }
+                return answers;
+            }
+        });
+    }
+
+    /** What the requests answered so far in this transaction took, and the prices they looked up. */
+    private static final class Batch {
+        final List<Inventory.Hold> holds = new ArrayList<>();
+        final ScratchInventory seats;
+        final Map<Long, Map<String, Integer>> prices = new HashMap<>();
+
+        Batch(Inventory inventory) {
+            seats = new ScratchInventory(inventory::occupied);
+        }
+
+        void hold(Inventory.Hold hold) {
+            holds.add(hold);
+            seats.take(hold.plan(), List.of(hold.matchId()), hold.seats());
+        }
+
+        Map<String, Integer> prices(long matchId) {
+            return prices.computeIfAbsent(matchId, id -> MatchPrice.<MatchPrice>list("matchId", id).stream()
+                    .collect(Collectors.toMap(p -> p.category, p -> p.priceCents)));
+        }
     }
 
     /** Where a request's matches' occupied seats come from: the inventory, or a dry run's scratch copy. */
@@ -143,11 +204,11 @@ public class SeatAllocation {
             boolean allowPartial) {
     }
 
-    private AllocationCompleted allocate(AllocationRequested request, long seed) {
+    private AllocationCompleted allocate(AllocationRequested request, long seed, Batch batch) {
         String algorithm = request.algorithm() == null ? null : request.algorithm().name();
         Evaluation evaluation = evaluate(request.quotas().stream().map(AllocationRequested.MatchQuota::matchId)
                 .toList(), algorithm, new SeatRequestOptions(request.sectors(), request.quantity(),
-                        request.includeAccessible(), request.allowPartial()), seed, inventory::occupied);
+                        request.includeAccessible(), request.allowPartial()), seed, batch.seats);
         if (evaluation.rejected() != null) {
             reports.recordRefused(request.requestId(), algorithm, request.quantity(), evaluation.rejected());
             return rejected(request, seed, evaluation.rejected());
@@ -162,9 +223,9 @@ public class SeatAllocation {
             if (allocation.seats().isEmpty()) {
                 break;
             }
-            inventory.hold(quota.matchId(), quota.quotaId(), request.requestId(), plan, allocation.seats());
-            Map<String, Integer> prices = MatchPrice.<MatchPrice>list("matchId", quota.matchId()).stream()
-                    .collect(Collectors.toMap(p -> p.category, p -> p.priceCents));
+            batch.hold(new Inventory.Hold(plan, quota.matchId(), quota.quotaId(), request.requestId(),
+                    allocation.seats()));
+            Map<String, Integer> prices = batch.prices(quota.matchId());
             holds.add(new AllocationCompleted.MatchHolds(quota.matchId(), quota.quotaId(),
                     allocation.seats().stream().map(plan::seat).map(s -> new AllocationCompleted.HeldSeat(
                             s.id(), s.sector(), s.rowLabel(), s.label(), s.category(), prices.get(s.category())))
@@ -187,10 +248,9 @@ public class SeatAllocation {
     }
 
     /** Keyed by the first quota, so quota-service sees each quota's events in order. */
-    private void publish(AllocationRequested request, AllocationCompleted result) {
-        String key = request.quotas().isEmpty() ? request.requestId().toString()
+    private static String key(AllocationRequested request) {
+        return request.quotas().isEmpty() ? request.requestId().toString()
                 : request.quotas().get(0).quotaId().toString();
-        outbox.publish(result, key);
     }
 
     private String write(AllocationCompleted result) {

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.stadium.quota.allocation.preview.ScratchInventory;
+import com.stadium.quota.allocation.inventory.ScratchInventory;
 
 /** Requests evaluated in order on a scratch copy of the inventory, as the allocation dry run does. */
 class DryRunTest {

@@ -6,8 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -120,6 +123,53 @@ class AllocationOverKafkaTest {
         assertThat(answers).hasSize(2);
         assertThat(answers.get(1).holds()).isEqualTo(first.holds());
         assertThat(sector(match, "E2").get("held")).isEqualTo(6);
+    }
+
+    @Test
+    void aBurstIsAnsweredInOrderWithNoSeatTwiceAndOnlyTheUnreadableMessageGoesToTheDeadLetters() throws Exception {
+        long match = matchIds().get(0);
+        String key = Long.toString(match);
+        List<UUID> requests = new ArrayList<>();
+        List<String> burst = new ArrayList<>();
+        String garbage = "{\"not\":\"an envelope\"," + UUID.randomUUID() + "}";
+        for (int i = 0; i < 20; i++) {
+            UUID requestId = UUID.randomUUID();
+            requests.add(requestId);
+            burst.add(json.writeValueAsString(EventEnvelope.of(nm(requestId,
+                    List.of(new MatchQuota(match, UUID.randomUUID())), "W2", 4), key, Instant.now(), json)));
+            if (i == 10) {
+                burst.add(garbage);
+            }
+        }
+        try (TopicReader deadLetters = new TopicReader("allocation-requests-dlq")) {
+            TopicWriter.send(Topics.ALLOCATION_REQUESTS, key, burst);
+            assertThat(deadLetters.await(r -> garbage.equals(r.value()), Duration.ofSeconds(30))).hasSize(1);
+        }
+        Set<Long> seats = new HashSet<>();
+        for (UUID requestId : requests) {
+            AllocationCompleted result = result(requestId);
+            assertThat(result.outcome()).isEqualTo(AllocationCompleted.Outcome.ALLOCATED);
+            result.holds().get(0).seats().forEach(seat -> assertThat(seats.add(seat.seatId()))
+                    .as("seat %d given twice", seat.seatId()).isTrue());
+        }
+        assertThat(seats).hasSize(80);
+        assertThat(sector(match, "W2").get("held")).isEqualTo(80);
+    }
+
+    @Test
+    void aRepeatedEventAndARepeatedRequestInOneBurstHoldOnceAndGetTheSameAnswer() throws Exception {
+        long match = matchIds().get(0);
+        String key = Long.toString(match);
+        AllocationRequested request = nm(UUID.randomUUID(), List.of(new MatchQuota(match, UUID.randomUUID())),
+                "W4", 3);
+        String message = json.writeValueAsString(EventEnvelope.of(request, key, Instant.now(), json));
+        String again = json.writeValueAsString(EventEnvelope.of(request, key, Instant.now(), json));
+        TopicWriter.send(Topics.ALLOCATION_REQUESTS, key, List.of(message, message, again));
+
+        List<AllocationCompleted> answers = results(request.requestId(), 2);
+        assertThat(answers).hasSize(2);
+        assertThat(answers.get(1).holds()).isEqualTo(answers.get(0).holds());
+        assertThat(sector(match, "W4").get("held")).isEqualTo(3);
     }
 
     @Test

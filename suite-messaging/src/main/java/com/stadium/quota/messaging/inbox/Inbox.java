@@ -1,6 +1,13 @@
 package com.stadium.quota.messaging.inbox;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
+
+import org.hibernate.Session;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,5 +33,28 @@ public class Inbox {
                 .setParameter(2, eventId)
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    /**
+     * The same for many events in one statement: returns the ids delivered for the first time (an id listed
+     * twice counts once).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> firstDeliveries(String consumer, Collection<UUID> eventIds) {
+        return entityManager.unwrap(Session.class).doReturningWork(db -> {
+            try (PreparedStatement insert = db.prepareStatement("""
+                    insert into processed_message (consumer, event_id) select ?, unnest(?)
+                    on conflict do nothing returning event_id""")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, db.createArrayOf("uuid", eventIds.toArray()));
+                Set<UUID> first = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        first.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return first;
+            }
+        });
     }
 }

@@ -1,7 +1,14 @@
 package com.stadium.quota.messaging.outbox;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +17,7 @@ import com.stadium.quota.messaging.contract.SuiteEvent;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -28,6 +36,13 @@ public class Outbox {
 
     @Inject
     Clock clock;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** An event to publish with its aggregate id and Kafka key. */
+    public record Keyed(SuiteEvent event, String aggregateId, String kafkaKey) {
+    }
 
     /** Stores the event keyed by its aggregate id; it is sent once the caller's transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -50,6 +65,35 @@ public class Outbox {
         message.persist();
         relay.wakeUpAfterCommit(transactions);
         return envelope;
+    }
+
+    /** Same as {@link #publish(SuiteEvent, String, String)} for many events, in one batched insert. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<EventEnvelope> publishAll(List<Keyed> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<EventEnvelope> envelopes = new ArrayList<>(events.size());
+        entityManager.unwrap(Session.class).doWork(db -> {
+            try (PreparedStatement insert = db.prepareStatement("insert into outbox_message (event_id, topic,"
+                    + " message_key, event_type, envelope, created_at) values (?, ?, ?, ?, ?, ?)")) {
+                for (Keyed keyed : events) {
+                    EventEnvelope envelope = EventEnvelope.of(keyed.event(), keyed.aggregateId(), now, json);
+                    envelopes.add(envelope);
+                    insert.setObject(1, envelope.id());
+                    insert.setString(2, keyed.event().topic());
+                    insert.setString(3, keyed.kafkaKey());
+                    insert.setString(4, keyed.event().type());
+                    insert.setString(5, write(envelope));
+                    insert.setObject(6, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        relay.wakeUpAfterCommit(transactions);
+        return envelopes;
     }
 
     private String write(EventEnvelope envelope) {

@@ -1,17 +1,18 @@
-package com.stadium.quota.allocation.preview;
+package com.stadium.quota.allocation.inventory;
 
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import com.stadium.quota.allocation.request.SeatAllocation.Occupancy;
+
 import com.stadium.quota.allocation.algorithm.SeatingPlan;
+import com.stadium.quota.allocation.request.SeatAllocation.Occupancy;
 
 /**
- * A scratch copy of the occupied seats of the matches a dry run looks at: each match is copied from the inventory
- * when first needed, and the seats a request of the dry run would take are marked here only, so the next request
- * of the same dry run sees them taken. The inventory itself is never changed.
+ * A scratch copy of the occupied seats of the matches a run of requests looks at (a dry run, or a poll answered in
+ * one transaction): each match is copied from the inventory when first needed, and the seats a request takes are
+ * marked here, so the next request of the run sees them taken. The inventory itself is not changed.
  */
 public final class ScratchInventory implements Occupancy {
 
