@@ -75,6 +75,16 @@ public class Refusals {
         LOG.warnf("refused (%d): %s", status, reason);
     }
 
+    /** A client over a rate limit ({@link RateLimited}): 429, Retry-After, and when to try again in the body. */
+    @ServerExceptionMapper
+    public Response tooMany(RateLimits.TooManyRequests e) {
+        long seconds = e.retryAfterSeconds();
+        refused(429, "over the rate limit for this client address; retry after " + seconds + " s");
+        return Response.status(429).header("Retry-After", seconds).type(MediaType.APPLICATION_JSON)
+                .entity(new Problem("Too many requests", 429, List.of(Violation.of("request",
+                        "too many from this address; try again in " + seconds + " s")))).build();
+    }
+
     @ServerExceptionMapper
     public Response unavailable(Unavailable e) {
         LOG.warnf("answered 503: %s does not answer (%s)", e.service(), e.getCause() == null ? e.getMessage()

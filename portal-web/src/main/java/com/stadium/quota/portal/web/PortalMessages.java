@@ -356,7 +356,7 @@ public interface PortalMessages {
     String contactClub(String email);
 
     @Message("reference: {id}")
-    String reference(String id);
+    String errorReference(String id);
 
     @Message("This form has expired")
     String formExpiredTitle();

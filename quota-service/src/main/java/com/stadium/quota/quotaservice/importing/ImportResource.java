@@ -14,10 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
-import com.stadium.quota.quotaservice.limits.TooManyRequests;
+import com.stadium.quota.web.RateLimited;
 
-import io.quarkiverse.bucket4j.runtime.RateLimited;
-import io.quarkiverse.bucket4j.runtime.resolver.IpResolver;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -69,7 +67,7 @@ public class ImportResource {
     }
 
     @POST
-    @RateLimited(bucket = TooManyRequests.IMPORT_UPLOAD, identityResolver = IpResolver.class)
+    @RateLimited("import-upload")
     @Consumes({CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Upload a CSV file: every line is checked and previewed; nothing is created yet")
     @APIResponse(responseCode = "201", description = "stored with its report: VALIDATED (may be confirmed) or"

@@ -7,13 +7,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
-import com.stadium.quota.quotaservice.limits.TooManyRequests;
 import com.stadium.quota.web.InvalidInput;
+import com.stadium.quota.web.RateLimited;
 import com.stadium.quota.web.Refusals;
 import com.stadium.quota.web.Violation;
 
-import io.quarkiverse.bucket4j.runtime.RateLimited;
-import io.quarkiverse.bucket4j.runtime.resolver.IpResolver;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -55,7 +53,7 @@ public class PaymentCallbackResource {
 
     @POST
     @PermitAll
-    @RateLimited(bucket = TooManyRequests.PAYMENT_CALLBACK, identityResolver = IpResolver.class)
+    @RateLimited("payment-callback")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The payment service's answer for a payment (PAID, FAILED or CANCELLED), signed")

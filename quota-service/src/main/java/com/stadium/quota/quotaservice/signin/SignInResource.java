@@ -18,14 +18,12 @@ import com.stadium.quota.quotaservice.audit.Audit;
 import com.stadium.quota.quotaservice.holder.HolderAccounts;
 import com.stadium.quota.quotaservice.invitation.Invitation;
 import com.stadium.quota.quotaservice.invitation.Invitations;
-import com.stadium.quota.quotaservice.limits.TooManyRequests;
 import com.stadium.quota.quotaservice.quota.Quota;
 import com.stadium.quota.quotaservice.quota.QuotaRules;
 import com.stadium.quota.web.InvalidInput;
+import com.stadium.quota.web.RateLimited;
 import com.stadium.quota.web.Unavailable;
 
-import io.quarkiverse.bucket4j.runtime.RateLimited;
-import io.quarkiverse.bucket4j.runtime.resolver.IpResolver;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -88,7 +86,7 @@ public class SignInResource {
     @POST
     @Path("/invitations/redeem")
     @PermitAll
-    @RateLimited(bucket = TooManyRequests.REDEEM, identityResolver = IpResolver.class)
+    @RateLimited("redeem")
     @Tag(name = "Sign-in (holder)")
     @Operation(summary = "Redeem a deeplink: a Keycloak authorization code for the holder, without a password")
     @APIResponse(responseCode = "200", description = "the code, for the caller to exchange with its own credentials")

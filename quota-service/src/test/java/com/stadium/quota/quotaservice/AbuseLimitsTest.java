@@ -1,4 +1,4 @@
-package com.stadium.quota.quotaservice.limits;
+package com.stadium.quota.quotaservice;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +27,9 @@ class AbuseLimitsTest {
     public static class TightLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.rate-limiter.buckets.redeem.limits[0].permitted-uses", "3",
-                    "quarkus.rate-limiter.buckets.payment-callback.limits[0].permitted-uses", "3",
-                    "quarkus.rate-limiter.buckets.import-upload.limits[0].permitted-uses", "2");
+            return Map.of("suite.rate-limits.redeem.permits", "3",
+                    "suite.rate-limits.payment-callback.permits", "3",
+                    "suite.rate-limits.import-upload.permits", "2");
         }
     }
 
