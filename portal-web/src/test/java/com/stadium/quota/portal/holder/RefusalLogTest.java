@@ -10,7 +10,6 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.htmlunit.WebClient;
-import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -84,14 +83,7 @@ class RefusalLogTest {
     void aRefusedMasqueradeIsLoggedWithQuotaServicesAnswerNeverTheAdminsToken() throws Exception {
         try (WebClient browser = LoopbackBrowser.open()) {
             browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-            HtmlPage login = browser.getPage(new URL(PORTAL + "/admin"));
-            HtmlForm form = login.getForms().get(0);
-            form.getInputByName("username").type("admin");
-            form.getInputByName("password").type("admin");
-            HtmlPage dashboard = form.getButtonByName("login").click();
-            HtmlForm act = (HtmlForm) dashboard.getElementById("masquerade");
-            act.getInputByName("holderEmail").type("nobody@club.example");
-            HtmlPage page = act.getButtonByName("act").click();
+            HtmlPage page = HolderSignInTest.actAs(browser, "nobody@club.example");
             assertThat(page.getWebResponse().getStatusCode()).isEqualTo(403);
             String reference = page.getWebResponse().getResponseHeaderValue("X-Request-Id");
             assertThat(page.getElementById("reference").asNormalizedText()).isEqualTo("reference: " + reference);
