@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the realm that dev and test load: the production realm (quota-realm.json: roles, groups, clients, fine-grained
 # permissions) plus local-realm.json (demo users with passwords, local client secrets and redirect addresses, and the
-# password-grant client quota-cli), which must never reach a production Keycloak.
+# password-grant client quota-cli; no password policy, the demo passwords are short), which must never reach a
+# production Keycloak.
 #
 #   infra/keycloak/local-realm.sh > realm.json
 set -euo pipefail
@@ -11,6 +12,6 @@ if ! command -v jq >/dev/null; then
   apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null
 fi
 jq -s '.[0] as $realm | .[1] as $local
-  | $realm
+  | $realm * ($local.realmSettings // {})
   | .clients = ([.clients[] | . * ($local.clientSettings[.clientId] // {})] + $local.clients)
   | .users = (.users + $local.users)' "$DIR/quota-realm.json" "$DIR/local-realm.json"

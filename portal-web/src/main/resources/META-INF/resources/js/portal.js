@@ -31,4 +31,8 @@
   }
   document.querySelectorAll('input[name="mine"]').forEach(function (r) { r.addEventListener('change', markMine); });
   markMine();
+  // the CSP forbids eval, so htmx cannot filter events: "the page is visible again" is an event of its own
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'visible') { document.dispatchEvent(new Event('page-visible')); }
+  });
 })();

@@ -3,6 +3,7 @@ package com.stadium.quota.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 /**
@@ -33,6 +35,11 @@ public abstract class AccessRulesCheck {
         return Map.of();
     }
 
+    /** The browser security headers every answer must carry, each with parts of its value (issue 19). */
+    protected Map<String, List<String>> securityHeaders() {
+        return SecurityHeaders.BASELINE;
+    }
+
     /** The operations the service has: its /q/openapi by default. */
     protected Set<String> operations() {
         return AccessRules.documentedOperations();
@@ -45,8 +52,30 @@ public abstract class AccessRulesCheck {
     }
 
     @Test
-    void everyCallerGetsTheAnswerTheTableGives() {
-        assertEquals(List.of(), rules.wrongAnswers(this::send), "answers that differ from access-rules.md");
+    void everyCallerGetsTheAnswerTheTableGivesWithTheSecurityHeaders() {
+        List<String> withoutHeaders = new ArrayList<>();
+        List<String> wrong = rules.wrongAnswers((rule, caller, body) -> {
+            Response answer = send(rule, caller, body);
+            // a call that timed out has no answer, so no headers to check
+            if (!answer.getHeaders().asList().isEmpty()) {
+                withoutHeaders.addAll(SecurityHeaders.missing(rule.method() + " " + rule.template() + " as "
+                        + caller + " (" + answer.getStatusCode() + ")", answer, securityHeaders()));
+            }
+            return answer;
+        });
+        assertEquals(List.of(), wrong, "answers that differ from access-rules.md");
+        assertEquals(List.of(), withoutHeaders, "answers without the browser security headers");
+    }
+
+    @Test
+    void errorsHealthAndApiDocsCarryTheSecurityHeadersToo() {
+        List<String> missing = new ArrayList<>();
+        for (String path : List.of("/no/such/page", "/q/health/ready", "/q/swagger-ui/", "/q/swagger-ui/index.html")) {
+            Response answer = RestAssured.given().redirects().follow(false).get(path);
+            missing.addAll(SecurityHeaders.missing("GET " + path + " (" + answer.getStatusCode() + ")", answer,
+                    securityHeaders()));
+        }
+        assertEquals(List.of(), missing, "answers without the browser security headers");
     }
 
     @Test

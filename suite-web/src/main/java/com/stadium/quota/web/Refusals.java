@@ -10,6 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import com.stadium.quota.edge.CorrelationIds;
+
 import io.quarkus.arc.ArcUndeclaredThrowableException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
@@ -21,9 +23,16 @@ public class Refusals {
 
     private static final Logger LOG = Logger.getLogger(Refusals.class);
 
-    /** The response body of every refusal. */
+    /**
+     * The response body of every refusal; {@code reference} is the request's correlation id, the one its log lines
+     * carry, for a caller to quote.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Problem(String title, int status, List<Violation> violations, Object current) {
+    public record Problem(String title, int status, List<Violation> violations, Object current, String reference) {
+
+        public Problem(String title, int status, List<Violation> violations, Object current) {
+            this(title, status, violations, current, CorrelationIds.current());
+        }
 
         public Problem(String title, int status, List<Violation> violations) {
             this(title, status, violations, null);
@@ -44,12 +53,42 @@ public class Refusals {
             case NOT_FOUND -> "Not found";
             case CONFLICT -> "Conflict";
         };
+        if (e.kind() == InvalidInput.Kind.FORBIDDEN) {
+            refused(403, e.violations().toString());
+        }
         return Response.status(status).type(MediaType.APPLICATION_JSON)
                 .entity(new Problem(title, status.getStatusCode(), e.violations(), e.current())).build();
     }
 
+    /** A signed-in caller without the role an operation needs (Quarkus' own refusal, otherwise an empty 403). */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        refused(403, "the caller lacks the role this operation needs");
+        return problem(Response.Status.FORBIDDEN, "Not allowed", List.of());
+    }
+
+    /**
+     * Logs a refused security decision once, with the request's correlation id (in the MDC) and the reason, never a
+     * token; the refusal's body carries the same id as "reference".
+     */
+    public static void refused(int status, String reason) {
+        LOG.warnf("refused (%d): %s", status, reason);
+    }
+
+    /** A client over a rate limit ({@link RateLimited}): 429, Retry-After, and when to try again in the body. */
+    @ServerExceptionMapper
+    public Response tooMany(RateLimits.TooManyRequests e) {
+        long seconds = e.retryAfterSeconds();
+        refused(429, "over the rate limit for this client address; retry after " + seconds + " s");
+        return Response.status(429).header("Retry-After", seconds).type(MediaType.APPLICATION_JSON)
+                .entity(new Problem("Too many requests", 429, List.of(Violation.of("request",
+                        "too many from this address; try again in " + seconds + " s")))).build();
+    }
+
     @ServerExceptionMapper
     public Response unavailable(Unavailable e) {
+        LOG.warnf("answered 503: %s does not answer (%s)", e.service(), e.getCause() == null ? e.getMessage()
+                : e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
         return problem(Response.Status.SERVICE_UNAVAILABLE, "Try again later", List.of(Violation.of(e.service(),
                 "does not answer right now; nothing was changed")));
     }
@@ -71,10 +110,21 @@ public class Refusals {
 
     private static Response unreachableDatabaseOr500(RuntimeException e) {
         if (ConnectionLoss.isConnectionLoss(e)) {
+            LOG.warnf("answered 503: the database cannot be reached (%s)", e.getMessage());
             return problem(Response.Status.SERVICE_UNAVAILABLE, "Try again later", List.of(Violation.of("database",
                     "cannot be reached right now; try again in a moment")));
         }
-        LOG.error("request failed", e);
+        return failed(e);
+    }
+
+    /** Anything else no mapper expects: one log line with the stack trace and the reference, and a 500 saying it. */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        return failed(e);
+    }
+
+    private static Response failed(RuntimeException e) {
+        LOG.error("answered 500: request failed", e);
         return problem(Response.Status.INTERNAL_SERVER_ERROR, "Internal error", List.of());
     }
 

@@ -25,7 +25,8 @@ import com.microsoft.playwright.options.Cookie;
 
 /**
  * Debian's Chromium driven by Playwright, as a JUnit 5 extension: one browser per test class (the machines have two
- * cores), a fresh context (browser profile) per person at a named screen, closed at the latest after each test.
+ * cores), a fresh context (browser profile) per person at a named screen, closed at the latest after each test; a
+ * console message about the Content-Security-Policy on a portal page fails the test.
  * Playwright never downloads a browser of its own here: it drives /usr/bin/chromium (../shared/INFRA-NOTES.md,
  * "Browser tests").
  *
@@ -80,6 +81,8 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Afte
     private Playwright playwright;
     private Browser browser;
     private final List<BrowserContext> open = new ArrayList<>();
+    /** What the browser refused on the portal's pages under their Content-Security-Policy (issue 19). */
+    private final List<String> cspViolations = new ArrayList<>();
 
     /** Launches the browser before the class's first test (as a {@code @RegisterExtension} field). */
     public Chromium() {
@@ -104,10 +107,22 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Afte
         start();
     }
 
-    /** Closes the contexts a test left open, so the next test starts without its pages and their live streams. */
+    /**
+     * Closes the contexts a test left open, so the next test starts without its pages and their live streams; fails
+     * the test if a page of the portal broke its Content-Security-Policy.
+     */
     @Override
     public void afterEach(ExtensionContext context) {
         closeContexts();
+        List<String> violations;
+        synchronized (cspViolations) {
+            violations = List.copyOf(cspViolations);
+            cspViolations.clear();
+        }
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the portal's pages broke their Content-Security-Policy:\n"
+                    + String.join("\n", violations));
+        }
     }
 
     @Override
@@ -122,6 +137,15 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Afte
                 .setHasTouch(viewport.mobile).setDeviceScaleFactor(1)
                 .setLocale(locale.length > 0 ? locale[0] : "en-GB").setTimezoneId("Europe/Berlin"));
         context.setDefaultTimeout(15_000);
+        // every browser test walks the portal under its CSP: anything the policy blocks fails the test
+        context.onConsoleMessage(message -> {
+            String page = message.page() == null ? "" : message.page().url();
+            if (message.text().contains("Content Security Policy") && page.startsWith(RunningSuite.PORTAL_URL)) {
+                synchronized (cspViolations) {
+                    cspViolations.add(page + ": " + message.text());
+                }
+            }
+        });
         synchronized (open) {
             open.add(context);
         }
@@ -165,6 +189,15 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback, Afte
         }
         assertThat(page).hasURL(url);
         return page;
+    }
+
+    /** The CSP violations seen since the last call (or test), which then count as expected: for a test of the CSP. */
+    public List<String> takeCspViolations() {
+        synchronized (cspViolations) {
+            List<String> seen = List.copyOf(cspViolations);
+            cspViolations.clear();
+            return seen;
+        }
     }
 
     /** A whole-page screenshot into docs/screenshots/, named after the page and the screen. */

@@ -43,6 +43,9 @@ public interface PortalConfig {
         /** Signs a masquerading admin's hand-over; every portal instance must have the same (production: env). */
         String handOverSecret();
 
+        /** The Content-Security-Policy of every answer (sent by quarkus.http.filter.pages; SUITE_PORTAL_CSP). */
+        String csp();
+
         ProgressStream importProgress();
 
         LiveConfig live();

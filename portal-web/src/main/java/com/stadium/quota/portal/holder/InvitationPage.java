@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import com.stadium.quota.edge.CorrelationIds;
 import com.stadium.quota.portal.config.PortalConfig;
 import com.stadium.quota.portal.web.Club;
 import com.stadium.quota.portal.web.Languages;
@@ -61,9 +62,9 @@ public class InvitationPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance invalid(boolean tryLater, Club club);
+        static native TemplateInstance invalid(boolean tryLater, Club club, String reference);
 
-        static native TemplateInstance masqueradeRefused(String holderEmail, boolean tryLater);
+        static native TemplateInstance masqueradeRefused(String holderEmail, boolean tryLater, String reference);
     }
 
     @GET
@@ -108,12 +109,10 @@ public class InvitationPage {
             return Response.seeOther(back(signedIn)).cookie(used).build();
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            if (status != 404) {
-                LOG.warnf("quota-service refused a deeplink with %d", status);
-            }
+            LOG.warnf("refused a deeplink: quota-service answered %d %s", status, answer(e, token));
             return Response.fromResponse(refusal(status >= 500)).cookie(used).build();
         } catch (ProcessingException e) {
-            LOG.warnf("quota-service unavailable for a deeplink: %s", e.getMessage());
+            LOG.warnf("refused a deeplink: quota-service does not answer (%s)", without(e.getMessage(), token));
             return Response.fromResponse(refusal(true)).cookie(used).build();
         }
     }
@@ -133,14 +132,33 @@ public class InvitationPage {
             return Response.seeOther(back(signedIn)).cookie(used).build();
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            LOG.infof("quota-service refused a masquerade with %d", status);
+            LOG.warnf("refused a masquerade as %s: quota-service answered %d %s", pending.holderEmail(), status,
+                    answer(e, pending.adminAccessToken()));
             return Response.status(status >= 500 ? 503 : 403).type(MediaType.TEXT_HTML)
-                    .entity(Templates.masqueradeRefused(pending.holderEmail(), status >= 500)
-                            .setLocale(Languages.pick(headers.getAcceptableLanguages())).render()).cookie(used)
-                    .build();
+                    .entity(Templates.masqueradeRefused(pending.holderEmail(), status >= 500,
+                            CorrelationIds.current()).setLocale(Languages.pick(headers.getAcceptableLanguages()))
+                            .render()).cookie(used).build();
         } catch (ProcessingException e) {
+            LOG.warnf("refused a masquerade as %s: quota-service does not answer (%s)", pending.holderEmail(),
+                    without(e.getMessage(), pending.adminAccessToken()));
             return Response.fromResponse(refusal(true)).cookie(used).build();
         }
+    }
+
+    /** quota-service's refusal (its problem body names the reason and Keycloak's answer), for the log: no secret. */
+    static String answer(WebApplicationException e, String secret) {
+        String body;
+        try {
+            body = e.getResponse().hasEntity() ? e.getResponse().readEntity(String.class) : "";
+        } catch (RuntimeException unreadable) {
+            body = "";
+        }
+        return without(body.length() > 500 ? body.substring(0, 500) + "…" : body, secret);
+    }
+
+    /** The text with {@code secret} (a deeplink's token, a bearer token) cut out, should anyone ever echo it. */
+    static String without(String text, String secret) {
+        return text == null || secret == null || secret.isEmpty() ? text : text.replace(secret, "[secret]");
     }
 
     private static URI back(SignInClient.SignedIn signedIn) {
@@ -151,7 +169,7 @@ public class InvitationPage {
 
     private Response refusal(boolean tryLater) {
         return Response.status(tryLater ? 503 : 404).type(MediaType.TEXT_HTML)
-                .entity(Templates.invalid(tryLater, club).setLocale(Languages.pick(headers.getAcceptableLanguages()))
+                .entity(Templates.invalid(tryLater, club, tryLater ? CorrelationIds.current() : null).setLocale(Languages.pick(headers.getAcceptableLanguages()))
                         .render()).build();
     }
 }

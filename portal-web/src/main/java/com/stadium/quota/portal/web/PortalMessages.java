@@ -355,6 +355,15 @@ public interface PortalMessages {
     @Message("Questions? Write to the club's ticket office: {email}")
     String contactClub(String email);
 
+    @Message("reference: {id}")
+    String errorReference(String id);
+
+    @Message("This form has expired")
+    String formExpiredTitle();
+
+    @Message("It was not sent: it came without the security code of its page. Go back, reload the page and send it again.")
+    String formExpiredText();
+
     @Message("Back to the start page")
     String backToStart();
 

@@ -95,19 +95,24 @@ class HolderSignInTest {
     @Test
     void anAdminWithMasqueradeActsAsAHolderFromTheAdminPage() throws Exception {
         try (WebClient browser = LoopbackBrowser.open()) {
-            HtmlPage login = browser.getPage(url("/admin"));
-            HtmlForm form = login.getForms().get(0);
-            form.getInputByName("username").type("admin");
-            form.getInputByName("password").type("admin");
-            HtmlPage dashboard = form.getButtonByName("login").click();
-            HtmlForm act = (HtmlForm) dashboard.getElementById("masquerade");
-            act.getInputByName("holderEmail").type("holder2@club.example");
-            HtmlPage page = act.getButtonByName("act").click();
+            HtmlPage page = actAs(browser, "holder2@club.example");
             assertThat(page.getUrl().getPath()).isEqualTo("/holder");
             assertThat(page.getElementById("masquerade-banner").asNormalizedText())
                     .startsWith("You are acting as Hugo Holder <holder2@club.example> — signed in as admin");
             assertThat(page.asNormalizedText()).contains(QuotaServiceStandIn.MATCH);
         }
+    }
+
+    /** The admin signs in at Keycloak and asks to act as the holder with this email from the dashboard. */
+    static HtmlPage actAs(WebClient browser, String holderEmail) throws Exception {
+        HtmlPage login = browser.getPage(url("/admin"));
+        HtmlForm form = login.getForms().get(0);
+        form.getInputByName("username").type("admin");
+        form.getInputByName("password").type("admin");
+        HtmlPage dashboard = form.getButtonByName("login").click();
+        HtmlForm act = (HtmlForm) dashboard.getElementById("masquerade");
+        act.getInputByName("holderEmail").type(holderEmail);
+        return act.getButtonByName("act").click();
     }
 
     @Test

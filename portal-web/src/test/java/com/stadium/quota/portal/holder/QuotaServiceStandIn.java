@@ -35,6 +35,8 @@ public class QuotaServiceStandIn implements QuarkusTestResourceLifecycleManager 
 
     public static final String GOOD = "Good0Deeplink0Token0For0Hanna0Holder0000000";
     public static final String MASQUERADE = "Masquerade0Token0Admin0As0Hanna0Holder00000";
+    /** A link whose redemption fails at Keycloak: the answer echoes the token, which must still never be logged. */
+    public static final String KEYCLOAK_DOWN = "Keycloak0Down0Token0For0Hanna0Holder0000000";
     public static final String HUGO = "Good0Deeplink0Token0For0Hugo0Holder000000000";
     public static final String MATCH = "FC Example vs Rivals United";
     public static final String QUOTA = "7d0f3c2e-5b1a-4c8e-9f2d-1a2b3c4d5e6f";
@@ -66,10 +68,20 @@ public class QuotaServiceStandIn implements QuarkusTestResourceLifecycleManager 
         server.stop(0);
     }
 
+    /** The correlation id of the last redemption portal-web asked for. */
+    static volatile String lastRedeemRequestId;
+
     private void redeem(HttpExchange exchange) throws IOException {
+        lastRedeemRequestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
         @SuppressWarnings("unchecked")
         Map<String, String> body = JSON.readValue(exchange.getRequestBody(), Map.class);
         String token = body.get("token");
+        if (KEYCLOAK_DOWN.equals(token)) {
+            answer(exchange, 503, Map.of("title", "Try again later", "status", 503, "reference", "from-quota-service",
+                    "violations", List.of(Map.of("field", "keycloak", "message", "does not answer right now (token "
+                            + token + ")"))));
+            return;
+        }
         if (HUGO.equals(token)) {
             signIn(exchange, body, serviceAccountToken(), "holder2@club.example");
             return;

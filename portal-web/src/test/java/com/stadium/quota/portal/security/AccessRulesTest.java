@@ -28,6 +28,7 @@ import com.stadium.quota.testing.AccessRules;
 import com.stadium.quota.testing.AccessRulesCheck;
 import com.stadium.quota.testing.JaxRsRoutes;
 import com.stadium.quota.testing.LoopbackBrowser;
+import com.stadium.quota.testing.SecurityHeaders;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -93,6 +94,15 @@ class AccessRulesTest extends AccessRulesCheck {
         Set<String> routes = JaxRsRoutes.of(HomePage.class);
         assertThat(routes).as("the portal's routes are found").contains("GET /", "GET /admin", "GET /holder");
         return routes;
+    }
+
+    /** Pages run only the portal's own script files: no inline script, no eval (issue 19). */
+    @Override
+    protected Map<String, List<String>> securityHeaders() {
+        Map<String, List<String>> pages = new HashMap<>(SecurityHeaders.BASELINE);
+        pages.put("Content-Security-Policy", List.of("script-src 'self';", "frame-ancestors 'none'",
+                "base-uri 'none'", "object-src 'none'"));
+        return pages;
     }
 
     @Override

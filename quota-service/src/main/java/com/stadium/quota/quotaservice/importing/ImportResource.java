@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
+import com.stadium.quota.web.RateLimited;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -66,12 +67,14 @@ public class ImportResource {
     }
 
     @POST
+    @RateLimited("import-upload")
     @Consumes({CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Upload a CSV file: every line is checked and previewed; nothing is created yet")
     @APIResponse(responseCode = "201", description = "stored with its report: VALIDATED (may be confirmed) or"
             + " INVALID (every problem by line and column)")
     @APIResponse(responseCode = "400", description = "not an import file: not UTF-8 text, over 1 MiB, unknown or"
             + " repeated column, no data line or more than 50")
+    @APIResponse(responseCode = "429", description = "too many uploads from this address; Retry-After says when")
     @APIResponse(responseCode = "503", description = "allocation-service does not answer; nothing was stored")
     public Response upload(byte[] file, @QueryParam("fileName") String fileName) {
         QuotaImport upload = importer.upload(file, fileName, caller.getName());

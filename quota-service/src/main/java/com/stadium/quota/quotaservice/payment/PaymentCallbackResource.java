@@ -8,6 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
 import com.stadium.quota.web.InvalidInput;
+import com.stadium.quota.web.RateLimited;
+import com.stadium.quota.web.Refusals;
 import com.stadium.quota.web.Violation;
 
 import jakarta.annotation.security.PermitAll;
@@ -51,13 +53,16 @@ public class PaymentCallbackResource {
 
     @POST
     @PermitAll
+    @RateLimited("payment-callback")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The payment service's answer for a payment (PAID, FAILED or CANCELLED), signed")
     public Response callback(@HeaderParam(SIGNATURE_HEADER) String signature, byte[] body) {
         if (body == null || !CallbackSignature.matches(config.payment().callbackSecret(), body, signature)) {
+            Refusals.refused(401, "payment callback " + (signature == null ? "without a signature"
+                    : "whose signature does not match its body"));
             return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON)
-                    .entity(new com.stadium.quota.web.Refusals.Problem("Not signed", 401, List.of(Violation.of(
+                    .entity(new Refusals.Problem("Not signed", 401, List.of(Violation.of(
                             SIGNATURE_HEADER, "missing or does not match the body"))))
                     .build();
         }

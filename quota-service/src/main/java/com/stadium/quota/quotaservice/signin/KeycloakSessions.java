@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import com.stadium.quota.quotaservice.config.QuotaServiceConfig;
 import com.stadium.quota.web.InvalidInput;
+import com.stadium.quota.web.Refusals;
 import com.stadium.quota.web.Unavailable;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,11 +73,13 @@ public class KeycloakSessions {
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() == 403 || response.statusCode() == 401) {
+            Refusals.refused(403, "Keycloak refused the impersonation of user " + userId + ": "
+                    + answer(response));
             throw new ForbiddenException("Keycloak refused the impersonation");
         }
         if (response.statusCode() != 200) {
             throw new Unavailable("keycloak", new IllegalStateException("impersonation answered "
-                    + response.statusCode()));
+                    + answer(response)));
         }
         List<HttpCookie> cookies = new ArrayList<>();
         response.headers().allValues("Set-Cookie").forEach(header -> cookies.addAll(HttpCookie.parse(header)));
@@ -109,8 +112,8 @@ public class KeycloakSessions {
         if (response.statusCode() != 302 || location == null || !location.startsWith(auth.redirectUri())) {
             // Keycloak shows an error page for an unknown client or a redirect it does not allow
             String page = response.body() == null ? "" : response.body();
-            LOG.debugf("Keycloak refused the authorization request (%d): %s", response.statusCode(),
-                    page.length() > 300 ? page.substring(0, 300) : page);
+            LOG.warnf("Keycloak refused the authorization request of client %s: %s", auth.clientId(),
+                    answer(response));
             if (page.contains("redirect_uri") || page.contains("redirect uri")) {
                 throw InvalidInput.of("redirectUri", "is not a redirect this client may use");
             }
@@ -127,6 +130,12 @@ public class KeycloakSessions {
             throw new Unavailable("keycloak", new IllegalStateException("no code in the redirect"));
         }
         return answer.get("code");
+    }
+
+    /** Keycloak's answer for the log: its status and the start of its body (an error, never a token or cookie). */
+    static String answer(HttpResponse<String> response) {
+        String body = response.body() == null ? "" : response.body().replaceAll("\\s+", " ");
+        return response.statusCode() + " " + (body.length() > 200 ? body.substring(0, 200) + "…" : body);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -21,6 +21,7 @@ import com.stadium.quota.quotaservice.invitation.Invitations;
 import com.stadium.quota.quotaservice.quota.Quota;
 import com.stadium.quota.quotaservice.quota.QuotaRules;
 import com.stadium.quota.web.InvalidInput;
+import com.stadium.quota.web.RateLimited;
 import com.stadium.quota.web.Unavailable;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -85,11 +86,13 @@ public class SignInResource {
     @POST
     @Path("/invitations/redeem")
     @PermitAll
+    @RateLimited("redeem")
     @Tag(name = "Sign-in (holder)")
     @Operation(summary = "Redeem a deeplink: a Keycloak authorization code for the holder, without a password")
     @APIResponse(responseCode = "200", description = "the code, for the caller to exchange with its own credentials")
     @APIResponse(responseCode = "400", description = "a client or redirect Keycloak does not accept, named")
     @APIResponse(responseCode = "404", description = "the link is unknown, revoked or replaced (one answer for all)")
+    @APIResponse(responseCode = "429", description = "too many redemptions from this address; Retry-After says when")
     @APIResponse(responseCode = "503", description = "Keycloak does not answer; try again")
     public SignedIn redeem(Redeem body) {
         if (body == null) {

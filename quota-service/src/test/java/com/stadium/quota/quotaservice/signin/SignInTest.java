@@ -139,13 +139,16 @@ class SignInTest {
         List<String> bad = List.of(tampered, token + "x", "x".repeat(43), "y".repeat(5000), " ", "");
         String expected = null;
         for (String t : bad) {
+            // each refusal names its own request (reference); all else is the same for every bad link
             String body = redeem(t, pkce).statusCode(404).body("violations[0].field", equalTo("token"))
-                    .body("violations[0].message", equalTo(NOT_VALID)).extract().asString();
+                    .body("violations[0].message", equalTo(NOT_VALID)).extract().asString()
+                    .replaceAll("\"reference\":\"[^\"]*\"", "\"reference\":\"…\"");
             expected = expected == null ? body : expected;
             assertThat(body).isEqualTo(expected);
         }
-        given().contentType(ContentType.JSON).body("{}").post("/api/invitations/redeem").then().statusCode(404)
-                .body(equalTo(expected));
+        assertThat(given().contentType(ContentType.JSON).body("{}").post("/api/invitations/redeem").then()
+                .statusCode(404).extract().asString().replaceAll("\"reference\":\"[^\"]*\"", "\"reference\":\"…\""))
+                .isEqualTo(expected);
         given().contentType(ContentType.JSON).body("not json").post("/api/invitations/redeem").then().statusCode(400);
 
         given().auth().oauth2(Tokens.of(Tokens.ADMIN)).delete("/api/admin/quotas/{id}/invitation", quota)
