@@ -25,6 +25,8 @@ import com.stadium.quota.messaging.contract.AllocationCompleted;
 import com.stadium.quota.messaging.contract.AllocationRequested;
 import com.stadium.quota.messaging.outbox.Outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -53,6 +55,9 @@ public class SeatAllocation {
     @Inject
     AllocationReports reports;
 
+    @Inject
+    MeterRegistry meters;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public AllocationCompleted answer(AllocationRequested request) {
         AllocationRecord earlier = AllocationRecord.findById(request.requestId());
@@ -64,7 +69,14 @@ public class SeatAllocation {
         }
         long seed = request.seed() != null ? request.seed()
                 : request.requestId().getMostSignificantBits() ^ request.requestId().getLeastSignificantBits();
+        Timer.Sample timing = Timer.start(meters);
         AllocationCompleted result = allocate(request, seed);
+        timing.stop(Timer.builder("suite.allocation")
+                .description("Time to answer an allocation request (algorithm and holds), by algorithm and outcome")
+                .tag("algorithm", String.valueOf(result.algorithm()))
+                .tag("outcome", result.outcome().name())
+                .publishPercentileHistogram()
+                .register(meters));
         AllocationRecord record = new AllocationRecord();
         record.requestId = request.requestId();
         record.outcome = result.outcome().name();
