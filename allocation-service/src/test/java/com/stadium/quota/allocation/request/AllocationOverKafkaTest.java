@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,10 +27,12 @@ import com.stadium.quota.messaging.contract.SeatsReleased;
 import com.stadium.quota.messaging.contract.SeatsSold;
 import com.stadium.quota.messaging.contract.SuiteEvent;
 import com.stadium.quota.messaging.contract.Topics;
+import com.stadium.quota.testing.Metrics;
 import com.stadium.quota.testing.TopicReader;
 import com.stadium.quota.testing.TopicWriter;
 import com.stadium.quota.testing.Tokens;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -40,6 +45,9 @@ class AllocationOverKafkaTest {
 
     @Inject
     ObjectMapper json;
+
+    @TestHTTPResource(value = "/q/metrics", management = true)
+    URL metrics;
 
     private List<Long> matchIds() {
         return given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get("/api/matches")
@@ -230,6 +238,36 @@ class AllocationOverKafkaTest {
         UUID unknownSector = UUID.randomUUID();
         send(nm(unknownSector, List.of(new MatchQuota(match, UUID.randomUUID())), "ZZ9", 2), Long.toString(match));
         assertThat(result(unknownSector).reason()).isEqualTo("unknown sector ZZ9");
+    }
+
+    @Test
+    void theResultContinuesTheRequestsTraceAndTheAllocationIsTimedByAlgorithmAndOutcome() throws Exception {
+        long match = matchIds().get(0);
+        UUID requestId = UUID.randomUUID();
+        double timedBefore = Metrics.scrape(metrics.toString()).sum("suite_allocation_seconds_count",
+                "algorithm=\"NM\"");
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String senderSpan = traceId.substring(0, 16);
+        String message = json.writeValueAsString(EventEnvelope.of(
+                nm(requestId, List.of(new MatchQuota(match, UUID.randomUUID())), "NO-SUCH-SECTOR", 1),
+                Long.toString(match), Instant.now(), json));
+        TopicWriter.send(Topics.ALLOCATION_REQUESTS, Long.toString(match), message,
+                Map.of("traceparent", "00-" + traceId + "-" + senderSpan + "-01"));
+
+        try (TopicReader reader = new TopicReader(Topics.ALLOCATION_RESULTS)) {
+            ConsumerRecord<String, String> answer = reader.await(r -> r.value().contains(requestId.toString()),
+                    Duration.ofSeconds(30)).get(0);
+            Header traceparent = answer.headers().lastHeader("traceparent");
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target/metrics-dump.txt"),
+                    io.restassured.RestAssured.get(metrics.toString()).asString()); // TEMP
+            assertThat(traceparent).as("the result carries the trace context").isNotNull();
+            String[] parts = new String(traceparent.value(), StandardCharsets.UTF_8).split("-");
+            assertThat(parts[1]).as("same trace as the request").isEqualTo(traceId);
+            assertThat(parts[2]).as("a span of this service (the outbox's send) is the parent").isNotEqualTo(senderSpan);
+            assertThat(parts[3]).as("still sampled").isEqualTo("01");
+        }
+        assertThat(Metrics.scrape(metrics.toString()).sum("suite_allocation_seconds_count", "algorithm=\"NM\""))
+                .isEqualTo(timedBefore + 1);
     }
 
     @Test
