@@ -2,9 +2,9 @@ package com.stadium.quota.messaging.trace;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -50,20 +50,10 @@ public record TraceContext(String traceparent, String tracestate) {
         }
     }
 
-    /** The context a record's headers carry. */
-    public static TraceContext readFrom(Headers headers) {
-        return new TraceContext(value(headers, TRACEPARENT), value(headers, TRACESTATE));
-    }
-
-    private static String value(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
     private static final TextMapGetter<TraceContext> GETTER = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(TraceContext carrier) {
-            return java.util.List.of(TRACEPARENT, TRACESTATE);
+            return List.of(TRACEPARENT, TRACESTATE);
         }
 
         @Override
