@@ -33,11 +33,7 @@ class TracingIT {
         String email = PortalData.email("traced");
         RunningSuite.traces().watch(traceId);
         try (WebClient browser = LoopbackBrowser.open()) {
-            HtmlPage login = browser.getPage(Service.PORTAL.url() + "/admin/quotas/new");
-            HtmlForm signIn = login.getForms().get(0);
-            signIn.getInputByName("username").type("manager");
-            signIn.getInputByName("password").type("manager");
-            HtmlPage page = signIn.getButtonByName("login").click();
+            HtmlPage page = PortalData.signedIn(browser, "/admin/quotas/new", "manager", "manager");
             HtmlForm form = page.getForms().stream().filter(f -> !f.getInputsByName("holderEmail").isEmpty())
                     .findFirst().orElseThrow();
             form.getInputByName("holderName").type("Tracy Trace");
