@@ -26,8 +26,8 @@ import jakarta.inject.Inject;
 
 /**
  * What the outbox still has to send: the number of unsent events and the age of the oldest, as gauges for Prometheus
- * and as a readiness check that is DOWN while the oldest is older than {@link OutboxConfig#maxAge()} (Kafka is
- * unreachable or the relay is stuck; the service keeps accepting nothing new behind a load balancer).
+ * and as a readiness check that is DOWN while the oldest is older than {@link OutboxConfig#maxAge()}: Kafka is
+ * unreachable or the relay is stuck, and the instance leaves the load balancer until its backlog drains.
  */
 @Readiness
 @ApplicationScoped
