@@ -35,7 +35,8 @@ final class OtlpReceiver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/v1/traces", exchange -> {
+        // "/v1/traces" by the OTLP spec; any path is taken, whichever the exporter appends
+        server.createContext("/", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
                 receive(body.readAllBytes());
             }
