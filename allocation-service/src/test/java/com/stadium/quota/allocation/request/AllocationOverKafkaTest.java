@@ -2,6 +2,7 @@ package com.stadium.quota.allocation.request;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URL;
@@ -198,10 +199,10 @@ class AllocationOverKafkaTest {
         List<Long> someSeats = result.holds().get(0).seats().stream().limit(5)
                 .map(AllocationCompleted.HeldSeat::seatId).toList();
         send(new SeatsReleased(match, quota, someSeats, SeatsReleased.Reason.RETRACTED), Long.toString(match));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> sector(match, "E4").get("held").equals(7));
         send(new SeatsReleased(match, quota, List.of(), SeatsReleased.Reason.CANCELLED), Long.toString(match));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> sector(match, "E4").get("held").equals(0));
     }
 
@@ -217,12 +218,12 @@ class AllocationOverKafkaTest {
 
         send(new SeatsSold(match, quota, seats.subList(0, 2)), Long.toString(match));
         send(new SeatsSold(match, UUID.randomUUID(), seats.subList(2, 4)), Long.toString(match));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> sector(match, "E3").get("sold").equals(2));
         assertThat(sector(match, "E3").get("held")).as("another quota's sale changes nothing").isEqualTo(4);
 
         send(new SeatsReleased(match, quota, List.of(), SeatsReleased.Reason.CANCELLED), Long.toString(match));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> sector(match, "E3").get("sold").equals(0) && sector(match, "E3").get("held").equals(0));
     }
 
@@ -258,8 +259,6 @@ class AllocationOverKafkaTest {
             ConsumerRecord<String, String> answer = reader.await(r -> r.value().contains(requestId.toString()),
                     Duration.ofSeconds(30)).get(0);
             Header traceparent = answer.headers().lastHeader("traceparent");
-            java.nio.file.Files.writeString(java.nio.file.Path.of("target/metrics-dump.txt"),
-                    io.restassured.RestAssured.get(metrics.toString()).asString()); // TEMP
             assertThat(traceparent).as("the result carries the trace context").isNotNull();
             String[] parts = new String(traceparent.value(), StandardCharsets.UTF_8).split("-");
             assertThat(parts[1]).as("same trace as the request").isEqualTo(traceId);
@@ -278,7 +277,7 @@ class AllocationOverKafkaTest {
             TopicWriter.send(Topics.ALLOCATION_REQUESTS, "1", garbage);
             assertThat(deadLetters.await(r -> garbage.equals(r.value()), Duration.ofSeconds(30))).hasSize(1);
         }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(deadLetters()).as("counted for the operator").isEqualTo(deadBefore + 1));
     }
 
@@ -309,7 +308,7 @@ class AllocationOverKafkaTest {
                     "\"CANCELLED\"", "\"LOST\"");
             assertThat(releaseDeadLetters.await(r -> lost.equals(r.value()), Duration.ofSeconds(30))).hasSize(1);
             send(new SeatsReleased(match, quota, List.of(), SeatsReleased.Reason.CANCELLED), key);
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+            await().atMost(Duration.ofSeconds(20))
                     .until(() -> sector(match, "N1").get("held").equals(heldBefore));
         }
     }
