@@ -47,7 +47,7 @@ class AllocationOverKafkaTest {
     @Inject
     ObjectMapper json;
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
 
     private List<Long> matchIds() {

@@ -40,7 +40,7 @@ class SmtpOutageTest {
 
     private final SmtpLink smtp = SmtpLinkResource.link();
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
 
     private double mails(String outcome) {

@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(QuotaServiceStandIn.class)
 class MetricsExposureTest {
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
 
     @Test

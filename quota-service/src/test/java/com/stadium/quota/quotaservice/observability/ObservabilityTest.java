@@ -55,7 +55,7 @@ class ObservabilityTest {
     @Inject
     DataSource dataSource;
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
 
     @BeforeEach
