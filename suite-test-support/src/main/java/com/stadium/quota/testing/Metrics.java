@@ -28,13 +28,21 @@ public final class Metrics {
         return lines.stream()
                 .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
                 .filter(l -> Arrays.stream(labels).allMatch(label -> labelsOf(l).contains("," + label + ",")))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .mapToDouble(Metrics::value)
                 .sum();
     }
 
     /** Whether any sample of that name is exposed. */
     public boolean has(String name) {
         return lines.stream().anyMatch(l -> l.startsWith(name + "{") || l.startsWith(name + " "));
+    }
+
+    /** The sample's value: after the labels, before an exemplar ({@code # {trace_id=...} v ts}) or a timestamp. */
+    private static double value(String line) {
+        String sample = line.contains(" # ") ? line.substring(0, line.indexOf(" # ")) : line;
+        int labelsEnd = sample.lastIndexOf('}');
+        String afterLabels = sample.substring(labelsEnd >= 0 ? labelsEnd + 1 : sample.indexOf(' ')).trim();
+        return Double.parseDouble(afterLabels.split(" ")[0]);
     }
 
     private static String labelsOf(String line) {
