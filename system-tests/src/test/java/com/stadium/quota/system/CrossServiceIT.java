@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.htmlunit.WebClient;
-import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,11 +55,7 @@ class CrossServiceIT {
     @Test
     void adminDashboardShowsTheDemoMatchesAndTheQuotasFromTheServices() throws Exception {
         try (WebClient browser = LoopbackBrowser.open()) {
-            HtmlPage login = browser.getPage(Service.PORTAL.url() + "/admin");
-            HtmlForm form = login.getForms().get(0);
-            form.getInputByName("username").type("manager");
-            form.getInputByName("password").type("manager");
-            HtmlPage dashboard = form.getButtonByName("login").click();
+            HtmlPage dashboard = PortalData.signedIn(browser, "/admin", "manager", "manager");
 
             String text = dashboard.asNormalizedText();
             assertThat(text).contains("Signed in as Max Manager")

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
+
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
@@ -34,6 +39,16 @@ final class PortalData {
     private static final Pattern DEEPLINK = Pattern.compile("(http://127\\.0\\.0\\.1:28080/invitation/[A-Za-z0-9_-]{20,})");
 
     private PortalData() {
+    }
+
+    /** Opens a portal page in the HtmlUnit browser, signing in at Keycloak's login page on the way. */
+    static HtmlPage signedIn(WebClient browser, String path, String username,
+            String password) throws IOException {
+        HtmlPage login = browser.getPage(Service.PORTAL.url() + path);
+        HtmlForm form = login.getForms().get(0);
+        form.getInputByName("username").type(username);
+        form.getInputByName("password").type(password);
+        return form.getButtonByName("login").click();
     }
 
     static String email(String who) {

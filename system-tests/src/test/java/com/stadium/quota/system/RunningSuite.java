@@ -90,6 +90,11 @@ public class RunningSuite implements BeforeAllCallback {
         return started.running.get(service).isAlive();
     }
 
+    /** The receiver every service sends its traces to (an OpenTelemetry collector's stand-in). */
+    public static OtlpReceiver traces() {
+        return started.traces;
+    }
+
     /** Whether the service's readiness check answers UP right now. */
     public static boolean isReady(Service service) {
         return Processes.ready(service);
@@ -99,6 +104,8 @@ public class RunningSuite implements BeforeAllCallback {
         private final Map<Service, Process> running = new java.util.EnumMap<>(Service.class);
         // notification-adapter mails through it, so a test can make an invitation bounce
         private final RefusingSmtp smtp = new RefusingSmtp();
+        // every service exports its spans here, as to a collector in production (issue 19)
+        private final OtlpReceiver traces = new OtlpReceiver();
 
         static Processes start() {
             Processes processes = new Processes();
@@ -138,6 +145,10 @@ public class RunningSuite implements BeforeAllCallback {
             command.addAll(QUICK_START);
             command.addAll(List.of("-Dquarkus.profile=test", "-Dquarkus.http.port=" + service.port));
             command.addAll(service.options);
+            command.addAll(List.of("-Dquarkus.otel.sdk.disabled=false", "-Dquarkus.otel.exporter.otlp.enabled=true",
+                    "-Dquarkus.otel.exporter.otlp.traces.endpoint=" + traces.endpoint(),
+                    "-Dquarkus.otel.exporter.otlp.traces.protocol=http/protobuf",
+                    "-Dquarkus.otel.bsp.schedule.delay=1s"));
             if (service == Service.NOTIFICATION) {
                 command.add("-Dsuite.smtp.port=" + smtp.port());
             }
@@ -217,6 +228,7 @@ public class RunningSuite implements BeforeAllCallback {
         @Override
         public void close() {
             smtp.close();
+            traces.close();
             running.values().forEach(Process::destroy);
             for (Process process : running.values()) {
                 try {

@@ -31,6 +31,8 @@ import com.stadium.quota.messaging.contract.AllocationCompleted;
 import com.stadium.quota.messaging.contract.AllocationRequested;
 import com.stadium.quota.messaging.outbox.Outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -61,6 +63,9 @@ public class SeatAllocation {
     AllocationReports reports;
 
     @Inject
+    MeterRegistry meters;
+
+    @Inject
     EntityManager entityManager;
 
     /**
@@ -81,7 +86,14 @@ public class SeatAllocation {
                 // not seen before: allocate, remember the answer
                 long seed = request.seed() != null ? request.seed()
                         : request.requestId().getMostSignificantBits() ^ request.requestId().getLeastSignificantBits();
+                Timer.Sample timing = Timer.start(meters);
                 result = allocate(request, seed, batch);
+                timing.stop(Timer.builder("suite.allocation")
+                        .description("Time the algorithm took for one request, by algorithm and outcome")
+                        .tag("algorithm", String.valueOf(result.algorithm()))
+                        .tag("outcome", result.outcome().name())
+                        .publishPercentileHistogram()
+                        .register(meters));
                 AllocationRecord record = new AllocationRecord();
                 record.requestId = request.requestId();
                 record.outcome = result.outcome().name();

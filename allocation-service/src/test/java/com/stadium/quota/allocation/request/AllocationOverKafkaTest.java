@@ -2,8 +2,11 @@ package com.stadium.quota.allocation.request;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,10 +31,12 @@ import com.stadium.quota.messaging.contract.SeatsReleased;
 import com.stadium.quota.messaging.contract.SeatsSold;
 import com.stadium.quota.messaging.contract.SuiteEvent;
 import com.stadium.quota.messaging.contract.Topics;
+import com.stadium.quota.testing.Metrics;
 import com.stadium.quota.testing.TopicReader;
 import com.stadium.quota.testing.TopicWriter;
 import com.stadium.quota.testing.Tokens;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -43,6 +49,9 @@ class AllocationOverKafkaTest {
 
     @Inject
     ObjectMapper json;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     private List<Long> matchIds() {
         return given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get("/api/matches")
@@ -240,10 +249,10 @@ class AllocationOverKafkaTest {
         List<Long> someSeats = result.holds().get(0).seats().stream().limit(5)
                 .map(AllocationCompleted.HeldSeat::seatId).toList();
         send(new SeatsReleased(match, quota, someSeats, SeatsReleased.Reason.RETRACTED), Long.toString(match));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> sector(match, "E4").get("held").equals(7));
         send(new SeatsReleased(match, quota, List.of(), SeatsReleased.Reason.CANCELLED), Long.toString(match));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> sector(match, "E4").get("held").equals(0));
     }
 
@@ -259,12 +268,12 @@ class AllocationOverKafkaTest {
 
         send(new SeatsSold(match, quota, seats.subList(0, 2)), Long.toString(match));
         send(new SeatsSold(match, UUID.randomUUID(), seats.subList(2, 4)), Long.toString(match));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> sector(match, "E3").get("sold").equals(2));
         assertThat(sector(match, "E3").get("held")).as("another quota's sale changes nothing").isEqualTo(4);
 
         send(new SeatsReleased(match, quota, List.of(), SeatsReleased.Reason.CANCELLED), Long.toString(match));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> sector(match, "E3").get("sold").equals(0) && sector(match, "E3").get("held").equals(0));
     }
 
@@ -280,6 +289,34 @@ class AllocationOverKafkaTest {
         UUID unknownSector = UUID.randomUUID();
         send(nm(unknownSector, List.of(new MatchQuota(match, UUID.randomUUID())), "ZZ9", 2), Long.toString(match));
         assertThat(result(unknownSector).reason()).isEqualTo("unknown sector ZZ9");
+    }
+
+    @Test
+    void theResultContinuesTheRequestsTraceAndTheAllocationIsTimedByAlgorithmAndOutcome() throws Exception {
+        long match = matchIds().get(0);
+        UUID requestId = UUID.randomUUID();
+        double timedBefore = Metrics.scrape(metrics.toString()).sum("suite_allocation_seconds_count",
+                "algorithm=\"NM\"");
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String senderSpan = traceId.substring(0, 16);
+        String message = json.writeValueAsString(EventEnvelope.of(
+                nm(requestId, List.of(new MatchQuota(match, UUID.randomUUID())), "NO-SUCH-SECTOR", 1),
+                Long.toString(match), Instant.now(), json));
+        TopicWriter.send(Topics.ALLOCATION_REQUESTS, Long.toString(match), message,
+                Map.of("traceparent", "00-" + traceId + "-" + senderSpan + "-01"));
+
+        try (TopicReader reader = new TopicReader(Topics.ALLOCATION_RESULTS)) {
+            ConsumerRecord<String, String> answer = reader.await(r -> r.value().contains(requestId.toString()),
+                    Duration.ofSeconds(30)).get(0);
+            Header traceparent = answer.headers().lastHeader("traceparent");
+            assertThat(traceparent).as("the result carries the trace context").isNotNull();
+            String[] parts = new String(traceparent.value(), StandardCharsets.UTF_8).split("-");
+            assertThat(parts[1]).as("same trace as the request").isEqualTo(traceId);
+            assertThat(parts[2]).as("a span of this service (the outbox's send) is the parent").isNotEqualTo(senderSpan);
+            assertThat(parts[3]).as("still sampled").isEqualTo("01");
+        }
+        assertThat(Metrics.scrape(metrics.toString()).sum("suite_allocation_seconds_count", "algorithm=\"NM\""))
+                .isEqualTo(timedBefore + 1);
     }
 
     @Test
@@ -313,7 +350,7 @@ class AllocationOverKafkaTest {
                     "\"CANCELLED\"", "\"LOST\"");
             assertThat(releaseDeadLetters.await(r -> lost.equals(r.value()), Duration.ofSeconds(30))).hasSize(1);
             send(new SeatsReleased(match, quota, List.of(), SeatsReleased.Reason.CANCELLED), key);
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+            await().atMost(Duration.ofSeconds(20))
                     .until(() -> sector(match, "N1").get("held").equals(heldBefore));
         }
     }

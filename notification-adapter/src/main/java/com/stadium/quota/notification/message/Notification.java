@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.Notice;
 import com.stadium.quota.messaging.contract.NotificationRequested;
 import com.stadium.quota.messaging.contract.NotificationRequestedV1;
+import com.stadium.quota.messaging.trace.TraceContext;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -79,6 +80,13 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "resend_of")
     public UUID resendOf;
 
+    /** W3C trace context of the request that asked for the message, so its sending joins that trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
+    @Column(name = "trace_state")
+    public String traceState;
+
     /** A new message to send now. */
     public static Notification pending(UUID id, NotificationRequested request, Instant now, ObjectMapper json) {
         Notification notification = new Notification();
@@ -95,6 +103,9 @@ public class Notification extends PanacheEntityBase {
         notification.status = NotificationStatus.PENDING;
         notification.nextAttemptAt = now;
         notification.receivedAt = now;
+        TraceContext trace = TraceContext.current();
+        notification.traceParent = trace.traceparent();
+        notification.traceState = trace.tracestate();
         return notification;
     }
 

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.not;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -24,8 +25,10 @@ import com.stadium.quota.notification.Requests;
 import com.stadium.quota.notification.SmtpLink;
 import com.stadium.quota.notification.SmtpLinkResource;
 import com.stadium.quota.testing.Mailbox;
+import com.stadium.quota.testing.Metrics;
 import com.stadium.quota.testing.Tokens;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -36,6 +39,13 @@ import io.quarkus.test.junit.QuarkusTest;
 class SmtpOutageTest {
 
     private final SmtpLink smtp = SmtpLinkResource.link();
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
+    private double mails(String outcome) {
+        return Metrics.scrape(metrics.toString()).sum("suite_mails_total", "outcome=\"" + outcome + "\"");
+    }
 
     private static NotificationRequested testMessage(String email) {
         return Requests.request(new Notice.TestMessage("during an outage"), email, "Olga Outage", "en",
@@ -76,6 +86,9 @@ class SmtpOutageTest {
     @Test
     void afterTheLastAttemptTheNotificationFailsAndGoesToTheDeadLetterTopic() throws Exception {
         String email = uniqueEmail();
+        double retried = mails("retried");
+        double failed = mails("failed");
+        double sent = mails("sent");
         UUID id;
         smtp.cut();
         try {
@@ -85,6 +98,8 @@ class SmtpOutageTest {
         } finally {
             smtp.restore();
         }
+        assertThat(mails("retried")).as("three attempts to be tried again").isGreaterThanOrEqualTo(retried + 3);
+        assertThat(mails("failed")).as("then given up").isGreaterThanOrEqualTo(failed + 1);
         JsonNode deadLetter = Requests.JSON.readTree(Requests.deadLetterOf(id).value());
         assertThat(deadLetter.path("payload").path("attempts").asInt()).isEqualTo(4);
         assertThat(deadLetter.path("payload").path("reason").asText()).isNotBlank();
@@ -100,5 +115,7 @@ class SmtpOutageTest {
                 .then().statusCode(202);
         assertThat(ReceivedMail.awaitFirst(email).text()).contains("Hello Olga Outage,");
         Requests.view(id).body("status", equalTo("FAILED"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(mails("sent")).as("the resend was sent")
+                .isGreaterThanOrEqualTo(sent + 1));
     }
 }

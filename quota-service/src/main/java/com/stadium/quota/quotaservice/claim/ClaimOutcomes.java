@@ -47,6 +47,9 @@ public class ClaimOutcomes {
     @Inject
     TicketCodes codes;
 
+    @Inject
+    ClaimMetrics metrics;
+
     /**
      * @param onBehalfOf the holder a masquerading admin acts for, or null
      */
@@ -54,6 +57,7 @@ public class ClaimOutcomes {
     public void handOn(Quota quota, List<QuotaEvent> happened, String actor, String onBehalfOf) {
         for (QuotaEvent event : happened) {
             if (event instanceof QuotaEvent.TicketsReserved reserved) {
+                metrics.started();
                 record(quota, reserved.claimId(), actor, onBehalfOf, "CLAIM_STARTED", Map.of("tickets",
                         reserved.ticketIds().size(), "holdExpiresAt", reserved.holdExpiresAt().toString()));
             } else if (event instanceof QuotaEvent.AttendeesNamed named) {
@@ -66,10 +70,12 @@ public class ClaimOutcomes {
                         started.paymentId(), "amountCents", started.amountCents()));
             } else if (event instanceof QuotaEvent.TicketsSold sold) {
                 sales.sold(quota, sold.tickets().stream().map(QuotaEvent.SoldTicket::seatId).toList());
+                metrics.completed();
                 confirm(quota, sold, actor);
                 record(quota, sold.claimId(), actor, onBehalfOf, "CLAIM_COMPLETED", Map.of("tickets",
                         sold.tickets().size(), "paidCents", sold.paidCents()));
             } else if (event instanceof QuotaEvent.TicketsReleased released) {
+                metrics.released(released.because());
                 record(quota, released.claimId(), actor, onBehalfOf, "CLAIM_RELEASED",
                         Map.of("because", released.because()));
             } else {

@@ -52,6 +52,9 @@ public class SignInResource {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
+    RedeemedLinks redeemedLinks;
+
+    @Inject
     Invitations invitations;
 
     @Inject
@@ -114,6 +117,7 @@ public class SignInResource {
         }
         QuarkusTransaction.requiringNew().run(() -> audit.record(invitation.quotaId, invitation.email, "REDEEMED",
                 Map.of("clientId", request.clientId())));
+        redeemedLinks.count();
         return new SignedIn(code, request.redirectUri(), request.state(), invitation.quotaId, invitation.email);
     }
 

@@ -7,8 +7,6 @@ import java.util.function.BooleanSupplier;
 
 import org.jboss.logging.Logger;
 
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
@@ -48,18 +46,7 @@ public final class Drain implements AutoCloseable {
 
     /** Wakes the drain once the caller's transaction has committed (not if it rolls back). */
     public void wakeUpAfterCommit(TransactionSynchronizationRegistry transactions) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeUp();
-                }
-            }
-        });
+        AfterCommit.run(transactions, this::wakeUp);
     }
 
     private void run() {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.EventEnvelope;
 import com.stadium.quota.messaging.contract.SuiteEvent;
+import com.stadium.quota.messaging.trace.TraceContext;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,6 +63,9 @@ public class Outbox {
         message.eventType = event.type();
         message.envelope = write(envelope);
         message.createdAt = now;
+        TraceContext trace = TraceContext.current();
+        message.traceParent = trace.traceparent();
+        message.traceState = trace.tracestate();
         message.persist();
         relay.wakeUpAfterCommit(transactions);
         return envelope;

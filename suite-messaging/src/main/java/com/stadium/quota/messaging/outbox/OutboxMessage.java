@@ -40,4 +40,11 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** W3C traceparent of the change that wrote the event; null when nothing was traced. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
+    @Column(name = "trace_state")
+    public String traceState;
 }

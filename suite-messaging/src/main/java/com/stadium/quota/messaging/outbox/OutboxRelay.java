@@ -17,10 +17,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.stadium.quota.messaging.drain.Drain;
+import com.stadium.quota.messaging.trace.TraceContext;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
@@ -54,17 +59,22 @@ public class OutboxRelay {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
-    @ConfigProperty(name = "suite.outbox.batch-size", defaultValue = "100")
-    int batchSize;
+    @Inject
+    OutboxConfig config;
 
-    @ConfigProperty(name = "suite.outbox.send-timeout", defaultValue = "PT30S")
-    Duration sendTimeout;
+    @Inject
+    Tracer tracer;
+
+    private int batchSize;
+    private Duration sendTimeout;
 
     private Drain drain;
     private KafkaProducer<String, String> producer;
 
     @PostConstruct
     void start() {
+        batchSize = config.batchSize();
+        sendTimeout = config.sendTimeout();
         producer = newProducer();
         drain = new Drain("outbox-relay", () -> relayBatch() == batchSize);
     }
@@ -117,8 +127,15 @@ public class OutboxRelay {
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                     .getResultList();
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            List<Span> spans = new ArrayList<>(batch.size());
             for (OutboxMessage message : batch) {
-                acks.add(producer.send(new ProducerRecord<>(message.topic, message.messageKey, message.envelope)));
+                Span span = sendSpan(message);
+                spans.add(span);
+                ProducerRecord<String, String> record = new ProducerRecord<>(message.topic, message.messageKey,
+                        message.envelope);
+                // the consumer continues the trace of the change that wrote the event, through this send
+                TraceContext.of(Context.root().with(span)).writeTo(record.headers());
+                acks.add(producer.send(record));
             }
             // a failure rolls the batch back and it is sent again later: consumers deduplicate on event id
             long deadline = System.nanoTime() + sendTimeout.toNanos();
@@ -127,15 +144,30 @@ public class OutboxRelay {
                     await(ack, deadline);
                 }
             } catch (RuntimeException e) {
+                spans.forEach(span -> span.setStatus(StatusCode.ERROR, e.getMessage()).end());
                 // drop what the client still buffers, so the retry is the only copy that reaches Kafka
                 producer.close(Duration.ZERO);
                 producer = newProducer();
                 throw e;
             }
+            spans.forEach(Span::end);
             Instant now = clock.instant();
             batch.forEach(m -> m.publishedAt = now);
             return batch.size();
         });
+    }
+
+    /** A producer span under the trace that was current when the event was stored (a new trace if none). */
+    private Span sendSpan(OutboxMessage message) {
+        return tracer.spanBuilder(message.topic + " publish")
+                .setParent(new TraceContext(message.traceParent, message.traceState).asParent())
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", message.topic)
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.message.id", message.eventId.toString())
+                .setAttribute("suite.event.type", message.eventType)
+                .startSpan();
     }
 
     private static void await(Future<RecordMetadata> ack, long deadline) {

@@ -1,0 +1,3 @@
+-- Issue 19: the W3C trace context of the change that wrote an event, sent with it as Kafka record headers.
+alter table outbox_message add column trace_parent varchar(55);
+alter table outbox_message add column trace_state varchar(512);
