@@ -14,6 +14,7 @@ import com.stadium.quota.allocation.inventory.Inventory;
 import com.stadium.quota.messaging.contract.AllocationRequested;
 import com.stadium.quota.messaging.contract.EventEnvelope;
 import com.stadium.quota.messaging.inbox.Inbox;
+import com.stadium.quota.messaging.trace.TraceContext;
 import com.stadium.quota.web.ConnectionLoss;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -103,7 +104,9 @@ public class AllocationRequestConsumer {
                     Set<UUID> first = inbox.firstDeliveries(CONSUMER,
                             received.stream().map(Received::eventId).toList());
                     allocation.answerAll(received.stream().filter(r -> first.remove(r.eventId()))
-                            .map(Received::request).toList());
+                            .map(r -> new SeatAllocation.Traced(r.request(),
+                                    TraceContext.readFrom(r.record().getHeaders())))
+                            .toList());
                 }));
                 return;
             } catch (Inventory.SeatTaken e) {

@@ -30,6 +30,7 @@ import com.stadium.quota.allocation.report.AllocationReports;
 import com.stadium.quota.messaging.contract.AllocationCompleted;
 import com.stadium.quota.messaging.contract.AllocationRequested;
 import com.stadium.quota.messaging.outbox.Outbox;
+import com.stadium.quota.messaging.trace.TraceContext;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -74,13 +75,14 @@ public class SeatAllocation {
      * answered before (same request id) gets the same answer again and holds nothing twice.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<AllocationCompleted> answerAll(List<AllocationRequested> requests) {
+    public List<AllocationCompleted> answerAll(List<Traced> requests) {
         Map<UUID, AllocationCompleted> answered = earlierAnswers(requests.stream()
-                .map(AllocationRequested::requestId).distinct().toList());
+                .map(t -> t.request().requestId()).distinct().toList());
         Batch batch = new Batch(inventory);
         List<AllocationCompleted> results = new ArrayList<>(requests.size());
         List<Outbox.Keyed> events = new ArrayList<>(requests.size());
-        for (AllocationRequested request : requests) {
+        for (Traced traced : requests) {
+            AllocationRequested request = traced.request();
             AllocationCompleted result = answered.get(request.requestId());
             if (result == null) {
                 // not seen before: allocate, remember the answer
@@ -106,11 +108,16 @@ public class SeatAllocation {
                         result.allocated(), result.requested());
             }
             results.add(result);
-            events.add(new Outbox.Keyed(result, key(request), key(request)));
+            // the answer continues the request's own trace (a poll holds requests of many traces)
+            events.add(new Outbox.Keyed(result, key(request), key(request), traced.trace()));
         }
         inventory.holdAll(batch.holds);
         outbox.publishAll(events);
         return results;
+    }
+
+    /** A request and the trace context its record carried. */
+    public record Traced(AllocationRequested request, TraceContext trace) {
     }
 
     /** The stored answers of any of the requests: one statement (an IN list would be a new query plan per size). */

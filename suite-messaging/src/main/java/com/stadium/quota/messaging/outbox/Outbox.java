@@ -41,8 +41,13 @@ public class Outbox {
     @Inject
     EntityManager entityManager;
 
-    /** An event to publish with its aggregate id and Kafka key. */
-    public record Keyed(SuiteEvent event, String aggregateId, String kafkaKey) {
+    /** An event to publish with its aggregate id, Kafka key and the trace it continues. */
+    public record Keyed(SuiteEvent event, String aggregateId, String kafkaKey, TraceContext trace) {
+
+        /** Continues the trace current on this thread. */
+        public Keyed(SuiteEvent event, String aggregateId, String kafkaKey) {
+            this(event, aggregateId, kafkaKey, TraceContext.current());
+        }
     }
 
     /** Stores the event keyed by its aggregate id; it is sent once the caller's transaction commits. */
@@ -81,7 +86,8 @@ public class Outbox {
         List<EventEnvelope> envelopes = new ArrayList<>(events.size());
         entityManager.unwrap(Session.class).doWork(db -> {
             try (PreparedStatement insert = db.prepareStatement("insert into outbox_message (event_id, topic,"
-                    + " message_key, event_type, envelope, created_at) values (?, ?, ?, ?, ?, ?)")) {
+                    + " message_key, event_type, envelope, created_at, trace_parent, trace_state)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Keyed keyed : events) {
                     EventEnvelope envelope = EventEnvelope.of(keyed.event(), keyed.aggregateId(), now, json);
                     envelopes.add(envelope);
@@ -91,6 +97,8 @@ public class Outbox {
                     insert.setString(4, keyed.event().type());
                     insert.setString(5, write(envelope));
                     insert.setObject(6, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                    insert.setString(7, keyed.trace().traceparent());
+                    insert.setString(8, keyed.trace().tracestate());
                     insert.addBatch();
                 }
                 insert.executeBatch();

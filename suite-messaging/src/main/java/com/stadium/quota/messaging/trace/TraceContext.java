@@ -38,6 +38,17 @@ public record TraceContext(String traceparent, String tracestate) {
         return W3CTraceContextPropagator.getInstance().extract(Context.root(), this, GETTER);
     }
 
+    /** The context a Kafka record's headers carry (none when they carry none). */
+    public static TraceContext readFrom(Headers headers) {
+        String parent = text(headers, TRACEPARENT);
+        return parent == null ? NONE : new TraceContext(parent, text(headers, TRACESTATE));
+    }
+
+    private static String text(Headers headers, String name) {
+        var header = headers == null ? null : headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
     /** Replaces the record's trace headers with this context's. */
     public void writeTo(Headers headers) {
         headers.remove(TRACEPARENT);
