@@ -39,14 +39,19 @@ public final class Metrics {
 
     /** The sample's value: after the labels, before an exemplar ({@code # {trace_id=...} v ts}) or a timestamp. */
     private static double value(String line) {
-        String sample = line.contains(" # ") ? line.substring(0, line.indexOf(" # ")) : line;
+        String sample = withoutExemplar(line);
         int labelsEnd = sample.lastIndexOf('}');
         String afterLabels = sample.substring(labelsEnd >= 0 ? labelsEnd + 1 : sample.indexOf(' ')).trim();
         return Double.parseDouble(afterLabels.split(" ")[0]);
     }
 
     private static String labelsOf(String line) {
-        int open = line.indexOf('{');
-        return open < 0 ? "" : "," + line.substring(open + 1, line.lastIndexOf('}')) + ",";
+        String sample = withoutExemplar(line);
+        int open = sample.indexOf('{');
+        return open < 0 ? "" : "," + sample.substring(open + 1, sample.lastIndexOf('}')) + ",";
+    }
+
+    private static String withoutExemplar(String line) {
+        return line.contains(" # ") ? line.substring(0, line.indexOf(" # ")) : line;
     }
 }

@@ -55,6 +55,7 @@ class LivePortalIT {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
         command.addAll(RunningSuite.QUICK_START);
         command.addAll(List.of("-Dquarkus.profile=test", "-Dquarkus.http.port=" + SECOND_PORTAL_PORT,
+                "-Dquarkus.management.port=" + (SECOND_PORTAL_PORT + 1000), // the first portal holds 29080
                 "-Dsuite.portal.url=" + RunningSuite.PORTAL_URL, "-jar",
                 root.resolve("portal-web/target/quarkus-app/quarkus-run.jar").toString()));
         secondPortal = new ProcessBuilder(command).redirectErrorStream(true)

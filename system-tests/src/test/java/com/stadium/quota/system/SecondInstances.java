@@ -75,7 +75,9 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
         command.addAll(RunningSuite.QUICK_START);
         command.addAll(List.of("-Dquarkus.profile=test", "-Dquarkus.http.port=" + (service.port + PORT_OFFSET),
                 // the first instance made the schema; the test profile would wipe it at start
-                "-Dquarkus.flyway.clean-at-start=false"));
+                "-Dquarkus.flyway.clean-at-start=false",
+                // the first instance holds the management port (metrics) of the test profile
+                "-Dquarkus.management.port=" + (service.port + PORT_OFFSET + 1000)));
         command.addAll(service.options);
         command.addAll(List.of("-jar", jar.toString()));
         // notification-adapter mails straight to GreenMail (the first one goes through RunningSuite's RefusingSmtp)

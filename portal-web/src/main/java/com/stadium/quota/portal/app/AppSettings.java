@@ -74,7 +74,10 @@ public class AppSettings {
         return clientId;
     }
 
-    /** Scripts and styles from the portal only; the app talks to the portal, the two services and Keycloak. */
+    /**
+     * Scripts and styles from the portal only; the app talks to the portal, the two services and Keycloak. Stricter
+     * than the pages' policy it replaces on the app's shell (no style attributes, forms to the portal only).
+     */
     String contentSecurityPolicy() {
         Set<String> connect = new LinkedHashSet<>();
         connect.add("'self'");
@@ -82,7 +85,8 @@ public class AppSettings {
         connect.add(origin(notificationAdapterUrl));
         connect.add(origin(keycloakUrl));
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src "
-                + String.join(" ", connect) + "; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+                + String.join(" ", connect) + "; worker-src 'self'; manifest-src 'self'; object-src 'none';"
+                + " base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
     }
 
     static String origin(String url) {

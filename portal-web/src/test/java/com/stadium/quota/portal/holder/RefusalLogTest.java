@@ -34,7 +34,9 @@ class RefusalLogTest {
     final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            lines.add((ExtLogRecord) record);
+            ExtLogRecord line = (ExtLogRecord) record;
+            line.copyMdc(); // the MDC of the thread that logged, not of the test's thread reading it later
+            lines.add(line);
         }
 
         @Override

@@ -107,11 +107,14 @@ public class SandboxResource {
         return Response.seeOther(URI.create(ReturnUrl.withOutcome(returnUrl, paid))).build();
     }
 
+    // the meta referrer overrides the header's no-referrer for this page only: under no-referrer the browser posts
+    // its forms with "Origin: null", which the CORS filter refuses (403); same-origin keeps the origin on its own forms
     private static String page(String heading, String body) {
         return """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
+                <meta name="referrer" content="same-origin">
                 <title>%s</title>
                 <style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem}
                 button{font-size:1.1rem;padding:.7rem 1.2rem;margin:.3rem 0;width:100%%}
