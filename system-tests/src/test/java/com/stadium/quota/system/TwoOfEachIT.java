@@ -88,8 +88,8 @@ class TwoOfEachIT {
         }
         long duplicated = onTopic.values().stream().mapToLong(c -> c - 1).sum();
         long lost = written.stream().filter(id -> !onTopic.containsKey(id)).count();
-        String relayed = "outbox rows written by the two quota-services %d; records on notification-requests %d "
-                + "for %d distinct outbox ids; duplicated %d, lost %d".formatted(written.size(),
+        String relayed = ("outbox rows written by the two quota-services %d; records on notification-requests %d "
+                + "for %d distinct outbox ids; duplicated %d, lost %d").formatted(written.size(),
                         onTopic.values().stream().mapToInt(Integer::intValue).sum(), onTopic.size(), duplicated, lost);
         report("two outbox relays, " + messages + " test messages over both quota-services", relayed);
         assertThat(written).as(relayed).hasSize(messages);
@@ -163,7 +163,7 @@ class TwoOfEachIT {
         // every hold lapses at once; both quota-services look for lapsed holds every second
         List<String> open = ServiceDatabase.QUOTA.rows("select id::text as id from claim where quota_id = ?::uuid",
                 quota).stream().map(r -> (String) r.get("id")).toList();
-        write("update claim set hold_expires_at = now() - interval '1 second' where quota_id = ?::uuid", quota);
+        ServiceDatabase.lapseHolds(List.of(quota), Duration.ZERO);
         await("the lapsed holds released").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
                 .until(() -> ServiceDatabase.QUOTA.count("select count(*) from claim where quota_id = ?::uuid"
                         + " and step = 'RELEASED'", quota) == tickets);
@@ -172,8 +172,8 @@ class TwoOfEachIT {
                  where quota_id = ?::uuid and action = 'CLAIM_RELEASED' group by details::json->>'claim'""", quota)
                 .stream().collect(Collectors.groupingBy(r -> ((Number) r.get("releases")).longValue(),
                         TreeMap::new, Collectors.counting()));
-        String released = "claims %d, released by hold expiry %d; claims by releases recorded: %s; tickets "
-                + "allocated again %d".formatted(open.size(), ServiceDatabase.QUOTA.count("select count(*) from claim"
+        String released = ("claims %d, released by hold expiry %d; claims by releases recorded: %s; tickets "
+                + "allocated again %d").formatted(open.size(), ServiceDatabase.QUOTA.count("select count(*) from claim"
                         + " where quota_id = ?::uuid and released_because = 'HOLD_EXPIRED'", quota),
                         releasesPerClaim, PortalData.counts(quota).get("ALLOCATED"));
         report("hold expiry on two quota-services, 40 lapsed holds", released);
@@ -283,12 +283,7 @@ class TwoOfEachIT {
         return sectors.subList(0, count);
     }
 
-    private static final String QUOTA_DB = "quota_service";
     private static final String NOTIFICATION_DB = "notification_adapter";
-
-    private static void write(String sql, Object... parameters) throws SQLException {
-        write(QUOTA_DB, sql, parameters);
-    }
 
     /** Moves a service's clock for some rows (as the module tests' lapseHold does): the one write these tests make. */
     private static void write(String database, String sql, Object... parameters) throws SQLException {
