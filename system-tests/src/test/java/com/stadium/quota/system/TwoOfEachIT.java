@@ -11,10 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -224,8 +220,8 @@ class TwoOfEachIT {
                 .until(() -> ServiceDatabase.NOTIFICATION.count("select count(*) from expiration_reminder"
                         + " where recipient_email = any(?) and status = 'SCHEDULED'", emails) == holders);
         // due now: both notification-adapters look for due reminders every second
-        write(NOTIFICATION_DB, "update expiration_reminder set due_at = now() where recipient_email = any(?)",
-                emails);
+        ServiceDatabase.NOTIFICATION.update(
+                "update expiration_reminder set due_at = now() where recipient_email = any(?)", emails);
         await("the reminders sent").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> ServiceDatabase.NOTIFICATION.count("select count(*) from notification where"
                         + " recipient_email = any(?) and kind = 'EXPIRATION_REMINDER' and status = 'SENT'", emails)
@@ -281,20 +277,6 @@ class TwoOfEachIT {
                 .map(r -> (String) r.get("code")).toList();
         assertThat(sectors).as("sectors with %d free seats", seats).hasSizeGreaterThanOrEqualTo(count);
         return sectors.subList(0, count);
-    }
-
-    private static final String NOTIFICATION_DB = "notification_adapter";
-
-    /** Moves a service's clock for some rows (as the module tests' lapseHold does): the one write these tests make. */
-    private static void write(String database, String sql, Object... parameters) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:25432/" + database,
-                database, "local-demo"); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i] instanceof List<?> list
-                        ? connection.createArrayOf("text", list.toArray()) : parameters[i]);
-            }
-            statement.executeUpdate();
-        }
     }
 
     /** Adds the counts to system-tests/target/scale-out.md (the source of docs/scaling.md's table). */
