@@ -143,8 +143,13 @@ class AdminPortalIT {
             page.locator("#create").click();
 
             assertThat(page).hasURL(Pattern.compile(".*/admin/quotas/[0-9a-f-]{36}$"));
-            assertThat(page.locator("#allocation-status")).hasAttribute("data-state", "ALLOCATED",
-                    new LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
+            try {
+                assertThat(page.locator("#allocation-status")).hasAttribute("data-state", "ALLOCATED",
+                        new LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
+            } catch (AssertionError e) {
+                String quota = page.url().substring(page.url().lastIndexOf('/') + 1);
+                throw new AssertionError("the page did not follow: " + ServiceDatabase.allocationTrail(quota), e);
+            }
             assertThat(page.locator("#tickets tbody tr[data-status='ALLOCATED']")).hasCount(3);
             assertThat(page.locator("#counts [data-count='ALLOCATED']")).hasText("3");
             Locator mine = page.locator("#seat-maps svg.seat-map g.seat.mine");

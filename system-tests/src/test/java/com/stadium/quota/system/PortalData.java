@@ -78,8 +78,17 @@ final class PortalData {
         String id = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON).body(request)
                 .post(Service.QUOTA.url() + "/api/admin/quotas").then().statusCode(201).extract()
                 .path("quotas[0].id");
-        await().atMost(Duration.ofSeconds(15)).until(() -> "ALLOCATED".equals(admin(id).getString("quota.state")));
+        awaitAllocated(id, Duration.ofSeconds(15));
         return id;
+    }
+
+    /** Waits until the quota is ALLOCATED; a timeout says which hop of the allocation's way it stopped at. */
+    static void awaitAllocated(String id, Duration atMost) {
+        try {
+            await().atMost(atMost).until(() -> "ALLOCATED".equals(admin(id).getString("quota.state")));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("not allocated within " + atMost + ": " + ServiceDatabase.allocationTrail(id), e);
+        }
     }
 
     /**

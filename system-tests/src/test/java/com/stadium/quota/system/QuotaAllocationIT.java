@@ -55,7 +55,7 @@ class QuotaAllocationIT {
                         {"holderEmail":"%s","holderName":"Pia Payer","matchIds":[%d],"sectors":["W3"],
                          "quantity":4,"discountPercent":50,"algorithm":"NM","delegate":true}""".formatted(email, match))
                 .post(Service.QUOTA.url() + "/api/admin/quotas").then().statusCode(201).extract().path("quotas[0].id");
-        await().atMost(Duration.ofSeconds(10)).until(() -> quota(id).getString("quota.state").equals("ALLOCATED"));
+        PortalData.awaitAllocated(id, Duration.ofSeconds(10));
         List<String> tickets = quota(id).getList("tickets.id", String.class);
 
         String claims = Service.QUOTA.url() + "/api/holder/quotas/" + id + "/claims";
@@ -95,7 +95,7 @@ class QuotaAllocationIT {
                 .post(Service.QUOTA.url() + "/api/admin/quotas")
                 .then().statusCode(201).extract().path("quotas[0].id");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> quota(id).getString("quota.state").equals("ALLOCATED"));
+        PortalData.awaitAllocated(id, Duration.ofSeconds(10));
         JsonPath allocated = quota(id);
         assertThat(allocated.getList("tickets.sector", String.class)).containsOnly("W4").hasSize(4);
         assertThat(allocated.getList("tickets.row", String.class)).containsOnly(allocated.getString("tickets[0].row"));
@@ -124,7 +124,7 @@ class QuotaAllocationIT {
                          "sectors":["VIP-WEST"],"quantity":478,"algorithm":"NM","includeAccessible":true}"""
                         .formatted(matches.get(1)))
                 .post(Service.QUOTA.url() + "/api/admin/quotas").then().statusCode(201).extract().path("quotas[0].id");
-        await().atMost(Duration.ofSeconds(10)).until(() -> quota(filler).getString("quota.state").equals("ALLOCATED"));
+        PortalData.awaitAllocated(filler, Duration.ofSeconds(10));
 
         String group = given().auth().oauth2(Tokens.of(Tokens.ADMIN)).contentType(ContentType.JSON)
                 .body("""

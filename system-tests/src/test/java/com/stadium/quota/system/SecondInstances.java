@@ -30,6 +30,17 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
     /** How far the second instance's port is from the first one's. */
     static final int PORT_OFFSET = 10;
 
+    /**
+     * The second instance's management port (metrics) is its port + this: 30090-30093, clear of the first instances'
+     * 29080-29083 and of the test stack's Kafka (29092) and Kafka controller (29093), which + 1000 would hit.
+     */
+    static final int MANAGEMENT_OFFSET = 2000;
+
+    /** The second instance's management base URL (metrics). */
+    public static String managementUrl(Service service) {
+        return "http://localhost:" + (service.port + PORT_OFFSET + MANAGEMENT_OFFSET);
+    }
+
     private final Map<Service, Process> running = new EnumMap<>(Service.class);
 
     /** The second instance's base URL. */
@@ -57,8 +68,13 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
                             if (!running.get(service).isAlive() && starts[0]++ < 3) {
                                 running.put(service, launch(root, service));
                             }
-                            return ready(url(service));
+                            return running.get(service).isAlive() && ready(url(service));
                         });
+            }
+            // a service can answer ready for a moment and then give up starting (a port taken): make sure none did
+            for (Service service : Service.values()) {
+                await("the second " + service.module + " still running").during(Duration.ofSeconds(2))
+                        .atMost(Duration.ofSeconds(3)).until(() -> running.get(service).isAlive());
             }
         } catch (IOException | RuntimeException e) {
             afterAll(context);
@@ -77,7 +93,7 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
                 // the first instance made the schema; the test profile would wipe it at start
                 "-Dquarkus.flyway.clean-at-start=false",
                 // the first instance holds the management port (metrics) of the test profile
-                "-Dquarkus.management.port=" + (service.port + PORT_OFFSET + 1000)));
+                "-Dquarkus.management.port=" + (service.port + PORT_OFFSET + MANAGEMENT_OFFSET)));
         command.addAll(service.options);
         command.addAll(List.of("-jar", jar.toString()));
         // notification-adapter mails straight to GreenMail (the first one goes through RunningSuite's RefusingSmtp)

@@ -81,6 +81,26 @@ enum ServiceDatabase {
                 in.toMillis() / 1000.0, quotas);
     }
 
+    /**
+     * Where a quota's allocation is on its way (quota state, each service's outbox rows that name it and when they were
+     * sent, the seats held), for a failing wait to say which hop it stopped at.
+     */
+    static String allocationTrail(String quotaId) {
+        String like = "%" + quotaId + "%";
+        String outbox = "select event_type, event_id, created_at, published_at from outbox_message"
+                + " where envelope like ? order by id";
+        List<Map<String, Object>> answers = ALLOCATION.rows(outbox, like);
+        List<Object> answerIds = answers.stream().map(row -> row.get("event_id")).toList();
+        return "quota " + quotaId + " at " + QUOTA.rows("select now()").get(0).values() + ": state "
+                + QUOTA.rows("select state, version from quota where id = ?::uuid", quotaId)
+                + "; quota-service outbox " + QUOTA.rows(outbox, like)
+                + "; allocation-service outbox " + answers
+                + "; seats held " + ALLOCATION.count("select count(*) from seat_hold where quota_id = ?::uuid", quotaId)
+                + "; answers taken in by quota-service " + (answerIds.isEmpty() ? "[]"
+                        : QUOTA.rows("select consumer, processed_at from processed_message where event_id = any(?)",
+                                answerIds.stream().map(Object::toString).toList()));
+    }
+
     /** The single number a counting query answers. */
     long count(String sql, Object... parameters) {
         return ((Number) rows(sql, parameters).get(0).values().iterator().next()).longValue();
