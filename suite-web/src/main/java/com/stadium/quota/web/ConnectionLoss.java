@@ -35,29 +35,57 @@ public final class ConnectionLoss {
         return false;
     }
 
+    /**
+     * True when {@code failure} says this service is stopping (or gave up starting) under the work: its persistence
+     * or connection pool is already closed. Nothing is wrong with the message then; the next owner of the partition
+     * will read it again.
+     */
+    public static boolean isServiceStopping(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String message = cause.getMessage();
+            if ((cause instanceof IllegalStateException || cause instanceof IllegalArgumentException
+                    || cause instanceof SQLException) && message != null
+                    && STOPPING.matcher(message).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern STOPPING = java.util.regex.Pattern.compile(
+            "EntityManagerFactory is closed|Unable to find an EntityManagerFactory|pool is closed");
+
     /** How long a message waits for the database: under Kafka's max.poll.interval.ms (5 min), so the consumer stays. */
     static final Duration PATIENCE = Duration.ofMinutes(4);
 
+    /** How long a message waits while the service stops: it is gone before that. */
+    static final Duration STOPPING_PATIENCE = Duration.ofSeconds(30);
+
     /**
      * Runs {@code work} (a whole transaction) again, once a second, while the database cannot be reached: a Kafka
-     * consumer that throws sends a good message to its dead-letter topic, where nothing reads it again. Any other
-     * failure, or one that outlasts {@link #PATIENCE}, is thrown.
+     * consumer that throws sends a good message to its dead-letter topic, where nothing reads it again. While the
+     * service is stopping it waits too (up to {@link #STOPPING_PATIENCE}), so a message in flight is left uncommitted
+     * for the next owner instead. Any other failure, or one that outlasts its patience, is thrown.
      */
     public static void retried(Runnable work) {
-        retried(work, PATIENCE, Duration.ofSeconds(1));
+        retried(work, PATIENCE, STOPPING_PATIENCE, Duration.ofSeconds(1));
     }
 
-    static void retried(Runnable work, Duration patience, Duration pause) {
-        long giveUpAt = System.nanoTime() + patience.toNanos();
+    static void retried(Runnable work, Duration patience, Duration stoppingPatience, Duration pause) {
+        long start = System.nanoTime();
         while (true) {
             try {
                 work.run();
                 return;
             } catch (RuntimeException e) {
-                if (!isConnectionLoss(e) || System.nanoTime() > giveUpAt) {
+                boolean stopping = isServiceStopping(e);
+                Duration waited = Duration.ofNanos(System.nanoTime() - start);
+                if (!(stopping || isConnectionLoss(e))
+                        || waited.compareTo(stopping ? stoppingPatience : patience) > 0) {
                     throw e;
                 }
-                LOG.warnf("database cannot be reached (%s); trying again in %s", e.getMessage(), pause);
+                LOG.warnf(stopping ? "the service is stopping (%s); the message waits for the next owner"
+                        : "database cannot be reached (%s); trying again in %s", e.getMessage(), pause);
                 try {
                     Thread.sleep(pause.toMillis());
                 } catch (InterruptedException interrupted) {

@@ -39,18 +39,41 @@ class ConnectionLossTest {
             if (tries.incrementAndGet() < 3) {
                 throw new RuntimeException(new SQLException("Connection refused", "08001"));
             }
-        }, Duration.ofSeconds(5), Duration.ofMillis(1));
+        }, Duration.ofSeconds(5), Duration.ZERO, Duration.ofMillis(1));
         assertThat(tries).hasValue(3);
 
         AtomicInteger once = new AtomicInteger();
         assertThatThrownBy(() -> ConnectionLoss.retried(() -> {
             once.incrementAndGet();
             throw new RuntimeException(new SQLException("duplicate key", "23505"));
-        }, Duration.ofSeconds(5), Duration.ofMillis(1))).hasRootCauseMessage("duplicate key");
+        }, Duration.ofSeconds(5), Duration.ZERO, Duration.ofMillis(1))).hasRootCauseMessage("duplicate key");
         assertThat(once).hasValue(1);
 
         assertThatThrownBy(() -> ConnectionLoss.retried(() -> {
             throw new RuntimeException(new SQLException("still down", "08001"));
-        }, Duration.ofMillis(20), Duration.ofMillis(5))).hasRootCauseMessage("still down");
+        }, Duration.ofMillis(20), Duration.ZERO, Duration.ofMillis(5))).hasRootCauseMessage("still down");
+    }
+
+    @Test
+    void aServiceThatStopsUnderTheWorkIsNotTheMessagesFault() {
+        assertThat(ConnectionLoss.isServiceStopping(new java.util.concurrent.CompletionException(
+                new IllegalStateException("EntityManagerFactory is closed")))).isTrue();
+        assertThat(ConnectionLoss.isServiceStopping(new IllegalArgumentException(
+                "Unable to find an EntityManagerFactory for persistence unit '<default>'"))).isTrue();
+        assertThat(ConnectionLoss.isServiceStopping(new RuntimeException(new SQLException(
+                "This pool is closed and does not handle any more connections!")))).isTrue();
+        assertThat(ConnectionLoss.isServiceStopping(new IllegalStateException("quota 12 is not PENDING"))).isFalse();
+        assertThat(ConnectionLoss.isServiceStopping(null)).isFalse();
+    }
+
+    @Test
+    void whileTheServiceStopsTheMessageWaitsInsteadOfFailingThenGivesUp() {
+        AtomicInteger tries = new AtomicInteger();
+        assertThatThrownBy(() -> ConnectionLoss.retried(() -> {
+            tries.incrementAndGet();
+            throw new IllegalStateException("EntityManagerFactory is closed");
+        }, Duration.ofSeconds(5), Duration.ofMillis(30), Duration.ofMillis(5)))
+                .hasMessage("EntityManagerFactory is closed");
+        assertThat(tries.get()).as("tries while stopping").isGreaterThan(1);
     }
 }
