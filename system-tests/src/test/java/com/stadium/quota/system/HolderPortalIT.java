@@ -180,6 +180,7 @@ class HolderPortalIT {
             line.locator("a", new Locator.LocatorOptions().setHasText("Take back")).click();
             assertThat(page.locator("[data-come-back]")).hasText("1 unclaimed ticket comes back to you.");
             assertThat(page.locator("[data-stay]")).containsText("1 ticket that Gus Guest has already claimed");
+            assertThat(page.locator("#retract-told")).hasText("Gus Guest gets an email saying so.");
             Chromium.screenshot(page, "retract-confirm", viewport);
             page.locator("#retract").click();
             assertThat(page.locator("#done")).hasText("1 ticket is back with you from Gus Guest.");

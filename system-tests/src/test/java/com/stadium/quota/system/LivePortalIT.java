@@ -283,6 +283,8 @@ class LivePortalIT {
             assertThat(page.locator("[data-stay]")).hasAttribute("data-stay", "1");
             assertThat(page.locator("[data-stay]")).containsText("Cleo Claimer");
             assertThat(page.locator("#retract")).hasCount(0);
+            // nothing is taken back now, so nobody is told of it
+            assertThat(page.locator("#retract-told")).hasCount(0);
             Chromium.screenshot(page, "retract-conflict", Viewport.LAPTOP);
         }
         assertThat(PortalData.counts(subquota)).containsEntry("RESERVED", 1);

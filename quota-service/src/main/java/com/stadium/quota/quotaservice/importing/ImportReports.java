@@ -14,6 +14,8 @@ import com.stadium.quota.quotaservice.quota.TicketStatus;
 import com.stadium.quota.web.CsvDownload;
 import com.stadium.quota.web.Violation;
 
+import io.quarkus.hibernate.orm.panache.common.ProjectedFieldName;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,9 +56,9 @@ public class ImportReports {
             List<Violation> confirmFailure, List<CreatedQuota> created) {
     }
 
-    /** One import in a list. */
+    /** One import in a list; read as a projection, so a list never loads the files and reports. */
     public record ImportSummary(UUID id, String fileName, QuotaImport.Status status, String uploadedBy,
-            Instant uploadedAt, int lines, String confirmedBy, Instant confirmedAt) {
+            Instant uploadedAt, @ProjectedFieldName("lineCount") int lines, String confirmedBy, Instant confirmedAt) {
     }
 
     public ImportView view(QuotaImport upload) {
@@ -72,11 +74,6 @@ public class ImportReports {
         return new ImportView(upload.id, upload.fileName, upload.status, upload.uploadedBy, upload.uploadedAt,
                 upload.confirmedBy, upload.confirmedAt, progress, validation.violations(), validation.duplicates(),
                 validation.preview(), importer.failure(upload), created);
-    }
-
-    public static ImportSummary summary(QuotaImport upload) {
-        return new ImportSummary(upload.id, upload.fileName, upload.status, upload.uploadedBy, upload.uploadedAt,
-                upload.lineCount, upload.confirmedBy, upload.confirmedAt);
     }
 
     /** Every problem of the import as a spreadsheet-safe CSV: line, column, value, reason. */

@@ -114,8 +114,8 @@ public class ImportResource {
     @GET
     @Operation(summary = "The latest 100 imports, newest first")
     public List<ImportReports.ImportSummary> list() {
-        return QuotaImport.<QuotaImport>findAll(Sort.descending("uploadedAt")).page(Page.ofSize(100)).list()
-                .stream().map(ImportReports::summary).toList();
+        return QuotaImport.findAll(Sort.descending("uploadedAt")).project(ImportReports.ImportSummary.class)
+                .page(Page.ofSize(100)).list();
     }
 
     private static QuotaImport find(UUID id) {

@@ -342,7 +342,8 @@ class ImportResourceTest {
         String id = upload(HEADER + unique("listed") + ",Listed,1,W1,1,0,NM,,,,\n").statusCode(201)
                 .extract().path("id");
         given().auth().oauth2(Tokens.of(Tokens.ADMIN)).get("/api/admin/imports").then().statusCode(200)
-                .body("[0].id", equalTo(id)).body("[0].uploadedBy", equalTo("admin"));
+                .body("[0].id", equalTo(id)).body("[0].uploadedBy", equalTo("admin"))
+                .body("[0].lines", equalTo(1)).body("[0].status", equalTo("VALIDATED"));
     }
 
     // --- who may
