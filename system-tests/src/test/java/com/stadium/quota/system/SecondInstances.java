@@ -31,6 +31,8 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
     static final int PORT_OFFSET = 10;
 
     private final Map<Service, Process> running = new EnumMap<>(Service.class);
+    /** The stand of the running test class, for drills that kill and restart a second instance. */
+    private static volatile SecondInstances current;
 
     /** The second instance's base URL. */
     public static String url(Service service) {
@@ -50,20 +52,54 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
                 running.put(service, launch(root, service));
             }
             for (Service service : Service.values()) {
-                int[] starts = {1};
-                await("readiness of the second " + service.module).atMost(Duration.ofSeconds(180))
-                        .pollInterval(Duration.ofMillis(300)).until(() -> {
-                            // one that gave up starting (e.g. Keycloak slow to answer on a busy machine) goes again
-                            if (!running.get(service).isAlive() && starts[0]++ < 3) {
-                                running.put(service, launch(root, service));
-                            }
-                            return ready(url(service));
-                        });
+                awaitReady(root, service);
             }
+            current = this;
         } catch (IOException | RuntimeException e) {
             afterAll(context);
             throw e;
         }
+    }
+
+    private void awaitReady(Path root, Service service) {
+        int[] starts = {1};
+        await("readiness of the second " + service.module).atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(300)).until(() -> {
+                    // one that gave up starting (e.g. Keycloak slow to answer on a busy machine) goes again
+                    if (!running.get(service).isAlive() && starts[0]++ < 3) {
+                        running.put(service, launch(root, service));
+                    }
+                    return ready(url(service));
+                });
+    }
+
+    /** Ends the second instance as {@code kill -9} would (no shutdown hooks, no goodbye to Kafka). */
+    public static void crash(Service service) {
+        Process process = current.running.get(service);
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the second " + service.module + " did not end after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts the second instance again (it keeps the database) and waits until it is ready. */
+    public static void restart(Service service) {
+        Path root = Path.of(System.getProperty("suite.root", ".."));
+        synchronized (current) {
+            if (!current.running.get(service).isAlive()) {
+                try {
+                    current.running.put(service, launch(root, service));
+                } catch (IOException e) {
+                    throw new IllegalStateException("the second " + service.module + " did not start again", e);
+                }
+            }
+        }
+        current.awaitReady(root, service);
     }
 
     private static Process launch(Path root, Service service) throws IOException {
@@ -98,6 +134,7 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
+        current = null;
         running.values().forEach(Process::destroy);
         for (Process process : running.values()) {
             try {

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Reads a service's own database on the test stack (as an auditor would), to count what a drill left behind: seats
@@ -79,6 +81,20 @@ enum ServiceDatabase {
                 update claim set hold_expires_at = least(hold_expires_at, now() + make_interval(secs => ?)),
                  version = version + 1 where quota_id = any(?) and step in ('SELECTED', 'ATTENDEES_GIVEN')""",
                 in.toMillis() / 1000.0, quotas);
+    }
+
+    /** Tickets of these quotas whose seat allocation-service does not hold for the same quota (or the reverse). */
+    static long ticketsDisagreeingWithHolds(List<String> quotas) {
+        Set<String> tickets = QUOTA.rows("""
+                select quota_id, match_id, seat_id from ticket where quota_id = any(?) and status <> 'CANCELLED'""",
+                quotas).stream().map(r -> r.get("quota_id") + "/" + r.get("match_id") + "/" + r.get("seat_id"))
+                .collect(Collectors.toSet());
+        Set<String> holds = ALLOCATION.rows("select quota_id, match_id, seat_id from seat_hold where"
+                + " quota_id = any(?)", quotas).stream()
+                .map(r -> r.get("quota_id") + "/" + r.get("match_id") + "/" + r.get("seat_id"))
+                .collect(Collectors.toSet());
+        return tickets.stream().filter(t -> !holds.contains(t)).count()
+                + holds.stream().filter(h -> !tickets.contains(h)).count();
     }
 
     /** The single number a counting query answers. */
