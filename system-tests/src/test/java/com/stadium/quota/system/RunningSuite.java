@@ -127,6 +127,8 @@ public class RunningSuite implements BeforeAllCallback {
                 }
                 await("quota-service knowing allocation-service's matches").atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(500)).until(Processes::matchesKnown);
+                // the first test's messages must not wait for the consumers still joining their groups
+                ConsumerGroups.awaitSettled(1);
             } catch (IOException | RuntimeException e) {
                 processes.close();
                 throw new IllegalStateException("the suite did not start: " + e.getMessage(), e);

@@ -54,6 +54,8 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
             for (Service service : Service.values()) {
                 awaitReady(root, service);
             }
+            // tests start once the second instances' consumers are in their groups, not during the rebalance
+            ConsumerGroups.awaitSettled(2);
             current = this;
         } catch (IOException | RuntimeException e) {
             afterAll(context);
@@ -100,6 +102,7 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
             }
         }
         current.awaitReady(root, service);
+        ConsumerGroups.awaitSettled(2);
     }
 
     private static Process launch(Path root, Service service) throws IOException {

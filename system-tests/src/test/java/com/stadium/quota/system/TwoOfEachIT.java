@@ -33,11 +33,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.Test;
@@ -256,7 +254,8 @@ class TwoOfEachIT {
         int requests = 300;
         // six new matches, two on each partition of allocation-requests, so both allocation-services own some
         List<Long> matches = matchesOnEveryPartition(2);
-        Map<String, Set<Integer>> before = awaitOwners(owners -> owners.size() == 2);
+        Map<String, Set<Integer>> before = ConsumerGroups.awaitAllocationOwners(PARTITIONS,
+                owners -> owners.size() == 2);
         Burst burst = new Burst();
         List<String> quotas = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch halfway = new CountDownLatch(requests / 2);
@@ -275,8 +274,8 @@ class TwoOfEachIT {
             killedAt[0] = System.currentTimeMillis();
             SecondInstances.crash(Service.ALLOCATION);
             // the survivor is the member still in the group once it holds every partition; the other one died
-            Map<String, Set<Integer>> after = awaitOwners(owners -> owners.size() == 1
-                    && before.containsKey(owners.keySet().iterator().next()));
+            Map<String, Set<Integer>> after = ConsumerGroups.awaitAllocationOwners(PARTITIONS,
+                    owners -> owners.size() == 1 && before.containsKey(owners.keySet().iterator().next()));
             before.forEach((member, partitions) -> {
                 if (!after.containsKey(member)) {
                     deadPartitions.addAll(partitions);
@@ -394,23 +393,6 @@ class TwoOfEachIT {
     private static int partitionOf(long matchId) {
         return BuiltInPartitioner.partitionForKey(Long.toString(matchId).getBytes(StandardCharsets.UTF_8),
                 PARTITIONS);
-    }
-
-    /** allocation-service's group members that hold partitions of allocation-requests, once {@code settled}. */
-    private static Map<String, Set<Integer>> awaitOwners(Predicate<Map<String, Set<Integer>>> settled) {
-        try (Admin kafka = Admin.create(Map.of("bootstrap.servers", TestStack.kafkaBootstrap()))) {
-            return await("allocation-requests' owners settled").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(200)).until(() -> {
-                        Map<String, Set<Integer>> owners = new TreeMap<>();
-                        kafka.describeConsumerGroups(List.of("allocation-service")).describedGroups()
-                                .get("allocation-service").get().members().forEach(m -> m.assignment()
-                                        .topicPartitions().stream().filter(p -> p.topic().equals("allocation-requests"))
-                                        .forEach(p -> owners.computeIfAbsent(m.consumerId(),
-                                                c -> new TreeSet<>()).add(p.partition())));
-                        int owned = owners.values().stream().mapToInt(Set::size).sum();
-                        return owned == PARTITIONS ? owners : null;
-                    }, o -> o != null && settled.test(o));
-        }
     }
 
     /** When allocation-service first answered, after the time, a request of the drill keyed on these partitions. */
