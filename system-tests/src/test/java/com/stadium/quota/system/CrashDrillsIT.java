@@ -121,13 +121,10 @@ class CrashDrillsIT {
         long pending = states.getOrDefault("PENDING_ALLOCATION", 0L);
         long allocated = states.getOrDefault("ALLOCATED", 0L);
         // what allocation-service holds for these quotas, and from how many requests
-        List<Map<String, Object>> holds = ServiceDatabase.ALLOCATION.rows("""
-                select quota_id, count(*) seats, count(distinct request_id) requests from seat_hold
-                 where quota_id = any(?) group by quota_id""", quotas);
-        long seatsHeld = holds.stream().mapToLong(r -> ((Number) r.get("seats")).longValue()).sum();
-        long heldTwice = holds.stream().filter(r -> ((Number) r.get("seats")).longValue() > 2
-                || ((Number) r.get("requests")).longValue() > 1).count();
-        long lost = quotas.size() - holds.stream().filter(r -> ((Number) r.get("seats")).longValue() == 2).count();
+        ServiceDatabase.Holds holds = ServiceDatabase.holds(quotas, 2);
+        long seatsHeld = holds.seats();
+        long heldTwice = holds.heldTwice();
+        long lost = holds.lost();
         // the two services agree seat by seat: every ticket is a hold of the same seat for the same quota
         long disagreeing = ServiceDatabase.ticketsDisagreeingWithHolds(quotas);
         long seatsInTwoTickets = ServiceDatabase.QUOTA.count("""

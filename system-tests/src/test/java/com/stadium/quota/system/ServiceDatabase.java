@@ -83,6 +83,24 @@ enum ServiceDatabase {
                 in.toMillis() / 1000.0, quotas);
     }
 
+    /**
+     * What allocation-service holds for quotas of {@code each} seats: seats in all, quotas holding more or from more
+     * than one request (held twice), quotas not holding exactly {@code each} (lost).
+     */
+    record Holds(long seats, long heldTwice, long lost) {
+    }
+
+    static Holds holds(List<String> quotas, int each) {
+        List<Map<String, Object>> rows = ALLOCATION.rows("""
+                select quota_id, count(*) seats, count(distinct request_id) requests from seat_hold
+                 where quota_id = any(?) group by quota_id""", quotas);
+        long seats = rows.stream().mapToLong(r -> ((Number) r.get("seats")).longValue()).sum();
+        long heldTwice = rows.stream().filter(r -> ((Number) r.get("seats")).longValue() > each
+                || ((Number) r.get("requests")).longValue() > 1).count();
+        long lost = quotas.size() - rows.stream().filter(r -> ((Number) r.get("seats")).longValue() == each).count();
+        return new Holds(seats, heldTwice, lost);
+    }
+
     /** Tickets of these quotas whose seat allocation-service does not hold for the same quota (or the reverse). */
     static long ticketsDisagreeingWithHolds(List<String> quotas) {
         Set<String> tickets = QUOTA.rows("""

@@ -326,12 +326,7 @@ class TwoOfEachIT {
                  where q.id = any(?) group by q.id""", quotas).stream()
                 .collect(Collectors.groupingBy(r -> ((Number) r.get("answers")).longValue(), TreeMap::new,
                         Collectors.counting()));
-        List<Map<String, Object>> holds = ServiceDatabase.ALLOCATION.rows("""
-                select quota_id, count(*) seats, count(distinct request_id) requests from seat_hold
-                 where quota_id = any(?) group by quota_id""", quotas);
-        long seatsHeld = holds.stream().mapToLong(r -> ((Number) r.get("seats")).longValue()).sum();
-        long heldTwice = holds.stream().filter(r -> ((Number) r.get("seats")).longValue() > 2
-                || ((Number) r.get("requests")).longValue() > 1).count();
+        ServiceDatabase.Holds holds = ServiceDatabase.holds(quotas, 2);
         long seatsInTwoTickets = ServiceDatabase.QUOTA.count("""
                 select count(*) from (select match_id, seat_id from ticket where status <> 'CANCELLED'
                    and match_id::text = any(?) group by match_id, seat_id having count(*) > 1) twice""",
@@ -339,21 +334,21 @@ class TwoOfEachIT {
         long disagreeing = ServiceDatabase.ticketsDisagreeingWithHolds(quotas);
         String counted = ("requests %s over %d matches (groups over two matches %d); quotas created %d (answered "
                 + "before the kill %d, allocated before it %d); states %s; quotas by answers applied %s; seats held "
-                + "%d of %d asked, quotas holding other than 2 seats from one request %d, seats in two tickets %d, "
+                + "%d of %d asked, lost %d, held twice %d, seats in two tickets %d, "
                 + "tickets that disagree with allocation-service's holds %d; partitions of the killed instance %s, "
                 + "taken over (kill to the survivor's first answer there) in %d ms; killed instance ready again "
-                + "%d ms after the kill").formatted(burst, matches.size(), requests / 25, quotas.size(),
-                        answeredBeforeKill[0], allocatedBeforeKill[0], states, answersPerQuota, seatsHeld,
-                        quotas.size() * 2L, heldTwice, seatsInTwoTickets, disagreeing, deadPartitions, takeOverMs[0],
-                        restartMs[0]);
+                + "%d ms after the kill (its groups settled)").formatted(burst, matches.size(), requests / 25,
+                        quotas.size(), answeredBeforeKill[0], allocatedBeforeKill[0], states, answersPerQuota,
+                        holds.seats(), quotas.size() * 2L, holds.lost(), holds.heldTwice(), seatsInTwoTickets,
+                        disagreeing, deadPartitions, takeOverMs[0], restartMs[0]);
         report("kill -9 one of two allocation-services, " + requests + " requests over 6 matches", counted);
         assertThat(burst.answered(201)).as(counted).isEqualTo(requests);
         assertThat(allocatedBeforeKill[0]).as("the kill came in the middle: " + counted).isLessThan(quotas.size());
         assertThat(states).as("quotas by state: " + counted).isEqualTo(Map.of("ALLOCATED", (long) quotas.size()));
         assertThat(answersPerQuota).as("quotas by answers applied: " + counted)
                 .isEqualTo(Map.of(1L, (long) quotas.size()));
-        assertThat(List.of(seatsHeld, heldTwice, seatsInTwoTickets, disagreeing)).as(counted)
-                .containsExactly(quotas.size() * 2L, 0L, 0L, 0L);
+        assertThat(List.of(holds.seats(), holds.lost(), holds.heldTwice(), seatsInTwoTickets, disagreeing))
+                .as(counted).containsExactly(quotas.size() * 2L, 0L, 0L, 0L, 0L);
         assertThat(deadPartitions).as("the killed instance owned partitions: " + counted).isNotEmpty();
         assertThat(takeOverMs[0]).as("take-over measured: " + counted).isPositive();
     }
