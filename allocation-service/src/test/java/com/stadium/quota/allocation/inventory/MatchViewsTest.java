@@ -37,6 +37,7 @@ import com.stadium.quota.testing.TopicWriter;
 import com.stadium.quota.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 
 /**
@@ -55,6 +56,7 @@ class MatchViewsTest {
     MatchOwnership ownership;
 
     @Inject
+    @Identifier(OwnershipListener.NAME)
     OwnershipListener listener;
 
     @Inject
