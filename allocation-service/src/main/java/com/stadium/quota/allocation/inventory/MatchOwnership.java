@@ -49,7 +49,7 @@ public class MatchOwnership {
         owned = Set.copyOf(now);
     }
 
-    /** Whether this instance reads {@code inventory-changes} (from its assignment on) and so hears of others' writes. */
+    /** Whether this instance reads {@code inventory-changes} (assigned) and so hears of other instances' writes. */
     public void listening(boolean listening) {
         this.listening = listening;
     }
