@@ -121,7 +121,7 @@ public class Inventory {
         });
     }
 
-    /** Drops the views of the matches the test picks, as {@link #forget}. */
+    /** Drops the views of the matches the predicate accepts, as {@link #forget}. */
     public void forgetIf(LongPredicate matchIds) {
         commits.forEach((matchId, count) -> {
             if (matchIds.test(matchId)) {
