@@ -77,16 +77,7 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
 
     /** Ends the second instance as {@code kill -9} would (no shutdown hooks, no goodbye to Kafka). */
     public static void crash(Service service) {
-        Process process = current.running.get(service);
-        process.destroyForcibly();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the second " + service.module + " did not end after SIGKILL");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        RunningSuite.killNine(current.running.get(service), "the second " + service.module);
     }
 
     /** Starts the second instance again (it keeps the database) and waits until it is ready. */
