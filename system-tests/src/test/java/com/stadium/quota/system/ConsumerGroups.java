@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
+import org.awaitility.core.ConditionTimeoutException;
 
 import com.stadium.quota.testing.TestStack;
 
@@ -32,16 +33,19 @@ final class ConsumerGroups {
 
     /** Waits until every shared group is stable with the members of {@code instances} instances of each service. */
     static void awaitSettled(int instances) {
+        Map<String, String> seen = new TreeMap<>();
         try (Admin kafka = admin()) {
-            Map<String, String> seen = new TreeMap<>();
-            await("consumer groups settled with " + instances + " instance(s) of each service: " + seen)
+            await("consumer groups settled with " + instances + " instance(s) of each service")
                     .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
                         Map<String, ConsumerGroupDescription> groups = kafka.describeConsumerGroups(
                                 PER_INSTANCE.keySet()).all().get();
-                        groups.forEach((name, g) -> seen.put(name, g.groupState() + " " + g.members().size()));
+                        groups.forEach((name, g) -> seen.put(name, g.groupState() + " with " + g.members().size()));
                         return groups.entrySet().stream().allMatch(e -> e.getValue().groupState() == GroupState.STABLE
                                 && e.getValue().members().size() == PER_INSTANCE.get(e.getKey()) * instances);
                     });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("consumer groups not settled with " + instances + " instance(s) of each"
+                    + " service within 60 s, members expected per instance " + PER_INSTANCE + ", last seen " + seen, e);
         }
     }
 

@@ -106,8 +106,9 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
         command.addAll(List.of("-Dquarkus.profile=test", "-Dquarkus.http.port=" + (service.port + PORT_OFFSET),
                 // the first instance made the schema; the test profile would wipe it at start
                 "-Dquarkus.flyway.clean-at-start=false",
-                // the first instance holds the management port (metrics) of the test profile
-                "-Dquarkus.management.port=" + (service.port + PORT_OFFSET + 1000)));
+                // the first instance holds the test profile's management port (metrics), and its port + 1010 is the
+                // test Kafka's (29092, 29093): a free one, nothing here reads the second instance's metrics
+                "-Dquarkus.management.port=0"));
         command.addAll(service.options);
         command.addAll(List.of("-jar", jar.toString()));
         // notification-adapter mails straight to GreenMail (the first one goes through RunningSuite's RefusingSmtp)
