@@ -144,9 +144,10 @@ class MatchViewsTest {
             try (TopicReader changes = new TopicReader(Topics.INVENTORY_CHANGES)) {
                 List<ConsumerRecord<String, String>> announced = changes.await(r -> r.key().equals(
                         Long.toString(match)) && r.value().contains(ownership.instance()), Duration.ofSeconds(30));
-                assertThat(announced).as("inventory.changed by this instance for match %d", match).hasSize(1);
-                assertThat(EventEnvelope.parse(announced.get(0).value(), json).payloadAs(InventoryChanged.class,
-                        json)).isEqualTo(new InventoryChanged(match, ownership.instance(), 2));
+                assertThat(announced.stream().map(r -> EventEnvelope.parse(r.value(), json)
+                        .payloadAs(InventoryChanged.class, json)).toList())
+                        .as("inventory.changed by this instance for match %d", match)
+                        .contains(new InventoryChanged(match, ownership.instance(), 2));
             }
         } finally {
             ownership.assigned(List.of(partition), 3);
