@@ -121,15 +121,12 @@ class CrashDrillsIT {
         long pending = states.getOrDefault("PENDING_ALLOCATION", 0L);
         long allocated = states.getOrDefault("ALLOCATED", 0L);
         // what allocation-service holds for these quotas, and from how many requests
-        List<Map<String, Object>> holds = ServiceDatabase.ALLOCATION.rows("""
-                select quota_id, count(*) seats, count(distinct request_id) requests from seat_hold
-                 where quota_id = any(?) group by quota_id""", quotas);
-        long seatsHeld = holds.stream().mapToLong(r -> ((Number) r.get("seats")).longValue()).sum();
-        long heldTwice = holds.stream().filter(r -> ((Number) r.get("seats")).longValue() > 2
-                || ((Number) r.get("requests")).longValue() > 1).count();
-        long lost = quotas.size() - holds.stream().filter(r -> ((Number) r.get("seats")).longValue() == 2).count();
+        ServiceDatabase.Holds holds = ServiceDatabase.holds(quotas, 2);
+        long seatsHeld = holds.seats();
+        long heldTwice = holds.heldTwice();
+        long lost = holds.lost();
         // the two services agree seat by seat: every ticket is a hold of the same seat for the same quota
-        long disagreeing = disagreements(quotas);
+        long disagreeing = ServiceDatabase.ticketsDisagreeingWithHolds(quotas);
         long seatsInTwoTickets = ServiceDatabase.QUOTA.count("""
                 select count(*) from (select match_id, seat_id from ticket where status <> 'CANCELLED'
                  group by match_id, seat_id having count(*) > 1) twice""");
@@ -591,19 +588,6 @@ class CrashDrillsIT {
                 "select count(*) from notification where recipient_email like ? and status = 'SENT'", prefix + "%");
     }
 
-    /** Tickets of these quotas whose seat allocation-service does not hold for the same quota (or the reverse). */
-    private static long disagreements(List<String> quotas) {
-        Set<String> tickets = ServiceDatabase.QUOTA.rows("""
-                select quota_id, match_id, seat_id from ticket where quota_id = any(?) and status <> 'CANCELLED'""",
-                quotas).stream().map(r -> r.get("quota_id") + "/" + r.get("match_id") + "/" + r.get("seat_id"))
-                .collect(Collectors.toSet());
-        Set<String> holds = ServiceDatabase.ALLOCATION.rows("select quota_id, match_id, seat_id from seat_hold where"
-                + " quota_id = any(?)", quotas).stream()
-                .map(r -> r.get("quota_id") + "/" + r.get("match_id") + "/" + r.get("seat_id"))
-                .collect(Collectors.toSet());
-        return tickets.stream().filter(t -> !holds.contains(t)).count()
-                + holds.stream().filter(h -> !tickets.contains(h)).count();
-    }
 
     /** A drill that failed half-way still leaves the service running for the tests after it. */
     private static void restartIfDown(Service service) {

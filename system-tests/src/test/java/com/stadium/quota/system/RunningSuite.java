@@ -72,6 +72,19 @@ public class RunningSuite implements BeforeAllCallback {
                 .getOrComputeIfAbsent(Processes.class, key -> Processes.start(), Processes.class);
     }
 
+    /** Sends SIGKILL (what {@code destroyForcibly} does on Linux) and waits until the process is gone. */
+    static void killNine(Process process, String what) {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException(what + " did not end after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Ends the service as {@code kill -9} would (no shutdown hooks, nothing flushed) and waits until it is gone. */
     public static void crash(Service service) {
         started.crash(service);
@@ -127,6 +140,8 @@ public class RunningSuite implements BeforeAllCallback {
                 }
                 await("quota-service knowing allocation-service's matches").atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(500)).until(Processes::matchesKnown);
+                // the first test's messages must not wait for the consumers still joining their groups
+                ConsumerGroups.awaitSettled(1);
             } catch (IOException | RuntimeException e) {
                 processes.close();
                 throw new IllegalStateException("the suite did not start: " + e.getMessage(), e);
@@ -165,16 +180,7 @@ public class RunningSuite implements BeforeAllCallback {
         }
 
         synchronized void crash(Service service) {
-            Process process = running.get(service);
-            process.destroyForcibly();
-            try {
-                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                    throw new IllegalStateException(service.module + " did not end after SIGKILL");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            killNine(running.get(service), service.module);
         }
 
         synchronized void restart(Service service, List<String> options) {

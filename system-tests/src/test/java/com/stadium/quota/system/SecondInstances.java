@@ -30,18 +30,9 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
     /** How far the second instance's port is from the first one's. */
     static final int PORT_OFFSET = 10;
 
-    /**
-     * The second instance's management port (metrics) is its port + this: 30090-30093, clear of the first instances'
-     * 29080-29083 and of the test stack's Kafka (29092) and Kafka controller (29093), which + 1000 would hit.
-     */
-    static final int MANAGEMENT_OFFSET = 2000;
-
-    /** The second instance's management base URL (metrics). */
-    public static String managementUrl(Service service) {
-        return "http://localhost:" + (service.port + PORT_OFFSET + MANAGEMENT_OFFSET);
-    }
-
     private final Map<Service, Process> running = new EnumMap<>(Service.class);
+    /** The stand of the running test class, for drills that kill and restart a second instance. */
+    private static volatile SecondInstances current;
 
     /** The second instance's base URL. */
     public static String url(Service service) {
@@ -61,25 +52,51 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
                 running.put(service, launch(root, service));
             }
             for (Service service : Service.values()) {
-                int[] starts = {1};
-                await("readiness of the second " + service.module).atMost(Duration.ofSeconds(180))
-                        .pollInterval(Duration.ofMillis(300)).until(() -> {
-                            // one that gave up starting (e.g. Keycloak slow to answer on a busy machine) goes again
-                            if (!running.get(service).isAlive() && starts[0]++ < 3) {
-                                running.put(service, launch(root, service));
-                            }
-                            return running.get(service).isAlive() && ready(url(service));
-                        });
+                awaitReady(root, service);
             }
-            // a service can answer ready for a moment and then give up starting (a port taken): make sure none did
-            for (Service service : Service.values()) {
-                await("the second " + service.module + " still running").during(Duration.ofSeconds(2))
-                        .atMost(Duration.ofSeconds(3)).until(() -> running.get(service).isAlive());
-            }
+            // tests start once the second instances' consumers are in their groups, not during the rebalance
+            ConsumerGroups.awaitSettled(2);
+            current = this;
         } catch (IOException | RuntimeException e) {
             afterAll(context);
             throw e;
         }
+    }
+
+    private void awaitReady(Path root, Service service) {
+        int[] starts = {1};
+        await("readiness of the second " + service.module).atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(300)).until(() -> {
+                    // one that gave up starting (e.g. Keycloak slow to answer on a busy machine) goes again
+                    if (!running.get(service).isAlive() && starts[0]++ < 3) {
+                        running.put(service, launch(root, service));
+                    }
+                    return running.get(service).isAlive() && ready(url(service));
+                });
+        // a service can answer ready for a moment and then give up starting (e.g. a port taken): make sure it did not
+        await("the second " + service.module + " still running").during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3)).until(() -> running.get(service).isAlive());
+    }
+
+    /** Ends the second instance as {@code kill -9} would (no shutdown hooks, no goodbye to Kafka). */
+    public static void crash(Service service) {
+        RunningSuite.killNine(current.running.get(service), "the second " + service.module);
+    }
+
+    /** Starts the second instance again (it keeps the database) and waits until it is ready. */
+    public static void restart(Service service) {
+        Path root = Path.of(System.getProperty("suite.root", ".."));
+        synchronized (current) {
+            if (!current.running.get(service).isAlive()) {
+                try {
+                    current.running.put(service, launch(root, service));
+                } catch (IOException e) {
+                    throw new IllegalStateException("the second " + service.module + " did not start again", e);
+                }
+            }
+        }
+        current.awaitReady(root, service);
+        ConsumerGroups.awaitSettled(2);
     }
 
     private static Process launch(Path root, Service service) throws IOException {
@@ -92,8 +109,9 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
         command.addAll(List.of("-Dquarkus.profile=test", "-Dquarkus.http.port=" + (service.port + PORT_OFFSET),
                 // the first instance made the schema; the test profile would wipe it at start
                 "-Dquarkus.flyway.clean-at-start=false",
-                // the first instance holds the management port (metrics) of the test profile
-                "-Dquarkus.management.port=" + (service.port + PORT_OFFSET + MANAGEMENT_OFFSET)));
+                // the first instance holds the test profile's management port (metrics), and its port + 1010 is the
+                // test Kafka's (29092, 29093): a free one, nothing here reads the second instance's metrics
+                "-Dquarkus.management.port=0"));
         command.addAll(service.options);
         command.addAll(List.of("-jar", jar.toString()));
         // notification-adapter mails straight to GreenMail (the first one goes through RunningSuite's RefusingSmtp)
@@ -114,6 +132,7 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
+        current = null;
         running.values().forEach(Process::destroy);
         for (Process process : running.values()) {
             try {

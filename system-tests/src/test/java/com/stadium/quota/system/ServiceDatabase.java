@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Reads a service's own database on the test stack (as an auditor would), to count what a drill left behind: seats
@@ -99,6 +101,38 @@ enum ServiceDatabase {
                 + "; answers taken in by quota-service " + (answerIds.isEmpty() ? "[]"
                         : QUOTA.rows("select consumer, processed_at from processed_message where event_id = any(?)",
                                 answerIds.stream().map(Object::toString).toList()));
+    }
+
+    /**
+     * What allocation-service holds for quotas of {@code each} seats: seats in all, quotas holding more or from more
+     * than one request (held twice), quotas not holding exactly {@code each} (lost).
+     */
+    record Holds(long seats, long heldTwice, long lost) {
+    }
+
+    static Holds holds(List<String> quotas, int each) {
+        List<Map<String, Object>> rows = ALLOCATION.rows("""
+                select quota_id, count(*) seats, count(distinct request_id) requests from seat_hold
+                 where quota_id = any(?) group by quota_id""", quotas);
+        long seats = rows.stream().mapToLong(r -> ((Number) r.get("seats")).longValue()).sum();
+        long heldTwice = rows.stream().filter(r -> ((Number) r.get("seats")).longValue() > each
+                || ((Number) r.get("requests")).longValue() > 1).count();
+        long lost = quotas.size() - rows.stream().filter(r -> ((Number) r.get("seats")).longValue() == each).count();
+        return new Holds(seats, heldTwice, lost);
+    }
+
+    /** Tickets of these quotas whose seat allocation-service does not hold for the same quota (or the reverse). */
+    static long ticketsDisagreeingWithHolds(List<String> quotas) {
+        Set<String> tickets = QUOTA.rows("""
+                select quota_id, match_id, seat_id from ticket where quota_id = any(?) and status <> 'CANCELLED'""",
+                quotas).stream().map(r -> r.get("quota_id") + "/" + r.get("match_id") + "/" + r.get("seat_id"))
+                .collect(Collectors.toSet());
+        Set<String> holds = ALLOCATION.rows("select quota_id, match_id, seat_id from seat_hold where"
+                + " quota_id = any(?)", quotas).stream()
+                .map(r -> r.get("quota_id") + "/" + r.get("match_id") + "/" + r.get("seat_id"))
+                .collect(Collectors.toSet());
+        return tickets.stream().filter(t -> !holds.contains(t)).count()
+                + holds.stream().filter(h -> !tickets.contains(h)).count();
     }
 
     /** The single number a counting query answers. */

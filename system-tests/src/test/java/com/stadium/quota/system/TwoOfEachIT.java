@@ -4,30 +4,40 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -41,6 +51,7 @@ import com.stadium.quota.testing.TopicReader;
 import com.stadium.quota.testing.Tokens;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /**
  * Exactly once with two of each (issue 20, item 3), on the two-of-everything stand: requests alternate between the
@@ -236,6 +247,167 @@ class TwoOfEachIT {
         assertThat(recorded).as(reminders).isEqualTo(holders);
         assertThat(reminded).as("holders by reminder mails: " + reminders).isEqualTo(Map.of(1, (long) holders));
         quotas.forEach(PortalData::cancel);
+    }
+
+    @Test
+    void oneOwnerPerMatchTakesOverFromAKilledAllocationServiceAndEveryRequestIsAnsweredOnce() throws Exception {
+        int requests = 300;
+        // six new matches, two on each partition of allocation-requests, so both allocation-services own some
+        List<Long> matches = matchesOnEveryPartition(2);
+        Map<String, Set<Integer>> before = ConsumerGroups.awaitAllocationOwners(PARTITIONS,
+                owners -> owners.size() == 2);
+        Burst burst = new Burst();
+        List<String> quotas = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch halfway = new CountDownLatch(requests / 2);
+        long[] killedAt = {0};
+        int[] answeredBeforeKill = {-1};
+        long[] allocatedBeforeKill = {-1};
+        long[] takeOverMs = {-1};
+        long[] restartMs = {-1};
+        Set<Integer> deadPartitions = new TreeSet<>();
+        ExecutorService crasher = Executors.newSingleThreadExecutor();
+        Future<?> drill = crasher.submit(() -> {
+            halfway.await();
+            answeredBeforeKill[0] = quotas.size();
+            allocatedBeforeKill[0] = ServiceDatabase.QUOTA.count("select count(*) from quota where id = any(?)"
+                    + " and state <> 'PENDING_ALLOCATION'", List.copyOf(quotas));
+            killedAt[0] = System.currentTimeMillis();
+            SecondInstances.crash(Service.ALLOCATION);
+            // the survivor is the member still in the group once it holds every partition; the other one died
+            Map<String, Set<Integer>> after = ConsumerGroups.awaitAllocationOwners(PARTITIONS,
+                    owners -> owners.size() == 1 && before.containsKey(owners.keySet().iterator().next()));
+            before.forEach((member, partitions) -> {
+                if (!after.containsKey(member)) {
+                    deadPartitions.addAll(partitions);
+                }
+            });
+            await("the survivor's first answer on the dead instance's partitions").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> firstAnswerAfter(killedAt[0], deadPartitions, matches) > 0);
+            takeOverMs[0] = firstAnswerAfter(killedAt[0], deadPartitions, matches) - killedAt[0];
+            SecondInstances.restart(Service.ALLOCATION);
+            restartMs[0] = System.currentTimeMillis() - killedAt[0];
+            return null;
+        });
+        String token = admin();
+        try {
+            burst.run(requests, 8, i -> {
+                // every 25th request is a group over two matches on different partitions (written by a non-owner)
+                List<Long> wanted = i % 25 == 24 ? List.of(matches.get(i % 6), matches.get((i + 1) % 6))
+                        : List.of(matches.get(i % 6));
+                Response response = Burst.request().auth().oauth2(token)
+                        .contentType(ContentType.JSON).body(Map.of("holderEmail", "owner-" + RUN + "-" + i % 6
+                                + "@sponsor.example", "holderName", "Otto Owner", "matchIds", wanted,
+                                "sectors", List.of("W1"), "quantity", 2, "algorithm", "NM"))
+                        .post(SecondInstances.alternate(Service.QUOTA, i) + "/api/admin/quotas");
+                if (response.statusCode() == 201) {
+                    quotas.addAll(response.jsonPath().getList("quotas.id", String.class));
+                }
+                halfway.countDown();
+                return response;
+            });
+            drill.get(3, TimeUnit.MINUTES);
+        } finally {
+            crasher.shutdownNow();
+            SecondInstances.restart(Service.ALLOCATION);
+        }
+
+        await("no quota of the drill PENDING_ALLOCATION").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500)).until(() -> ServiceDatabase.QUOTA.count(
+                        "select count(*) from quota where id = any(?) and state = 'PENDING_ALLOCATION'", quotas) == 0);
+        Map<String, Long> states = ServiceDatabase.QUOTA.rows(
+                "select state, count(*) n from quota where id = any(?) group by state", quotas).stream()
+                .collect(Collectors.toMap(r -> (String) r.get("state"), r -> ((Number) r.get("n")).longValue(),
+                        Long::sum, TreeMap::new));
+        // quota-service records each answer it applies: every quota exactly one
+        Map<Long, Long> answersPerQuota = ServiceDatabase.QUOTA.rows("""
+                select count(a.id) as answers from quota q left join audit_entry a on a.quota_id = q.id
+                   and a.action in ('ALLOCATED', 'PARTIALLY_ALLOCATED', 'ALLOCATION_FAILED')
+                 where q.id = any(?) group by q.id""", quotas).stream()
+                .collect(Collectors.groupingBy(r -> ((Number) r.get("answers")).longValue(), TreeMap::new,
+                        Collectors.counting()));
+        ServiceDatabase.Holds holds = ServiceDatabase.holds(quotas, 2);
+        long seatsInTwoTickets = ServiceDatabase.QUOTA.count("""
+                select count(*) from (select match_id, seat_id from ticket where status <> 'CANCELLED'
+                   and match_id::text = any(?) group by match_id, seat_id having count(*) > 1) twice""",
+                matches.stream().map(String::valueOf).toList());
+        long disagreeing = ServiceDatabase.ticketsDisagreeingWithHolds(quotas);
+        String counted = ("requests %s over %d matches (groups over two matches %d); quotas created %d (answered "
+                + "before the kill %d, allocated before it %d); states %s; quotas by answers applied %s; seats held "
+                + "%d of %d asked, lost %d, held twice %d, seats in two tickets %d, "
+                + "tickets that disagree with allocation-service's holds %d; partitions of the killed instance %s, "
+                + "taken over (kill to the survivor's first answer there) in %d ms; killed instance ready again "
+                + "%d ms after the kill (its groups settled)").formatted(burst, matches.size(), requests / 25,
+                        quotas.size(), answeredBeforeKill[0], allocatedBeforeKill[0], states, answersPerQuota,
+                        holds.seats(), quotas.size() * 2L, holds.lost(), holds.heldTwice(), seatsInTwoTickets,
+                        disagreeing, deadPartitions, takeOverMs[0], restartMs[0]);
+        report("kill -9 one of two allocation-services, " + requests + " requests over 6 matches", counted);
+        assertThat(burst.answered(201)).as(counted).isEqualTo(requests);
+        assertThat(allocatedBeforeKill[0]).as("the kill came in the middle: " + counted).isLessThan(quotas.size());
+        assertThat(states).as("quotas by state: " + counted).isEqualTo(Map.of("ALLOCATED", (long) quotas.size()));
+        assertThat(answersPerQuota).as("quotas by answers applied: " + counted)
+                .isEqualTo(Map.of(1L, (long) quotas.size()));
+        assertThat(List.of(holds.seats(), holds.lost(), holds.heldTwice(), seatsInTwoTickets, disagreeing))
+                .as(counted).containsExactly(quotas.size() * 2L, 0L, 0L, 0L, 0L);
+        assertThat(deadPartitions).as("the killed instance owned partitions: " + counted).isNotEmpty();
+        assertThat(takeOverMs[0]).as("take-over measured: " + counted).isPositive();
+    }
+
+    /** Creates matches at the demo venue until {@code perPartition} fall on each partition; returns them so. */
+    private static List<Long> matchesOnEveryPartition(int perPartition) {
+        Map<Integer, List<Long>> byPartition = new TreeMap<>();
+        String manager = Tokens.of(Tokens.MANAGER);
+        Instant kickoff = Instant.now().plus(Duration.ofDays(400))
+                .truncatedTo(ChronoUnit.HOURS);
+        for (int n = 0; n < 30 && (byPartition.size() < PARTITIONS
+                || byPartition.values().stream().anyMatch(l -> l.size() < perPartition)); n++) {
+            long id = ((Number) given().auth().oauth2(manager).contentType(ContentType.JSON)
+                    .body(Map.of("code", "OWN-" + RUN + "-" + n, "name", "Ownership drill " + n, "venueCode", "ARENA",
+                            "kickoff", kickoff.plus(Duration.ofHours(n)).toString(), "pricesCents",
+                            Map.of("VIP", 25_000, "CAT1", 8_500, "CAT2", 6_000, "CAT3", 3_500)))
+                    .post(Service.ALLOCATION.url() + "/api/matches").then().statusCode(201).extract().path("id"))
+                    .longValue();
+            byPartition.computeIfAbsent(partitionOf(id), p -> new ArrayList<>()).add(id);
+        }
+        // i and i + 1 fall on different partitions, so a group over two neighbours is written by a non-owner
+        List<Long> matches = new ArrayList<>();
+        for (int round = 0; round < perPartition; round++) {
+            for (List<Long> ids : byPartition.values()) {
+                matches.add(ids.get(round));
+            }
+        }
+        await("quota-service knowing the new matches").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300)).until(() -> given().auth().oauth2(admin())
+                        .get(Service.QUOTA.url() + "/api/admin/matches").then().statusCode(200).extract()
+                        .jsonPath().getList("id", Long.class).containsAll(matches));
+        return matches;
+    }
+
+    private static final int PARTITIONS = 3;
+
+    private static int partitionOf(long matchId) {
+        return BuiltInPartitioner.partitionForKey(Long.toString(matchId).getBytes(StandardCharsets.UTF_8),
+                PARTITIONS);
+    }
+
+    /** When allocation-service first answered, after the time, a request of the drill keyed on these partitions. */
+    private long firstAnswerAfter(long millis, Set<Integer> partitions, List<Long> matches) {
+        long first = -1;
+        for (Map<String, Object> row : ServiceDatabase.ALLOCATION.rows("select created_at, result from allocation"
+                + " where created_at > to_timestamp(? / 1000.0) order by created_at", millis)) {
+            try {
+                JsonNode result = json.readTree((String) row.get("result"));
+                long lowest = StreamSupport.stream(result.path("holds").spliterator(), false)
+                        .mapToLong(h -> h.path("matchId").asLong()).min().orElse(-1);
+                if (matches.contains(lowest) && partitions.contains(partitionOf(lowest))) {
+                    first = ((Timestamp) row.get("created_at")).getTime();
+                    break;
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return first;
     }
 
     private String eventId(ConsumerRecord<String, String> record) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.jboss.logging.Logger;
 
@@ -26,7 +27,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-/** Loads the demo stadium and three matches in the coming weeks, unless the venue is already there; before anything else reads them at start. */
+/**
+ * Loads the demo stadium and three matches in the coming weeks, unless the venue is already there (or another instance
+ * is storing it); before anything else reads them at start.
+ */
 @ApplicationScoped
 public class DemoData {
 
@@ -54,7 +58,14 @@ public class DemoData {
             return;
         }
         VenueLayout layout = StadiumGenerator.generate(VENUE_CODE, "Example Arena");
-        long venueId = venues.create(layout);
+        // two instances starting on an empty database: the one that stores the venue adds the matches, the other waits
+        // for its commit and keeps what it stored
+        OptionalLong stored = venues.createIfAbsent(layout);
+        if (stored.isEmpty()) {
+            LOG.info("demo data stored by another instance meanwhile");
+            return;
+        }
+        long venueId = stored.getAsLong();
         Instant firstKickoff = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(7))
                 .plus(Duration.ofHours(18).plusMinutes(30));
         for (int i = 0; i < OPPONENTS.size(); i++) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -19,6 +21,8 @@ import javax.sql.DataSource;
 import com.stadium.quota.allocation.algorithm.SeatingPlan;
 import com.stadium.quota.allocation.match.Match;
 import com.stadium.quota.allocation.match.MatchChanged;
+import com.stadium.quota.messaging.contract.InventoryChanged;
+import com.stadium.quota.messaging.outbox.Outbox;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -33,8 +37,11 @@ import jakarta.transaction.Transactional;
 
 /**
  * Seating plans per venue and held seats per match. Plans never change once loaded. A match's held seats are
- * cached as a bit set over its venue's plan and changed only after the transaction that changed the database
- * commits; a write that loses against the database's constraint makes the caller drop the view and retry.
+ * cached as a bit set over its venue's plan only while this instance owns the match ({@link MatchOwnership}), and
+ * changed only after the transaction that changed the database commits; other matches are read from the database
+ * at each use. A write for a match this instance does not own is announced on {@code inventory-changes}, so the
+ * owner drops its view; a write that loses against the database's constraint makes the caller drop the view and
+ * retry.
  */
 @ApplicationScoped
 public class Inventory {
@@ -51,8 +58,16 @@ public class Inventory {
     @Inject
     Clock clock;
 
+    @Inject
+    MatchOwnership ownership;
+
+    @Inject
+    Outbox outbox;
+
     private final Map<Long, SeatingPlan> plans = new ConcurrentHashMap<>();
     private final Map<Long, BitSet> held = new ConcurrentHashMap<>();
+    /** Commits and drops per match: a view read while one came in may lack it, so it is not kept. */
+    private final Map<Long, AtomicLong> commits = new ConcurrentHashMap<>();
 
     /** Thrown when a seat the view thought free is already held in the database. */
     public static class SeatTaken extends RuntimeException {
@@ -62,11 +77,14 @@ public class Inventory {
         }
     }
 
-    /** Loads the views of upcoming matches at start, so the first requests do not wait for 60,000 seats. */
+    /**
+     * Loads the plans of upcoming matches' venues at start, so the first requests do not wait for 60,000 seats; the
+     * held seats are read once the instance knows which matches it owns.
+     */
     @Transactional
     void warmUp(@Observes StartupEvent start) {
         for (Match match : Match.<Match>list("kickoff > ?1", clock.instant())) {
-            occupied(match.id, plan(match.venueId));
+            plan(match.venueId);
         }
     }
 
@@ -76,14 +94,50 @@ public class Inventory {
 
     /** A copy of the seats held at the match, as plan indexes. */
     public BitSet occupied(long matchId, SeatingPlan plan) {
-        BitSet view = held.computeIfAbsent(matchId, id -> loadHeld(id, plan));
+        if (!ownership.trusts(matchId)) {
+            // another instance writes this match: only the database is up to date
+            held.remove(matchId);
+            return loadHeld(matchId, plan);
+        }
+        BitSet view = held.get(matchId);
+        if (view == null) {
+            long before = commitsOf(matchId).get();
+            BitSet loaded = loadHeld(matchId, plan);
+            if (commitsOf(matchId).get() != before) {
+                return loaded;
+            }
+            view = held.computeIfAbsent(matchId, id -> loaded);
+        }
         synchronized (view) {
             return (BitSet) view.clone();
         }
     }
 
+    /** Drops the views of the matches; a view being read meanwhile is not kept either. */
     public void forget(Collection<Long> matchIds) {
-        matchIds.forEach(held::remove);
+        matchIds.forEach(matchId -> {
+            commitsOf(matchId).incrementAndGet();
+            held.remove(matchId);
+        });
+    }
+
+    /** Drops the views of the matches the predicate accepts, as {@link #forget}. */
+    public void forgetIf(LongPredicate matchIds) {
+        commits.forEach((matchId, count) -> {
+            if (matchIds.test(matchId)) {
+                count.incrementAndGet();
+            }
+        });
+        held.keySet().removeIf(matchIds::test);
+    }
+
+    /** Whether the match's view is cached now (for tests). */
+    boolean cached(long matchId) {
+        return held.containsKey(matchId);
+    }
+
+    private AtomicLong commitsOf(long matchId) {
+        return commits.computeIfAbsent(matchId, id -> new AtomicLong());
     }
 
     /** Seats (indexes of the match's venue plan) to hold for a quota at a match. */
@@ -129,7 +183,19 @@ public class Inventory {
             throw new IllegalStateException("seats could not be held: " + e.getMessage(), e);
         }
         holds.forEach(hold -> afterCommit(hold.matchId(), hold.plan(), hold.seats(), true));
-        holds.stream().map(Hold::matchId).distinct().forEach(matchId -> changed.fire(new MatchChanged(matchId)));
+        holds.stream().map(Hold::matchId).distinct().forEach(matchId -> {
+            changed.fire(new MatchChanged(matchId));
+            announceUnlessOwned(matchId, holds.stream().filter(h -> h.matchId() == matchId)
+                    .mapToInt(h -> h.seats().size()).sum());
+        });
+    }
+
+    /** Tells the match's owner, through the outbox (it commits with the write), that its view is out of date. */
+    private void announceUnlessOwned(long matchId, int seats) {
+        if (!ownership.owns(matchId)) {
+            String key = Long.toString(matchId);
+            outbox.publish(new InventoryChanged(matchId, ownership.instance(), seats), key, key);
+        }
     }
 
     /** Marks held seats of a quota at a match SOLD; returns how many it found. */
@@ -174,6 +240,7 @@ public class Inventory {
         afterCommit(matchId, plan, released.stream().map(plan::indexOf).toList(), false);
         if (!released.isEmpty()) {
             changed.fire(new MatchChanged(matchId));
+            announceUnlessOwned(matchId, released.size());
         }
         return released;
     }
@@ -186,8 +253,12 @@ public class Inventory {
 
             @Override
             public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    return;
+                }
+                commitsOf(matchId).incrementAndGet();
                 BitSet view = held.get(matchId);
-                if (view == null || status != Status.STATUS_COMMITTED) {
+                if (view == null) {
                     return;
                 }
                 synchronized (view) {

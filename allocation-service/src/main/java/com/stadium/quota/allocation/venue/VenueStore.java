@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.OptionalLong;
 
 import javax.sql.DataSource;
 
@@ -27,16 +28,44 @@ public class VenueStore {
         try (Connection db = dataSource.getConnection()) {
             long venueId = insertReturningId(db, "insert into venue (code, name) values (?, ?)",
                     layout.code(), layout.name());
-            int position = 0;
-            for (VenueLayout.Sector sector : layout.sectors()) {
-                long sectorId = insertReturningId(db,
-                        "insert into sector (venue_id, code, name, category, position) values (?, ?, ?, ?, ?)",
-                        venueId, sector.code(), sector.name(), sector.category(), position++);
-                insertSeats(db, sectorId, sector);
-            }
+            store(db, venueId, layout);
             return venueId;
         } catch (SQLException e) {
             throw new IllegalStateException("venue " + layout.code() + " could not be stored: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stores the venue unless one with its code exists or is being stored by another transaction (which this one
+     * then waits for, through the code's unique key); returns the new venue's id, or empty when the other one has it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OptionalLong createIfAbsent(VenueLayout layout) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement insert = db.prepareStatement(
+                        "insert into venue (code, name) values (?, ?) on conflict (code) do nothing returning id")) {
+            insert.setString(1, layout.code());
+            insert.setString(2, layout.name());
+            try (ResultSet inserted = insert.executeQuery()) {
+                if (!inserted.next()) {
+                    return OptionalLong.empty();
+                }
+                long venueId = inserted.getLong(1);
+                store(db, venueId, layout);
+                return OptionalLong.of(venueId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("venue " + layout.code() + " could not be stored: " + e.getMessage(), e);
+        }
+    }
+
+    private static void store(Connection db, long venueId, VenueLayout layout) throws SQLException {
+        int position = 0;
+        for (VenueLayout.Sector sector : layout.sectors()) {
+            long sectorId = insertReturningId(db,
+                    "insert into sector (venue_id, code, name, category, position) values (?, ?, ?, ?, ?)",
+                    venueId, sector.code(), sector.name(), sector.category(), position++);
+            insertSeats(db, sectorId, sector);
         }
     }
 

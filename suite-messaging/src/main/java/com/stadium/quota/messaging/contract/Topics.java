@@ -25,6 +25,12 @@ public final class Topics {
      */
     public static final String MATCH_CATALOG = "match-catalog";
 
+    /**
+     * allocation-service → its own instances: a match's seats written by an instance that does not own the match,
+     * keyed by match id, so the owner reads its view of the match again.
+     */
+    public static final String INVENTORY_CHANGES = "inventory-changes";
+
     /** quota-service → the payment service's adapter: refunds of cancelled paid tickets, keyed by quota id. */
     public static final String REFUND_REQUESTS = "refund-requests";
 

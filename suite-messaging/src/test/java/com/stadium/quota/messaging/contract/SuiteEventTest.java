@@ -50,6 +50,17 @@ class SuiteEventTest {
     }
 
     @Test
+    void anInventoryChangeTravelsWholeOnItsOwnTopic() throws Exception {
+        InventoryChanged changed = new InventoryChanged(4, "3f0c9a2e-5d41-4c55-9d0e-0b7d3f1a2c11", 2);
+        String wire = json.writeValueAsString(EventEnvelope.of(changed, "4", Instant.now(), json));
+        EventEnvelope envelope = EventEnvelope.parse(wire, json);
+        assertThat(envelope.type()).isEqualTo("inventory.changed");
+        assertThat(envelope.version()).isEqualTo(1);
+        assertThat(changed.topic()).isEqualTo("inventory-changes");
+        assertThat(envelope.payloadAs(InventoryChanged.class, json)).isEqualTo(changed);
+    }
+
+    @Test
     void aMatchStateThisVersionDoesNotKnowIsRefusedSoTheMessageGoesToTheDeadLetters() throws Exception {
         String wire = json.writeValueAsString(EventEnvelope.of(new MatchAnnounced(1, "X", "X", Instant.now(), "ARENA",
                 MatchAnnounced.MatchState.SCHEDULED, 1, List.of()), "1", Instant.now(), json))

@@ -1,0 +1,73 @@
+package com.stadium.quota.allocation.inventory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Which matches this instance owns: those whose id, as the Kafka key of {@code allocation-requests}, falls on a
+ * partition the group gave this instance. Only an owned match's view may be cached, and only while the instance
+ * hears of other instances' writes ({@code inventory-changes} assigned).
+ */
+@ApplicationScoped
+public class MatchOwnership {
+
+    private final String instance = UUID.randomUUID().toString();
+    private volatile Set<Integer> owned = Set.of();
+    private volatile int partitions;
+    private volatile boolean listening;
+
+    /** This instance's id, random per start; it signs the inventory changes it announces. */
+    public String instance() {
+        return instance;
+    }
+
+    /** The partition a match's requests and releases land on: Kafka's own choice for the key (its partitioner). */
+    public static int partitionOf(long matchId, int partitionCount) {
+        return BuiltInPartitioner.partitionForKey(Long.toString(matchId).getBytes(StandardCharsets.UTF_8),
+                partitionCount);
+    }
+
+    /** Partitions of {@code allocation-requests} given to this instance (a rebalance may give more later). */
+    public synchronized void assigned(Collection<Integer> partitions, int partitionCount) {
+        Set<Integer> now = new HashSet<>(owned);
+        now.addAll(partitions);
+        this.partitions = partitionCount;
+        owned = Set.copyOf(now);
+    }
+
+    /** Partitions of {@code allocation-requests} taken from this instance (revoked or lost). */
+    public synchronized void revoked(Collection<Integer> partitions) {
+        Set<Integer> now = new HashSet<>(owned);
+        now.removeAll(partitions);
+        owned = Set.copyOf(now);
+    }
+
+    /** Whether this instance reads {@code inventory-changes} (assigned) and so hears of other instances' writes. */
+    public void listening(boolean listening) {
+        this.listening = listening;
+    }
+
+    /** Whether the match's requests come to this instance now. */
+    public boolean owns(long matchId) {
+        int count = partitions;
+        return count > 0 && owned.contains(partitionOf(matchId, count));
+    }
+
+    /** Whether the match's partition is one of these; false while the partition count is unknown. */
+    public boolean onAny(long matchId, Collection<Integer> partitions) {
+        int count = this.partitions;
+        return count > 0 && partitions.contains(partitionOf(matchId, count));
+    }
+
+    /** Whether a cached view of the match stays right: it is owned and every other instance's write is heard of. */
+    public boolean trusts(long matchId) {
+        return listening && owns(matchId);
+    }
+}
