@@ -539,10 +539,8 @@ public final class ClaimsUnderLoad {
      * "2 / 1" is what the second instance bought on this machine.
      */
     private static String scaleOutTable(List<Result> results, String load) {
-        StringBuilder out = new StringBuilder();
-        out.append("Run of ").append(Instant.now().toString(), 0, 16).append(" UTC, load average ").append(load)
-                .append(", ").append(SECONDS).append(" s per run; ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores.\n\n");
+        StringBuilder out = new StringBuilder(runLine(load)).append("; ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores.\n\n");
         out.append("| load | clients | one quota-service: ops/s; won/s; × 409; p99 ms | two quota-services: ops/s; "
                 + "won/s; × 409; p99 ms | 2 / 1 | quota-service CPU per op, one / two (ms) | raw PostgreSQL (tx/s) "
                 + "| load average after each (1 / 2 / raw) | over-allocated |\n");
@@ -560,15 +558,18 @@ public final class ClaimsUnderLoad {
         return out.toString();
     }
 
+    private static String runLine(String load) {
+        return "Run of " + Instant.now().toString().substring(0, 16) + " UTC, load average " + load + ", " + SECONDS
+                + " s per run";
+    }
+
     private static String cell(Result r) {
         return "%,.0f; %,.0f; %,d; %.0f%s".formatted(r.opsPerSecond(), r.wonPerSecond(), r.conflicts(), r.p99(),
                 r.errors() == 0 ? "" : "; " + r.errors() + " errors");
     }
 
     private static String table(List<Result> results, String load) {
-        StringBuilder out = new StringBuilder();
-        out.append("Run of ").append(Instant.now().toString(), 0, 16).append(" UTC, load average ").append(load)
-                .append(", ").append(SECONDS).append(" s per run.\n\n");
+        StringBuilder out = new StringBuilder(runLine(load)).append(".\n\n");
         out.append("| load | clients | suite through the API (ops/s; claims won/s; × 409) | p50 / p95 / p99 (ms) "
                 + "| quota-service CPU per op (ms) | raw PostgreSQL (tx/s) | raw p99 (ms) | ratio | goal "
                 + "| over-allocated |\n");

@@ -29,6 +29,12 @@ class OperatorMetricsIT {
 
     @Test
     void everyConsumedTopicHasItsLagAndEveryDeadLetterTopicItsCount() {
+        for (Service service : Service.values()) {
+            System.out.println("DEBUG-METRICS " + service + "\n" + java.util.Arrays.stream(io.restassured.RestAssured
+                    .given().get(service.metricsUrl()).asString().split("\n"))
+                    .filter(l -> l.contains("dead") || l.contains("messaging") || l.contains("lag"))
+                    .collect(java.util.stream.Collectors.joining("\n")));
+        }
         // Micrometer looks for new Kafka client metrics once a minute, so a partition assigned after the service
         // started shows within a minute and a bit
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {

@@ -333,6 +333,9 @@ class AllocationOverKafkaTest {
             TopicWriter.send(Topics.ALLOCATION_REQUESTS, "1", garbage);
             assertThat(deadLetters.await(r -> garbage.equals(r.value()), Duration.ofSeconds(30))).hasSize(1);
         }
+        System.out.println("DEBUG-METRICS\n" + java.util.Arrays.stream(given().get(metrics.toString()).asString()
+                .split("\n")).filter(l -> l.contains("dead") || l.contains("messaging") || l.contains("lag"))
+                .collect(java.util.stream.Collectors.joining("\n")));
         assertThat(deadLetters(Topics.ALLOCATION_REQUESTS)).as("dead letters counted on allocation-requests")
                 .isEqualTo(countedBefore + 1);
     }
