@@ -37,6 +37,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the same PostgreSQL server. After each suite run the database must show no ticket over-allocated. Quotas are made
  * through the admin API for the demo holder and cancelled at the end ({@code -Dkeep=true}: kept, and used again by the
  * next run); the scratch tables are dropped. {@code -Dwrite=true} puts the table into docs/benchmarks.md between its claims-under-load markers.
+ * <p>
+ * {@code -Dinstances=1,2} (issue 20, item 5; against {@code ./suite start --replicas 2}) runs each suite load once with
+ * every client on the first quota-service and once with the clients alternating over both, beside the same raw
+ * baseline, and writes its own table (claims-scale-out markers).
  */
 public final class ClaimsUnderLoad {
 
@@ -47,7 +51,13 @@ public final class ClaimsUnderLoad {
     private static final int[] CLIENTS = Arrays.stream(System.getProperty("clients", "16,64").split(","))
             .mapToInt(Integer::parseInt).toArray();
     private static final boolean WRITE = Boolean.getBoolean("write");
-    private static final String SERVICE_PID = System.getProperty("quotaPidFile", "../.work/dev/run/quota-service.pid");
+    private static final int[] INSTANCES = Arrays.stream(System.getProperty("instances", "1").split(","))
+            .mapToInt(Integer::parseInt).toArray();
+    private static final List<String> QUOTA_URLS = List.of(DevSuite.QUOTA, DevSuite.QUOTA_SECOND);
+    // every quota-service instance that runs: its CPU is the service's, whichever instance a client reaches
+    private static final List<String> SERVICE_PIDS = List.of(
+            System.getProperty("quotaPidFile", "../.work/dev/run/quota-service.pid"),
+            System.getProperty("quotaPidFile2", "../.work/dev/run/quota-service#2.pid"));
     private static final String HOLDER_EMAIL = "holder@club.example";
     // the holder name marks the benchmark's quotas, so -Dkeep=true can use them again (and leaves them)
     private static final String HOLDER_NAME = "Claims Under Load";
@@ -62,9 +72,9 @@ public final class ClaimsUnderLoad {
     private String admin;
     private String holder;
 
-    /** What one closed-loop run measured. */
-    record Result(String load, int clients, double opsPerSecond, double wonPerSecond, long conflicts,
-            long errors, double p50, double p95, double p99, String check, double cpuMsPerOp) {
+    /** What one closed-loop run measured (instances 0: the raw baseline); the machine's load average after it. */
+    record Result(String load, int clients, int instances, double opsPerSecond, double wonPerSecond, long conflicts,
+            long errors, double p50, double p95, double p99, String check, double cpuMsPerOp, double loadAfter) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -96,15 +106,20 @@ public final class ClaimsUnderLoad {
             try {
                 System.out.printf("warm-up: %d s of hot and spread claims at 16 clients, not counted%n",
                         WARMUP_SECONDS);
-                suite("warm-up", hotTargets, 16, WARMUP_SECONDS / 2, db);
-                suite("warm-up", spreadTargets, 16, WARMUP_SECONDS / 2, db);
+                int allInstances = Arrays.stream(INSTANCES).max().orElse(1);
+                suite("warm-up", hotTargets, 16, WARMUP_SECONDS / 2, db, allInstances);
+                suite("warm-up", spreadTargets, 16, WARMUP_SECONDS / 2, db, allInstances);
                 raw.run("warm-up", true, 16, 2);
                 double loadBefore = BenchmarkDocs.loadAverage();
                 for (int clients : CLIENTS) {
-                    results.add(suite("hot", hotTargets, clients, SECONDS, db));
-                    results.add(raw.run("hot", true, clients, SECONDS));
-                    results.add(suite("spread", spreadTargets, clients, SECONDS, db));
-                    results.add(raw.run("spread", false, clients, SECONDS));
+                    for (boolean oneQuota : new boolean[] {true, false}) {
+                        String shape = oneQuota ? "hot" : "spread";
+                        for (int instances : INSTANCES) {
+                            results.add(suite(shape, oneQuota ? hotTargets : spreadTargets, clients, SECONDS, db,
+                                    instances));
+                        }
+                        results.add(raw.run(shape, oneQuota, clients, SECONDS));
+                    }
                 }
                 load = "%.1f before, %.1f after".formatted(loadBefore, BenchmarkDocs.loadAverage());
             } finally {
@@ -115,10 +130,11 @@ public final class ClaimsUnderLoad {
                 cancelAll();
             }
         }
-        String table = table(results, load);
+        boolean scaleOut = INSTANCES.length > 1;
+        String table = scaleOut ? scaleOutTable(results, load) : table(results, load);
         System.out.println(table);
         if (WRITE) {
-            BenchmarkDocs.write("claims-under-load", table);
+            BenchmarkDocs.write(scaleOut ? "claims-scale-out" : "claims-under-load", table);
         }
     }
 
@@ -128,7 +144,8 @@ public final class ClaimsUnderLoad {
     record Target(UUID quotaId, UUID ticketId) {
     }
 
-    private Result suite(String load, List<Target> targets, int clients, int seconds, Connection db)
+    /** Clients alternate over the first {@code instances} quota-services (client n on instance n mod instances). */
+    private Result suite(String load, List<Target> targets, int clients, int seconds, Connection db, int instances)
             throws Exception {
         holder = tokens.token("holder", "holder"); // fresh for every run: a run outlasts no token
         Instant from = Instant.now();
@@ -138,7 +155,7 @@ public final class ClaimsUnderLoad {
         long cpuBefore = serviceCpuMillis();
         List<long[]> latencies = loop(clients, seconds, (lat, n) -> {
             Target target = targets.get(ThreadLocalRandom.current().nextInt(targets.size()));
-            String base = DevSuite.QUOTA + "/api/holder/quotas/" + target.quotaId() + "/claims";
+            String base = QUOTA_URLS.get(n % instances) + "/api/holder/quotas/" + target.quotaId() + "/claims";
             long start = System.nanoTime();
             HttpResponse<String> claimed = http(holder, "POST", base,
                     "{\"ticketIds\":[\"" + target.ticketId() + "\"]}");
@@ -166,9 +183,9 @@ public final class ClaimsUnderLoad {
         long cpu = serviceCpuMillis() - cpuBefore;
         long ops = latencies.stream().mapToLong(l -> l.length).sum();
         String check = overAllocation(db, targets, from, counts[0], counts[1], doubleHeld.get());
-        Result result = result(load, clients, ops, counts[0], counts[2], counts[3] + (counts[0] - counts[1]),
-                seconds, latencies, check, ops == 0 ? 0 : cpu / (double) ops);
-        print("suite", result);
+        Result result = result(load, clients, instances, ops, counts[0], counts[2],
+                counts[3] + (counts[0] - counts[1]), seconds, latencies, check, ops == 0 ? 0 : cpu / (double) ops);
+        print("suite ×" + instances, result);
         return result;
     }
 
@@ -404,9 +421,9 @@ public final class ClaimsUnderLoad {
                     lat.add(System.nanoTime() - start);
                 });
                 long ops = latencies.stream().mapToLong(l -> l.length).sum();
-                Result result = result(load, clients, ops, ops, 0, 0, seconds, latencies, "", 0);
+                Result result = result(load, clients, 0, ops, ops, 0, 0, seconds, latencies, "", 0);
                 if (!"warm-up".equals(load)) {
-                    print("raw  ", result);
+                    print("raw     ", result);
                 }
                 return result;
             } finally {
@@ -476,20 +493,25 @@ public final class ClaimsUnderLoad {
         return all;
     }
 
-    private static Result result(String load, int clients, long ops, long won, long conflicts, long errors,
-            int seconds, List<long[]> latencies, String check, double cpuMsPerOp) {
+    private static Result result(String load, int clients, int instances, long ops, long won, long conflicts,
+            long errors, int seconds, List<long[]> latencies, String check, double cpuMsPerOp) throws Exception {
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(load, clients, ops / (double) seconds, won / (double) seconds, conflicts, errors,
-                percentile(all, 0.50), percentile(all, 0.95), percentile(all, 0.99), check, cpuMsPerOp);
+        return new Result(load, clients, instances, ops / (double) seconds, won / (double) seconds, conflicts, errors,
+                percentile(all, 0.50), percentile(all, 0.95), percentile(all, 0.99), check, cpuMsPerOp,
+                BenchmarkDocs.loadAverage());
     }
 
     /**
-     * CPU time quota-service has used so far (user + system, from /proc), or 0 when its pid file is not there: per
-     * operation it says what the service itself spends, whatever else shares the cores.
+     * CPU time the running quota-service instances have used so far (user + system, from /proc; 0 for one whose pid
+     * file is not there): per operation it says what the service itself spends, whatever else shares the cores.
      */
     private static long serviceCpuMillis() {
+        return SERVICE_PIDS.stream().mapToLong(ClaimsUnderLoad::cpuMillis).sum();
+    }
+
+    private static long cpuMillis(String pidFile) {
         try {
-            String pid = Files.readString(Path.of(SERVICE_PID)).strip();
+            String pid = Files.readString(Path.of(pidFile)).strip();
             String stat = Files.readString(Path.of("/proc", pid, "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // utime and stime are fields 14 and 15 of the line, in clock ticks of 10 ms
@@ -512,10 +534,42 @@ public final class ClaimsUnderLoad {
 
 
 
+    /**
+     * Per load and client count: one quota-service, two (clients alternating), and the raw baseline of the same run;
+     * "2 / 1" is what the second instance bought on this machine.
+     */
+    private static String scaleOutTable(List<Result> results, String load) {
+        StringBuilder out = new StringBuilder(runLine(load)).append("; ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores.\n\n");
+        out.append("| load | clients | one quota-service: ops/s; won/s; × 409; p99 ms | two quota-services: ops/s; "
+                + "won/s; × 409; p99 ms | 2 / 1 | quota-service CPU per op, one / two (ms) | raw PostgreSQL (tx/s) "
+                + "| load average after each (1 / 2 / raw) | over-allocated |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i + 2 < results.size(); i += 3) {
+            Result one = results.get(i);
+            Result two = results.get(i + 1);
+            Result raw = results.get(i + 2);
+            boolean clean = one.check().startsWith("0 over-allocated") && two.check().startsWith("0 over-allocated");
+            out.append("| %s | %d | %s | %s | %.2f | %.1f / %.1f | %,.0f | %.1f / %.1f / %.1f | %s |\n".formatted(
+                    one.load(), one.clients(), cell(one), cell(two), two.opsPerSecond() / one.opsPerSecond(),
+                    one.cpuMsPerOp(), two.cpuMsPerOp(), raw.opsPerSecond(), one.loadAfter(), two.loadAfter(),
+                    raw.loadAfter(), clean ? "0" : "**" + one.check() + "; " + two.check() + "**"));
+        }
+        return out.toString();
+    }
+
+    private static String runLine(String load) {
+        return "Run of " + Instant.now().toString().substring(0, 16) + " UTC, load average " + load + ", " + SECONDS
+                + " s per run";
+    }
+
+    private static String cell(Result r) {
+        return "%,.0f; %,.0f; %,d; %.0f%s".formatted(r.opsPerSecond(), r.wonPerSecond(), r.conflicts(), r.p99(),
+                r.errors() == 0 ? "" : "; " + r.errors() + " errors");
+    }
+
     private static String table(List<Result> results, String load) {
-        StringBuilder out = new StringBuilder();
-        out.append("Run of ").append(Instant.now().toString(), 0, 16).append(" UTC, load average ").append(load)
-                .append(", ").append(SECONDS).append(" s per run.\n\n");
+        StringBuilder out = new StringBuilder(runLine(load)).append(".\n\n");
         out.append("| load | clients | suite through the API (ops/s; claims won/s; × 409) | p50 / p95 / p99 (ms) "
                 + "| quota-service CPU per op (ms) | raw PostgreSQL (tx/s) | raw p99 (ms) | ratio | goal "
                 + "| over-allocated |\n");

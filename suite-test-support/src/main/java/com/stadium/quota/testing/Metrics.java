@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Reads a service's Prometheus text (/q/metrics) as an operator's query would. */
 public final class Metrics {
@@ -25,16 +26,23 @@ public final class Metrics {
      * is none), as {@code sum(name{labels})} in PromQL.
      */
     public double sum(String name, String... labels) {
+        return samples(name, labels).mapToDouble(Metrics::value).sum();
+    }
+
+    /** How many samples of that name carry every {@code label="value"} given (series, not their values). */
+    public long count(String name, String... labels) {
+        return samples(name, labels).count();
+    }
+
+    private Stream<String> samples(String name, String... labels) {
         return lines.stream()
                 .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-                .filter(l -> Arrays.stream(labels).allMatch(label -> labelsOf(l).contains("," + label + ",")))
-                .mapToDouble(Metrics::value)
-                .sum();
+                .filter(l -> Arrays.stream(labels).allMatch(label -> labelsOf(l).contains("," + label + ",")));
     }
 
     /** Whether any sample of that name is exposed. */
     public boolean has(String name) {
-        return lines.stream().anyMatch(l -> l.startsWith(name + "{") || l.startsWith(name + " "));
+        return samples(name).findAny().isPresent();
     }
 
     /** The sample's value: after the labels, before an exemplar ({@code # {trace_id=...} v ts}) or a timestamp. */

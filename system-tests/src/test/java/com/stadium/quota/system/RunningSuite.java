@@ -61,6 +61,11 @@ public class RunningSuite implements BeforeAllCallback {
         public String url() {
             return "http://localhost:" + port;
         }
+
+        /** Prometheus text on the test profile's management port (%test.quarkus.management.port: port + 1000). */
+        public String metricsUrl() {
+            return "http://localhost:" + (port + 1000) + "/q/metrics";
+        }
     }
 
     /** The services of this test run, once started. */

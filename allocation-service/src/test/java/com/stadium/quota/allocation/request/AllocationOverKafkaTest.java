@@ -319,13 +319,21 @@ class AllocationOverKafkaTest {
                 .isEqualTo(timedBefore + 1);
     }
 
+    /** Records written to the channel's dead-letter topic, as an operator's alert reads them. */
+    private double deadLetters(String channel) {
+        return Metrics.scrape(metrics.toString()).sum("suite_dead_letters_total", "channel=\"" + channel + "\"");
+    }
+
     @Test
-    void anUnreadableRequestGoesToTheDeadLetterTopic() {
+    void anUnreadableRequestGoesToTheDeadLetterTopicAndIsCountedThere() {
         String garbage = "{\"not\":\"an envelope\"," + UUID.randomUUID() + "}";
+        double countedBefore = deadLetters(Topics.ALLOCATION_REQUESTS);
         try (TopicReader deadLetters = new TopicReader("allocation-requests-dlq")) {
             TopicWriter.send(Topics.ALLOCATION_REQUESTS, "1", garbage);
             assertThat(deadLetters.await(r -> garbage.equals(r.value()), Duration.ofSeconds(30))).hasSize(1);
         }
+        assertThat(deadLetters(Topics.ALLOCATION_REQUESTS)).as("dead letters counted on allocation-requests")
+                .isEqualTo(countedBefore + 1);
     }
 
     @Test
@@ -346,9 +354,12 @@ class AllocationOverKafkaTest {
             assertThat(sector(match, "N1").get("held")).as("the refused request held nothing")
                     .isEqualTo((Integer) heldBefore + 2);
 
+            double countedBefore = deadLetters(Topics.SEAT_RELEASES);
             String lost = sendChanged(new SeatsReleased(match, quota, List.of(), SeatsReleased.Reason.CANCELLED), key,
                     "\"CANCELLED\"", "\"LOST\"");
             assertThat(releaseDeadLetters.await(r -> lost.equals(r.value()), Duration.ofSeconds(30))).hasSize(1);
+            assertThat(deadLetters(Topics.SEAT_RELEASES)).as("dead letters counted on seat-releases")
+                    .isEqualTo(countedBefore + 1);
             send(new SeatsReleased(match, quota, List.of(), SeatsReleased.Reason.CANCELLED), key);
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> sector(match, "N1").get("held").equals(heldBefore));

@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -28,11 +29,13 @@ import com.stadium.quota.quotaservice.HeldQuotas;
 import com.stadium.quota.quotaservice.allocation.MatchCatalog;
 import com.stadium.quota.quotaservice.audit.AuditEntry;
 import com.stadium.quota.testing.KeycloakUsers;
+import com.stadium.quota.testing.Metrics;
 import com.stadium.quota.testing.TestStack;
 import com.stadium.quota.testing.TopicReader;
 import com.stadium.quota.testing.Tokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -50,6 +53,9 @@ class SignInTest {
 
     @Inject
     ObjectMapper json;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     @BeforeEach
     void matches() {
@@ -82,6 +88,11 @@ class SignInTest {
                 .post("/api/invitations/redeem").then();
     }
 
+    /** Deeplinks redeemed so far, as the operator's metric counts them. */
+    private double redeemedCount() {
+        return Metrics.scrape(metrics.toString()).sum("suite_invitations_redeemed_total");
+    }
+
     private static JsonPath claims(String accessToken) {
         return new JsonPath(new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]),
                 StandardCharsets.UTF_8));
@@ -99,8 +110,10 @@ class SignInTest {
         String quota = allocatedQuota(email);
         String token = deeplinks(email, 1).get(0);
         Pkce pkce = Pkce.make();
+        double redeemedBefore = redeemedCount();
 
         JsonPath signedIn = redeem(token, pkce).statusCode(200).extract().jsonPath();
+        assertThat(redeemedCount()).as("invitations redeemed").isEqualTo(redeemedBefore + 1);
         assertThat(signedIn.getString("quotaId")).isEqualTo(quota);
         assertThat(signedIn.getString("email")).isEqualTo(email);
         assertThat(signedIn.getString("redirectUri")).isEqualTo(APP_REDIRECT);
@@ -137,6 +150,7 @@ class SignInTest {
         Pkce pkce = Pkce.make();
         String tampered = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
         List<String> bad = List.of(tampered, token + "x", "x".repeat(43), "y".repeat(5000), " ", "");
+        double redeemedBefore = redeemedCount();
         String expected = null;
         for (String t : bad) {
             // each refusal names its own request (reference); all else is the same for every bad link
@@ -155,6 +169,7 @@ class SignInTest {
                 .then().statusCode(204);
         assertThat(redeem(token, pkce).statusCode(404).extract().asString()
                 .replaceAll("\"reference\":\"[^\"]*\"", "\"reference\":\"…\"")).isEqualTo(expected);
+        assertThat(redeemedCount()).as("a refused link is no redeemed invitation").isEqualTo(redeemedBefore);
     }
 
     @Test
