@@ -270,8 +270,8 @@ public final class AccessRules {
                 }
             }
         } else if (rule.form()) {
-            request.contentType("application/x-www-form-urlencoded")
-                    .body(fill(body, values).getBytes(StandardCharsets.US_ASCII));
+            // already encoded (ASCII); RestAssured's form encoder takes a String, not bytes
+            request.contentType("application/x-www-form-urlencoded").body(fill(body, values));
         } else if (!rule.body().isEmpty()) {
             request.contentType(rule.json() ? "application/json" : "text/csv")
                     .body(fill(body, values).getBytes(StandardCharsets.UTF_8));

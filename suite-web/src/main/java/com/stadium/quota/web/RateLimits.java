@@ -38,6 +38,12 @@ public class RateLimits {
             /** How many calls one client address may make per period. */
             int permits();
 
+            /**
+             * Other limits for single client addresses ({@code permits-for."10.0.0.7"=...}), e.g. a partner's gateway
+             * or, in the test profile, one loopback address with a limit small enough for a test to reach.
+             */
+            Map<String, Integer> permitsFor();
+
             /** The period; an address's count starts afresh when it ends. */
             @WithDefault("1M")
             Duration period();
@@ -76,8 +82,8 @@ public class RateLimits {
             return call.proceed();
         }
         String address = http.request().remoteAddress() == null ? "unknown" : http.request().remoteAddress().host();
-        long waitNanos = LIMITER.take(limited.value() + " " + address, bucket.permits(), bucket.period(),
-                System.nanoTime());
+        long waitNanos = LIMITER.take(limited.value() + " " + address,
+                bucket.permitsFor().getOrDefault(address, bucket.permits()), bucket.period(), System.nanoTime());
         if (waitNanos > 0) {
             throw new TooManyRequests(retryAfterSeconds(waitNanos));
         }

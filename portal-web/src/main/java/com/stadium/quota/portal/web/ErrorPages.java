@@ -41,6 +41,8 @@ public class ErrorPages {
         static native TemplateInstance forbidden(Club club, String reference);
 
         static native TemplateInstance formExpired(Club club, String reference);
+
+        static native TemplateInstance formUnreadable(Club club, String reference);
     }
 
     /** A service that does not answer at all (refused connection, timeout). */
@@ -68,6 +70,21 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, HttpHeaders headers) {
         return page(404, Templates.notFound(club), headers);
+    }
+
+    /**
+     * A form body Quarkus REST cannot decode (a {@code %} that escapes nothing; no browser sends one) fails before any
+     * page code runs, as an IllegalArgumentException: a 400 page that marks the form, not a 500. Any other such
+     * exception is a fault of the portal and stays a 500, logged with its stack trace.
+     */
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e, HttpHeaders headers) {
+        if (e.getMessage() != null && e.getMessage().startsWith("Failed to decode URL")) {
+            LOG.warn("refused (400): a form that is not urlencoded"); // its values stay out of the log
+            return page(400, Templates.formUnreadable(club, CorrelationIds.current()), headers);
+        }
+        LOG.error("answered 500", e);
+        return page(500, Templates.unavailable(club, CorrelationIds.current()), headers);
     }
 
     /**

@@ -364,6 +364,12 @@ public interface PortalMessages {
     @Message("It was not sent: it came without the security code of its page. Go back, reload the page and send it again.")
     String formExpiredText();
 
+    @Message("This form could not be read")
+    String formUnreadableTitle();
+
+    @Message("Its data is not encoded the way a browser encodes a form (a % sign that escapes nothing), so nothing was done. Go back, reload the page and fill it in again.")
+    String formUnreadableText();
+
     @Message("Back to the start page")
     String backToStart();
 

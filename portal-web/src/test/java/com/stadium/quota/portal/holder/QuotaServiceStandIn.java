@@ -59,6 +59,7 @@ public class QuotaServiceStandIn implements QuarkusTestResourceLifecycleManager 
         server.createContext("/api/invitations/redeem", this::redeem);
         server.createContext("/api/holder/quotas", this::quotas);
         server.createContext("/api/admin/masquerade", this::masquerade);
+        server.createContext("/api/admin/imports", this::imports);
         server.start();
         return Map.of("quarkus.rest-client.quota-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -93,6 +94,12 @@ public class QuotaServiceStandIn implements QuarkusTestResourceLifecycleManager 
         }
         String impersonator = GOOD.equals(token) ? serviceAccountToken() : passwordToken("admin", "admin");
         signIn(exchange, body, impersonator, "holder@club.example");
+    }
+
+    /** The stand-in knows no import (404, like its other admin writes); it reads the upload first, as a server does. */
+    private void imports(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+        answer(exchange, 404, Map.of("title", "Not found", "status", 404));
     }
 
     /** Like quota-service: the holder looked up with the service account, impersonated with the admin's token. */

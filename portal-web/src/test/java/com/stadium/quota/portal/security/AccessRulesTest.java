@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.htmlunit.FailingHttpStatusCodeException;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -83,7 +84,14 @@ class AccessRulesTest extends AccessRulesCheck {
 
     private static List<org.htmlunit.util.Cookie> deeplinkSession(String token) throws Exception {
         try (WebClient browser = LoopbackBrowser.open()) {
-            HtmlPage page = browser.getPage(new URL(PORTAL + "/invitation/" + token));
+            HtmlPage page;
+            try {
+                page = browser.getPage(new URL(PORTAL + "/invitation/" + token));
+            } catch (FailingHttpStatusCodeException e) {
+                // a just-started Keycloak on a loaded machine can miss the portal's 5 s for the stand-in's sign-in
+                assertThat(e.getStatusCode()).as("the deeplink's sign-in").isEqualTo(503);
+                page = browser.getPage(new URL(PORTAL + "/invitation/" + token));
+            }
             assertThat(page.getUrl().getPath()).as("signed in by the deeplink").isEqualTo("/holder");
             return List.copyOf(browser.getCookieManager().getCookies());
         }
