@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
@@ -25,6 +26,9 @@ final class PortalBalancer {
 
     /** The header each portal instance of the system tests puts on every answer: 1 or 2. */
     static final String INSTANCE_HEADER = "X-Portal-Instance";
+
+    /** What the journey notes: pages, htmx's requests and live streams (not style sheets, scripts, images). */
+    private static final Set<String> NOTED = Set.of("document", "xhr", "fetch", "eventsource");
 
     private static final String PUBLIC = RunningSuite.PORTAL_URL;
     private static final String SECOND = "http://127.0.0.1:"
@@ -55,8 +59,6 @@ final class PortalBalancer {
             PortalBalancer.send(route, instance);
         }
     }
-
-    private static final java.util.Set<String> NOTED = java.util.Set.of("document", "xhr", "fetch", "eventsource");
 
     private final List<Rule> rules = new ArrayList<>();
     private final List<Held> holds = new ArrayList<>();
@@ -140,7 +142,6 @@ final class PortalBalancer {
     }
 
     private void note(Response response) {
-        // pages, htmx's requests and live streams; not the style sheets, scripts and images
         if (!response.url().startsWith(PUBLIC) || !NOTED.contains(response.request().resourceType())) {
             return;
         }
@@ -160,10 +161,5 @@ final class PortalBalancer {
     private static String named(String url) {
         return pathOf(url).replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}")
                 .replaceAll("^/invitation/(?!authorize$)[^/]+$", "/invitation/{link}");
-    }
-
-    /** The answers of a journey that the instance gave. */
-    static List<String> by(List<String> journey, int instance) {
-        return journey.stream().filter(line -> line.endsWith(" by " + instance)).toList();
     }
 }
