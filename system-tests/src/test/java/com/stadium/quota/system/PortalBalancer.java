@@ -142,7 +142,9 @@ final class PortalBalancer {
     }
 
     private void note(Response response) {
-        if (!response.url().startsWith(PUBLIC) || !NOTED.contains(response.request().resourceType())) {
+        // a request sent on to the second instance answers under its own address
+        boolean portal = response.url().startsWith(PUBLIC) || response.url().startsWith(SECOND);
+        if (!portal || !NOTED.contains(response.request().resourceType())) {
             return;
         }
         String by = response.headers().getOrDefault(INSTANCE_HEADER.toLowerCase(), "?");
