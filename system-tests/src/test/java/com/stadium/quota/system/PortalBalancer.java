@@ -16,9 +16,10 @@ import com.microsoft.playwright.Route;
 /**
  * A load balancer without sticky sessions in front of the two portal instances, played by one person's browser
  * (issue 20, item 4): the browser only ever addresses the portal's public address ({@link RunningSuite#PORTAL_URL},
- * the first instance), and the test says which of the next requests the second instance answers instead. As a real
- * balancer, it tells the second instance the public address it was asked for ({@code X-Forwarded-Host}), so both
- * build the same sign-in addresses. A redirect the browser follows by itself goes where it points (the public
+ * the first instance), and the test says which of the next requests the second instance answers instead (handed to
+ * the browser as the public address's answer, so a page's CSP keeps its 'self'; a live stream is only connected
+ * elsewhere). As a real balancer, it tells the second instance the public address it was asked for
+ * ({@code X-Forwarded-Host}), so both build the same sign-in addresses. A redirect the browser follows by itself goes where it points (the public
  * address: the first instance). Every portal answer is noted with the instance that gave it (its
  * {@code X-Portal-Instance} header), so a test can say where each step ran.
  */
@@ -49,9 +50,10 @@ final class PortalBalancer {
             return route != null;
         }
 
-        /** The waiting request's header (lower case name), e.g. last-event-id. */
+        /** The waiting request's header as the browser set it (lower case name), e.g. last-event-id. */
         String header(String name) {
-            return route.request().headerValue(name);
+            String value = route.request().headers().get(name);
+            return value != null ? value : route.request().headerValue(name);
         }
 
         /** Lets the request go on to the instance (1 or 2). */
@@ -130,14 +132,21 @@ final class PortalBalancer {
     }
 
     private static void send(Route route, int instance) {
-        if (instance == 2) {
-            // the browser still sees the public address; the connection goes to the second instance, told that address
-            Map<String, String> headers = new HashMap<>(route.request().headers());
-            headers.put("x-forwarded-host", URI.create(PUBLIC).getAuthority());
-            route.resume(new Route.ResumeOptions().setUrl(SECOND + route.request().url().substring(PUBLIC.length()))
-                    .setHeaders(headers));
-        } else {
+        if (instance != 2) {
             route.resume();
+            return;
+        }
+        // the second instance is told the public address the browser asked for
+        Map<String, String> headers = new HashMap<>(route.request().headers());
+        headers.put("x-forwarded-host", URI.create(PUBLIC).getAuthority());
+        String url = SECOND + route.request().url().substring(PUBLIC.length());
+        if ("eventsource".equals(route.request().resourceType())) {
+            // a stream goes on as it comes (only its connection is sent elsewhere)
+            route.resume(new Route.ResumeOptions().setUrl(url).setHeaders(headers));
+        } else {
+            // a page is fetched and handed over as the public address's answer (its CSP's 'self'), redirects as such
+            route.fulfill(new Route.FulfillOptions().setResponse(route.fetch(new Route.FetchOptions().setUrl(url)
+                    .setHeaders(headers).setMaxRedirects(0))));
         }
     }
 
