@@ -39,7 +39,10 @@ public class RunningSuite implements BeforeAllCallback {
     /** A service of the suite and the port it listens on in the system tests. */
     public enum Service {
         // the portal's public address is the one browsers use in these tests (deeplinks and sign-in come back here)
-        PORTAL("portal-web", TestStack.PORTAL_PORT, "-Dsuite.portal.url=" + PORTAL_URL),
+        PORTAL("portal-web", TestStack.PORTAL_PORT, "-Dsuite.portal.url=" + PORTAL_URL,
+                // each portal instance names itself on every answer (PortalBalancer notes which one answered)
+                "-Dquarkus.http.filter.instance.matches=/.*",
+                "-Dquarkus.http.filter.instance.header.\"" + PortalBalancer.INSTANCE_HEADER + "\"=1"),
         // a short hold, checked often, so a lapsed hold can be seen in a browser test
         QUOTA("quota-service", TestStack.QUOTA_PORT, "-Dsuite.claim.hold=30s", "-Dsuite.claim.expiry-check=1s"),
         ALLOCATION("allocation-service", TestStack.ALLOCATION_PORT),

@@ -30,6 +30,16 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
     /** How far the second instance's port is from the first one's. */
     static final int PORT_OFFSET = 10;
 
+    /**
+     * The second portal behind {@link PortalBalancer}: it takes the public address from the balancer's
+     * X-Forwarded-Host (as behind an ingress), names itself on every answer, and ends its live streams after 8 s, so
+     * a page's stream reconnects (with its Last-Event-ID) while a test watches.
+     */
+    private static final List<String> SECOND_PORTAL = List.of("-Dquarkus.http.proxy.proxy-address-forwarding=true",
+            "-Dquarkus.http.proxy.allow-x-forwarded=true", "-Dquarkus.http.proxy.enable-forwarded-host=true",
+            "-Dquarkus.http.filter.instance.header.\"" + PortalBalancer.INSTANCE_HEADER + "\"=2",
+            "-Dsuite.portal.live.max-length=8s");
+
     private final Map<Service, Process> running = new EnumMap<>(Service.class);
     /** The stand of the running test class, for drills that kill and restart a second instance. */
     private static volatile SecondInstances current;
@@ -113,6 +123,9 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
                 // test Kafka's (29092, 29093): a free one, nothing here reads the second instance's metrics
                 "-Dquarkus.management.port=0"));
         command.addAll(service.options);
+        if (service == Service.PORTAL) {
+            command.addAll(SECOND_PORTAL);
+        }
         command.addAll(List.of("-jar", jar.toString()));
         // notification-adapter mails straight to GreenMail (the first one goes through RunningSuite's RefusingSmtp)
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect

@@ -1,5 +1,6 @@
 package com.stadium.quota.system;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -40,9 +42,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.stadium.quota.system.Chromium.Viewport;
 import com.stadium.quota.system.RunningSuite.Service;
 import com.stadium.quota.testing.KeycloakUsers;
 import com.stadium.quota.testing.Mailbox;
@@ -57,7 +65,9 @@ import io.restassured.response.Response;
  * Exactly once with two of each (issue 20, item 3), on the two-of-everything stand: requests alternate between the
  * two instances of quota-service, and the two instances of every service share the work of their Kafka consumer
  * groups and of their background jobs. Each test counts what came out and names what it counted; the counts go to
- * system-tests/target/scale-out.md (docs/scaling.md quotes them).
+ * system-tests/target/scale-out.md (docs/scaling.md quotes them). A browser whose requests land on either portal
+ * instance ({@link PortalBalancer}) signs in, claims, acts as a holder and follows its live stream without sticky
+ * sessions (item 4).
  */
 @ExtendWith({RunningSuite.class, SecondInstances.class})
 class TwoOfEachIT {
@@ -65,6 +75,9 @@ class TwoOfEachIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final ZoneId CLUB = ZoneId.of("Europe/Berlin");
     private final ObjectMapper json = new ObjectMapper();
+
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     private static String admin() {
         return Tokens.of(Tokens.ADMIN);
@@ -408,6 +421,140 @@ class TwoOfEachIT {
             }
         }
         return first;
+    }
+
+    @Test
+    void aHolderWhoseRequestsLandOnEitherPortalSignsInClaimsAndCatchesUpOnWhatChangedWhileAway() throws Exception {
+        String email = PortalData.email("scale-portal");
+        // free tickets: the claim ends at its confirmation, no payment provider in the way
+        String quota = PortalData.quota(email, "Pia Portals", "W2", 3, 100, false);
+        String deeplink = PortalData.deeplink(email);
+        try (BrowserContext holder = chromium.person(Viewport.LAPTOP)) {
+            PortalBalancer balancer = PortalBalancer.in(holder);
+
+            // 1. the mail's link opens on the second instance (the link's cookie); the sign-in ends on the first
+            balancer.next("GET", "/invitation/[^/]+", 2);
+            Page page = holder.newPage();
+            page.navigate(deeplink);
+            assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/holder");
+            Locator card = page.locator("[data-quota='" + quota + "']");
+            assertThat(card.locator("[data-count='ALLOCATED']")).hasText("3");
+            journey(balancer, "deeplink opened on one portal, sign-in finished on the other",
+                    "GET /invitation/\\S+ 303 by 2", "GET /holder 302 by 1", "GET /invitation/authorize 303 by 1",
+                    "GET /holder 302 by 1", "GET /holder 200 by 1");
+
+            // 2. the claim's steps alternate: each form is sent to the instance that did not make it (its CSRF token)
+            balancer.next("GET", "/holder/quotas/[^/]+/claim", 2)
+                    .next("POST", "/holder/quotas/[^/]+/claims/[^/]+/attendees", 2);
+            page.locator("#claim-" + quota).click();
+            page.locator("input[name='ticket']").nth(0).check();
+            page.locator("input[name='ticket']").nth(1).check();
+            page.locator("#continue").click();
+            assertThat(page).hasURL(Pattern.compile(".*/attendees$"));
+            page.locator("#name-0").fill("Pia Portals");
+            page.locator("#email-0").fill("pia@portals.example");
+            page.locator("#name-1").fill("Ole Other");
+            page.locator("#email-1").fill("ole@portals.example");
+            page.locator("#save-attendees").click();
+            assertThat(page.locator("#confirmed")).isVisible();
+            journey(balancer, "claim steps on alternating portals",
+                    "GET /holder/quotas/[^/]+/claim 200 by 2", "POST /holder/quotas/[^/]+/claim 303 by 1",
+                    "GET /holder/quotas/[^/]+/claims/[^/]+/attendees 200 by 1",
+                    "POST /holder/quotas/[^/]+/claims/[^/]+/attendees 303 by 2",
+                    "GET /holder/quotas/[^/]+/claims/[^/]+ 200 by 1");
+
+            // 3. the dashboard's live stream opens on the second instance, which ends it after a few seconds; the
+            // page's reconnect waits at the balancer while something changes, then lands on the first instance
+            page.close(); // its own stream, on the first instance, must not take the rules below
+            balancer.next("GET", "/holder/live", 2);
+            PortalBalancer.Held away = balancer.hold("GET", "/holder/live");
+            Page dashboard = LivePortalIT.open(holder, RunningSuite.PORTAL_URL + "/holder");
+            card = dashboard.locator("[data-quota='" + quota + "']");
+            assertThat(card.locator("[data-count='SOLD']")).hasText("2");
+            LivePortalIT.live(dashboard);
+            LivePortalIT.mark(dashboard);
+            dashboard.evaluate("document.addEventListener('htmx:sseMessage', e => window.__lastEventId ="
+                    + " e.detail.lastEventId)");
+            // the last ticket claimed elsewhere (the app uses the same holder API): shown through the second instance
+            String token = Tokens.holder(email);
+            String last = PortalData.admin(quota).getString("tickets.find { it.status == 'ALLOCATED' }.id");
+            String claims = Service.QUOTA.url() + "/api/holder/quotas/" + quota + "/claims";
+            String claim = given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("ticketIds", List.of(last))).post(claims).then().statusCode(201).extract().path("id");
+            assertThat(card.locator("[data-count='RESERVED']")).hasText("1", LivePortalIT.soon());
+            String seen = (String) dashboard.evaluate("window.__lastEventId");
+
+            dashboard.waitForCondition(away::arrived, new Page.WaitForConditionOptions().setTimeout(20_000));
+            // while the page is away the claim is given up in the app; the first instance reads it from Kafka
+            given().auth().oauth2(token).delete(claims + "/" + claim).then().statusCode(200);
+            String[] at = seen.split("-");
+            try (TopicReader topic = new TopicReader("quota-events")) {
+                assertThat(topic.await(r -> quota.equals(r.key()) && r.partition() == Integer.parseInt(at[0])
+                        && r.offset() > Long.parseLong(at[1]), Duration.ofSeconds(30)))
+                        .as("the given-up claim's event on quota-events after %s", seen).isNotEmpty();
+            }
+            assertThat(card.locator("[data-count='RESERVED']")).hasText("1");
+            String lastEventId = away.header("last-event-id");
+            away.release(1);
+            assertThat(card.locator("[data-count='RESERVED']")).hasText("0", LivePortalIT.soon());
+            assertThat(card.locator("[data-count='ALLOCATED']")).hasText("1");
+            assertThat(LivePortalIT.notReloaded(dashboard)).as("the dashboard was not reloaded").isTrue();
+            // not asserted: in the run of 07:12 UTC the held reconnect showed no Last-Event-ID (open, docs/scaling.md)
+            report("portal without sticky sessions: the reconnect's Last-Event-ID", lastEventId + " (the page's last"
+                    + " event: " + seen + ")");
+            journey(balancer, "live stream opened on one portal, caught up on the other",
+                    "GET /holder 200 by 1", "GET /holder/live 200 by 2", "GET /holder/live 200 by 1");
+        }
+    }
+
+    @Test
+    void anAdminWhoseRequestsLandOnEitherPortalSignsInAtKeycloakAndActsAsAHolder() throws Exception {
+        String email = PortalData.email("scale-acted");
+        PortalData.quota(email, "Max Masked", "S2", 1, 0, false);
+        PortalData.deeplink(email); // the holder exists in Keycloak once invited
+        try (BrowserContext admin = chromium.person(Viewport.LAPTOP)) {
+            PortalBalancer balancer = PortalBalancer.in(admin);
+
+            // 1. Keycloak's sign-in starts on the second instance (its state cookie), its answer lands on the first
+            balancer.next("GET", "/admin", 2);
+            Page page = Chromium.signedInOwnSession(admin, "admin", "admin", "/admin");
+            assertThat(page.locator("h1")).hasText("Quota administration");
+            journey(balancer, "Keycloak sign-in started on one portal, finished on the other",
+                    "GET /admin 302 by 2", "GET /admin 302 by 1", "GET /admin 200 by 1");
+
+            // 2. the first instance's form (its CSRF token, the session it opened) sent to the second, which seals
+            // the hand-over; the first opens it at the holder sign-in
+            balancer.next("POST", "/admin/masquerade", 2);
+            page.getByLabel("Holder's email").fill(email);
+            page.locator("button[name='act']").click();
+            assertThat(page).hasURL(RunningSuite.PORTAL_URL + "/holder");
+            String banner = "You are acting as Max Masked <" + email + "> — signed in as admin";
+            assertThat(page.locator("#masquerade-banner")).containsText(banner);
+            journey(balancer, "masquerade asked for on one portal, handed over on the other",
+                    "POST /admin/masquerade 303 by 2", "GET /holder 302 by 1", "GET /invitation/authorize 303 by 1",
+                    "GET /holder 302 by 1", "GET /holder 200 by 1");
+
+            // 3. the masquerade's session, opened by the first instance, read by the second
+            balancer.next("GET", "/holder", 2);
+            page.reload();
+            assertThat(page.locator("#masquerade-banner")).containsText(banner);
+            journey(balancer, "masquerade session read on the other portal", "GET /holder 200 by 2");
+        }
+    }
+
+    /** The portal's answers since the last step contain these (regular expressions), in this order. */
+    private static void journey(PortalBalancer balancer, String step, String... expected) throws java.io.IOException {
+        List<String> answers = balancer.journey();
+        balancer.forget();
+        report("portal without sticky sessions: " + step, String.join("; ", answers));
+        int next = 0;
+        for (String answer : answers) {
+            if (next < expected.length && Pattern.matches(expected[next], answer)) {
+                next++;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(next).as("%s: answers %s, expected in order %s", step, answers,
+                List.of(expected)).isEqualTo(expected.length);
     }
 
     private String eventId(ConsumerRecord<String, String> record) {
