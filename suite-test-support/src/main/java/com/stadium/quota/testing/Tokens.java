@@ -100,7 +100,9 @@ public final class Tokens {
                 .extract().path("access_token");
     }
 
-    private static String token(String username, String password) {
+    // one sign-in at a time: Keycloak's brute-force protection refuses a user's concurrent logins (Keycloak 26,
+    // "user_temporarily_disabled"), which a burst's threads would make when the cached token runs out together
+    private static synchronized String token(String username, String password) {
         Cached cached = CACHE.get(username);
         if (cached != null && cached.expiresAtMillis() > System.currentTimeMillis() + 30_000) {
             return cached.token();
