@@ -56,8 +56,7 @@ public class MatchOwnership {
 
     /** Whether the match's requests come to this instance now. */
     public boolean owns(long matchId) {
-        int count = partitions;
-        return count > 0 && owned.contains(partitionOf(matchId, count));
+        return onAny(matchId, owned);
     }
 
     /** Whether the match's partition is one of these; false while the partition count is unknown. */
