@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.portal.claim.QrCodes;
+import com.stadium.quota.portal.live.LiveHub;
 
 /**
  * The app's shell, manifest, configuration and QR codes. Every page of the app is the same shell (the app draws the
@@ -37,6 +38,9 @@ public class AppPages {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    LiveHub hub;
 
     private final String shell = resource("app-shell.html");
 
@@ -81,6 +85,8 @@ public class AppPages {
         config.put("realmUrl", settings.realmUrl());
         config.put("clientId", settings.clientId());
         config.put("redirectUri", settings.portalUrl() + "/app/signed-in");
+        // the live stream starts from here, as a page's does from its render: nothing falls between data and stream
+        config.put("liveSince", hub.position());
         return Response.ok(json(config)).header("Cache-Control", "no-cache").build();
     }
 
