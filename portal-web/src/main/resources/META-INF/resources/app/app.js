@@ -868,7 +868,8 @@ async function startLive() {
     return;
   }
   living = true;
-  let lastId = null;
+  // the portal's position when the app loaded: what changed after it comes first, as with a page's "since"
+  let lastId = config.liveSince || null;
   let delay = 1000;
   while (tokens()) {
     try {

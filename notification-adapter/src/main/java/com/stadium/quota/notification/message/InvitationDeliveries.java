@@ -58,8 +58,8 @@ public final class InvitationDeliveries {
             int failed = (int) messages.stream().filter(n -> n.status == NotificationStatus.FAILED).count();
             deliveries.add(latest == null ? new Delivery(quotaId, null, null, null, null, 0, null, null, null, 0, 0, 0)
                     : new Delivery(quotaId, latest.kind, latest.recipientEmail, latest.id, latest.status,
-                            latest.attempts, latest.lastError, latest.receivedAt, latest.sentAt, messages.size(),
-                            sent, failed));
+                            latest.delivery.attempts, latest.delivery.lastError, latest.receivedAt,
+                            latest.delivery.sentAt, messages.size(), sent, failed));
         });
         return deliveries;
     }

@@ -14,6 +14,7 @@ import com.stadium.quota.messaging.trace.TraceContext;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -61,20 +62,11 @@ public class Notification extends PanacheEntityBase {
     @Column(nullable = false)
     public NotificationStatus status;
 
-    @Column(nullable = false)
-    public int attempts;
-
-    @Column(name = "last_error", columnDefinition = "text")
-    public String lastError;
-
-    @Column(name = "next_attempt_at", nullable = false)
-    public Instant nextAttemptAt;
+    @Embedded
+    public DeliveryAttempts delivery = new DeliveryAttempts();
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
-
-    @Column(name = "sent_at")
-    public Instant sentAt;
 
     /** The notification this one sends again (admin resend), if any. */
     @Column(name = "resend_of")
@@ -101,7 +93,7 @@ public class Notification extends PanacheEntityBase {
         notification.data = json.valueToTree(request.notice()).toString();
         notification.dataVersion = NotificationRequested.VERSION;
         notification.status = NotificationStatus.PENDING;
-        notification.nextAttemptAt = now;
+        notification.delivery = DeliveryAttempts.dueAt(now);
         notification.receivedAt = now;
         TraceContext trace = TraceContext.current();
         notification.traceParent = trace.traceparent();
@@ -128,25 +120,20 @@ public class Notification extends PanacheEntityBase {
     }
 
     void sent(Instant now) {
-        attempts++;
+        delivery.sent(now);
         status = NotificationStatus.SENT;
-        sentAt = now;
-        lastError = null;
     }
 
     /** Schedules the next attempt; returns false when there is none left and the notification has failed. */
     boolean failed(String error, Instant now, RetryPolicy retries) {
-        attempts++;
-        lastError = error;
-        retries.nextAttempt(attempts, now).ifPresentOrElse(
-                next -> nextAttemptAt = next,
-                () -> status = NotificationStatus.FAILED);
+        if (!delivery.failed(error, now, retries)) {
+            status = NotificationStatus.FAILED;
+        }
         return status == NotificationStatus.PENDING;
     }
 
     void undeliverable(String error) {
-        attempts++;
-        lastError = error;
+        delivery.givenUp(error);
         status = NotificationStatus.FAILED;
     }
 }

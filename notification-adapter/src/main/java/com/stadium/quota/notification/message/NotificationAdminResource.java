@@ -46,8 +46,8 @@ public class NotificationAdminResource {
             NotificationStatus status, int attempts, String lastError, Instant receivedAt, Instant sentAt,
             UUID resendOf) {
         static NotificationView of(Notification n) {
-            return new NotificationView(n.id, n.kind, n.recipientEmail, n.quotaId, n.status, n.attempts,
-                    n.lastError, n.receivedAt, n.sentAt, n.resendOf);
+            return new NotificationView(n.id, n.kind, n.recipientEmail, n.quotaId, n.status, n.delivery.attempts,
+                    n.delivery.lastError, n.receivedAt, n.delivery.sentAt, n.resendOf);
         }
     }
 

@@ -93,7 +93,7 @@ public class NotificationDispatcher {
                 .setSpanKind(SpanKind.CLIENT)
                 .setAttribute("suite.notification.id", notification.id.toString())
                 .setAttribute("suite.notification.kind", notification.kind)
-                .setAttribute("suite.notification.attempt", notification.attempts + 1)
+                .setAttribute("suite.notification.attempt", notification.delivery.attempts + 1)
                 .startSpan();
         try (Scope scope = span.makeCurrent()) {
             deliverTraced(notification, span);
@@ -118,7 +118,7 @@ public class NotificationDispatcher {
             boolean retrying = notification.failed(String.valueOf(e.getMessage()), now, retries);
             span.setStatus(StatusCode.ERROR, retrying ? "will retry" : "gave up");
             LOG.warnf("notification %s to %s failed (attempt %d): %s", notification.id,
-                    notification.recipientEmail, notification.attempts, e.getMessage());
+                    notification.recipientEmail, notification.delivery.attempts, e.getMessage());
             if (retrying) {
                 mails.retried();
             } else {
@@ -135,7 +135,8 @@ public class NotificationDispatcher {
 
     /** In the transaction that marks it FAILED, so the dead letter and the status never disagree. */
     private void deadLetter(Notification notification) {
-        outbox.publish(new NotificationFailed(notification.id, notification.request(json), notification.attempts,
-                notification.lastError), notification.id.toString(), notification.recipientEmail);
+        outbox.publish(new NotificationFailed(notification.id, notification.request(json),
+                notification.delivery.attempts, notification.delivery.lastError), notification.id.toString(),
+                notification.recipientEmail);
     }
 }

@@ -7,10 +7,12 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stadium.quota.notification.message.DeliveryAttempts;
 import com.stadium.quota.notification.message.RetryPolicy;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -61,20 +63,11 @@ public class PushDelivery extends PanacheEntityBase {
     @Column(nullable = false)
     public Status status;
 
-    @Column(nullable = false)
-    public int attempts;
-
-    @Column(name = "last_error", columnDefinition = "text")
-    public String lastError;
-
-    @Column(name = "next_attempt_at", nullable = false)
-    public Instant nextAttemptAt;
+    @Embedded
+    public DeliveryAttempts delivery = new DeliveryAttempts();
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    @Column(name = "sent_at")
-    public Instant sentAt;
 
     static PushDelivery pending(UUID notificationId, Device device, PushContent content, Instant now,
             ObjectMapper json) {
@@ -91,7 +84,7 @@ public class PushDelivery extends PanacheEntityBase {
             throw new IllegalStateException("push data cannot be written as JSON", e);
         }
         push.status = Status.PENDING;
-        push.nextAttemptAt = now;
+        push.delivery = DeliveryAttempts.dueAt(now);
         push.createdAt = now;
         return push;
     }
@@ -105,22 +98,20 @@ public class PushDelivery extends PanacheEntityBase {
     }
 
     void sent(Instant now) {
-        attempts++;
+        delivery.sent(now);
         status = Status.SENT;
-        sentAt = now;
-        lastError = null;
     }
 
     /** Schedules the next attempt; returns false when there is none left and the push has failed. */
     boolean failed(String error, Instant now, RetryPolicy retries) {
-        attempts++;
-        lastError = error;
-        retries.nextAttempt(attempts, now).ifPresentOrElse(next -> nextAttemptAt = next, () -> status = Status.FAILED);
+        if (!delivery.failed(error, now, retries)) {
+            status = Status.FAILED;
+        }
         return status == Status.PENDING;
     }
 
     void gone(String reason) {
         status = Status.GONE;
-        lastError = reason;
+        delivery.lastError = reason;
     }
 }

@@ -85,7 +85,8 @@ public class PushDispatcher {
         } catch (RuntimeException e) {
             boolean retrying = push.failed(String.valueOf(e.getMessage()), clock.instant(), retries);
             LOG.warnf("push of notification %s to %s device %s failed (attempt %d%s): %s", push.notificationId,
-                    device.platform, device.token, push.attempts, retrying ? "" : ", the last", e.getMessage());
+                    device.platform, device.token, push.delivery.attempts, retrying ? "" : ", the last",
+                    e.getMessage());
         }
     }
 }

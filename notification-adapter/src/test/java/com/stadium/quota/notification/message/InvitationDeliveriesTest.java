@@ -19,10 +19,10 @@ class InvitationDeliveriesTest {
         n.kind = kind;
         n.recipientEmail = "holder@sponsor.example";
         n.status = status;
-        n.attempts = status == NotificationStatus.FAILED ? 6 : 1;
-        n.lastError = status == NotificationStatus.FAILED ? "550 mailbox unavailable" : null;
+        n.delivery.attempts = status == NotificationStatus.FAILED ? 6 : 1;
+        n.delivery.lastError = status == NotificationStatus.FAILED ? "550 mailbox unavailable" : null;
         n.receivedAt = T0.plusSeconds(60L * minute);
-        n.sentAt = status == NotificationStatus.SENT ? n.receivedAt.plusSeconds(2) : null;
+        n.delivery.sentAt = status == NotificationStatus.SENT ? n.receivedAt.plusSeconds(2) : null;
         return n;
     }
 

@@ -139,7 +139,7 @@ class WebPushDeliveryTest {
         assertThat(Requests.JSON.readTree(browser.decrypt(pushes.get(2).body())).path("kind").asText())
                 .isEqualTo("CLAIM_CONFIRMATION");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(delivery(holder.deviceToken()))
-                .extracting(push -> push.status, push -> push.attempts, push -> push.lastError)
+                .extracting(push -> push.status, push -> push.delivery.attempts, push -> push.delivery.lastError)
                 .containsExactly(PushDelivery.Status.SENT, 3, null));
         assertThat(registered(holder.deviceToken())).isTrue();
     }

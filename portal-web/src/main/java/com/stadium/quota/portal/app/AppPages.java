@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.portal.claim.QrCodes;
+import com.stadium.quota.portal.config.PortalConfig;
+import com.stadium.quota.portal.live.LiveHub;
 
 /**
  * The app's shell, manifest, configuration and QR codes. Every page of the app is the same shell (the app draws the
@@ -33,10 +35,13 @@ public class AppPages {
     static final String MANIFEST_TYPE = "application/manifest+json";
 
     @Inject
-    AppSettings settings;
+    PortalConfig portal;
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    LiveHub hub;
 
     private final String shell = resource("app-shell.html");
 
@@ -73,14 +78,17 @@ public class AppPages {
     @Produces(MediaType.APPLICATION_JSON)
     public Response config() {
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("clubName", settings.clubName());
-        config.put("timeZone", settings.timeZone());
-        config.put("portalUrl", settings.portalUrl());
-        config.put("quotaServiceUrl", settings.quotaServiceUrl());
-        config.put("notificationAdapterUrl", settings.notificationAdapterUrl());
-        config.put("realmUrl", settings.realmUrl());
-        config.put("clientId", settings.clientId());
-        config.put("redirectUri", settings.portalUrl() + "/app/signed-in");
+        PortalConfig.App app = portal.app();
+        config.put("clubName", portal.club().name());
+        config.put("timeZone", portal.club().timeZone().getId());
+        config.put("portalUrl", portalUrl());
+        config.put("quotaServiceUrl", AppAddresses.withoutSlash(app.quotaServiceUrl()));
+        config.put("notificationAdapterUrl", AppAddresses.withoutSlash(app.notificationAdapterUrl()));
+        config.put("realmUrl", AppAddresses.realmUrl(app));
+        config.put("clientId", app.clientId());
+        config.put("redirectUri", portalUrl() + "/app/signed-in");
+        // the live stream starts from here, as a page's does from its render: nothing falls between data and stream
+        config.put("liveSince", hub.position());
         return Response.ok(json(config)).header("Cache-Control", "no-cache").build();
     }
 
@@ -89,9 +97,9 @@ public class AppPages {
     @Produces(MANIFEST_TYPE)
     public Response manifest() {
         Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("name", settings.clubName() + " Tickets");
+        manifest.put("name", portal.club().name() + " Tickets");
         manifest.put("short_name", "Tickets");
-        manifest.put("description", "Your ticket quotas and tickets of " + settings.clubName()
+        manifest.put("description", "Your ticket quotas and tickets of " + portal.club().name()
                 + ", also offline at the gate");
         manifest.put("id", "/app/");
         manifest.put("start_url", "/app/");
@@ -132,13 +140,17 @@ public class AppPages {
                 .header("Cache-Control", "public, max-age=31536000, immutable").build();
     }
 
+    private String portalUrl() {
+        return AppAddresses.withoutSlash(portal.portal().url());
+    }
+
     private static Response refused(String reason) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN).entity(reason).build();
     }
 
     private Response shell() {
-        return Response.ok(shell).header("Content-Security-Policy", settings.contentSecurityPolicy())
-                .header("Cache-Control", "no-cache").build();
+        return Response.ok(shell).header("Content-Security-Policy",
+                AppAddresses.contentSecurityPolicy(portal.app())).header("Cache-Control", "no-cache").build();
     }
 
     // portal-web's REST layer writes no JSON itself (its pages are HTML), so these few maps are written here

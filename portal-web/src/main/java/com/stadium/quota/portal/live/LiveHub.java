@@ -3,14 +3,15 @@ package com.stadium.quota.portal.live;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * Fans each quota event out to the open streams whose audience may see it, and keeps the last few events so a stream
  * that reconnects with the id of the last event it saw gets what it missed. An id older than that memory (or one this
- * instance never saw) gets a "refresh": the page fetches everything again.
+ * instance never saw) gets a "refresh": the page fetches everything again. A page is rendered with the hub's
+ * {@link #position()}, so its stream also gets what came between the render and its opening.
  */
 public final class LiveHub {
 
@@ -44,6 +45,10 @@ public final class LiveHub {
     private final int memory;
     private final ArrayDeque<Recent> recent;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    /** The position before the first event read since the consumer last got its partitions (see {@link #resumed}). */
+    private String origin = newOrigin();
+    /** Whether an event read since the origin was dropped from the memory (the origin then no longer answers). */
+    private boolean forgotten;
 
     public LiveHub(int memory) {
         if (memory < 1) {
@@ -58,6 +63,7 @@ public final class LiveHub {
         Recent entry = new Recent(id, event);
         if (recent.size() == memory) {
             recent.removeFirst();
+            forgotten = true;
         }
         recent.addLast(entry);
         subscribers.forEach(s -> s.offer(entry));
@@ -81,9 +87,23 @@ public final class LiveHub {
         return () -> subscribers.remove(subscriber);
     }
 
-    /** The newest event's id: a page rendered now passes it to its stream so nothing falls between the two. */
-    public synchronized Optional<String> lastId() {
-        return recent.isEmpty() ? Optional.empty() : Optional.of(recent.peekLast().id());
+    /**
+     * Where the hub is now, for a page rendered now to pass to its stream so nothing falls between the two: the newest
+     * event's id, or, before the first event, the hub's origin (an id no event has, which only this hub knows).
+     */
+    public synchronized String position() {
+        return recent.isEmpty() ? origin : recent.peekLast().id();
+    }
+
+    /**
+     * The consumer (again) has its partitions, their positions resolved: what came before may have been missed, so
+     * every open stream refreshes, the memory starts over and positions given out before answer "refresh".
+     */
+    public synchronized void resumed() {
+        recent.clear();
+        forgotten = false;
+        origin = newOrigin();
+        subscribers.forEach(s -> s.sink().accept(Delivery.REFRESH));
     }
 
     public int openStreams() {
@@ -91,6 +111,9 @@ public final class LiveHub {
     }
 
     private List<Recent> since(String id) {
+        if (id.equals(origin)) {
+            return forgotten ? null : new ArrayList<>(recent);
+        }
         List<Recent> after = new ArrayList<>();
         var it = recent.descendingIterator();
         while (it.hasNext()) {
@@ -102,5 +125,9 @@ public final class LiveHub {
             after.add(r);
         }
         return null;
+    }
+
+    private static String newOrigin() {
+        return "origin-" + UUID.randomUUID();
     }
 }

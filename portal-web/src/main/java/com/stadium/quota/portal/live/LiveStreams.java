@@ -6,14 +6,18 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import com.stadium.quota.portal.holder.HolderQuotaClient;
 import com.stadium.quota.portal.holder.HolderQuotaClient.MyQuota;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import io.quarkus.qute.TemplateGlobal;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -73,13 +77,15 @@ public class LiveStreams {
     public Multi<OutboundSseEvent> open(Sse sse, Audience audience, String lastEventId, Naming naming) {
         OutboundSseEvent hello = sse.newEventBuilder().comment("live")
                 .reconnectDelay(config.reconnectDelay().toMillis()).build();
-        Multi<OutboundSseEvent> events = Multi.createFrom().<LiveHub.Delivery>emitter(emitter -> {
-            LiveHub.Subscription subscription = hub.open(audience, lastEventId, emitter::emit);
+        Multi<OutboundSseEvent> events = Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
+            LiveHub.Subscription subscription = hub.open(audience, lastEventId,
+                    delivery -> emitter.emit(event(sse, delivery, naming)));
             emitter.onTermination(subscription::close);
-        }, BackPressureStrategy.BUFFER).map(delivery -> event(sse, delivery, naming));
+            // after the subscription: a reader that got the stream's first line misses no later event
+            emitter.emit(hello);
+        }, BackPressureStrategy.BUFFER);
         // a stream ends now and then: the browser reconnects with Last-Event-ID through a fresh session check
-        return Multi.createBy().concatenating().streams(Multi.createFrom().item(hello), events)
-                .select().first(config.maxLength());
+        return events.select().first(config.maxLength());
     }
 
     static OutboundSseEvent event(Sse sse, LiveHub.Delivery delivery, Naming naming) {
@@ -90,14 +96,30 @@ public class LiveStreams {
                 .build();
     }
 
-    /** For pages: the newest event's id when the page was made, so its stream starts from there. */
+    /** Where a request's page is noted to have started (see {@link #notePosition}). */
+    static final String POSITION = "live-position";
+
+    /**
+     * Notes the hub's position as a request arrives, before its page fetches anything: an event the hub reads while
+     * the page fetches and renders is then still sent to the page's stream.
+     */
+    @ServerRequestFilter
+    public void notePosition(RoutingContext http) {
+        http.put(POSITION, hub.position());
+    }
+
+    /** For pages: the hub's position when the page's request came, so its stream starts from there. */
     @TemplateGlobal
     public static final class Since {
         private Since() {
         }
 
         public static String liveSince() {
-            return Arc.container().instance(LiveHub.class).get().lastId().orElse("");
+            ArcContainer arc = Arc.container();
+            RoutingContext http = arc.requestContext().isActive()
+                    ? arc.instance(CurrentVertxRequest.class).get().getCurrent() : null;
+            String noted = http == null ? null : http.get(POSITION);
+            return noted != null ? noted : arc.instance(LiveHub.class).get().position();
         }
     }
 }

@@ -86,7 +86,39 @@ class LiveHubTest {
         assertThat(open(Audience.quota(HANNA_QUOTA), "3-99").get(0).refresh()).isTrue();
         assertThat(open(Audience.quota(HANNA_QUOTA), "0-3")).extracting(Delivery::id)
                 .containsExactly("0-4", "0-5", "0-6", "0-7");
-        assertThat(hub.lastId()).contains("0-7");
+        assertThat(hub.position()).isEqualTo("0-7");
+    }
+
+    @Test
+    void aPageRenderedBeforeTheFirstEventGetsTheEventsThatCameBeforeItsStreamOpened() {
+        String rendered = hub.position();
+        hub.publish("0-1", changed(HANNA_QUOTA, null, "hanna@club.example"));
+        hub.publish("1-1", changed(HUGO_QUOTA, null, "hugo@club.example"));
+        List<Delivery> page = open(Audience.holder("hanna@club.example", Set.of(HANNA_QUOTA)), rendered);
+        hub.publish("0-2", changed(HANNA_QUOTA, null, "hanna@club.example"));
+        assertThat(page).extracting(Delivery::id).containsExactly("0-1", "0-2");
+    }
+
+    @Test
+    void aPositionFromBeforeTheConsumerGotItsPartitionsOrFromAnotherInstanceAsksForARefresh() {
+        List<Delivery> openBefore = open(Audience.quota(HANNA_QUOTA), null);
+        String renderedBefore = hub.position();
+        hub.resumed();
+        assertThat(openBefore).as("what came before the assignment was never read here").hasSize(1)
+                .allMatch(Delivery::refresh);
+        hub.publish("0-1", changed(HANNA_QUOTA, null, "hanna@club.example"));
+        assertThat(open(Audience.quota(HANNA_QUOTA), renderedBefore)).singleElement().matches(Delivery::refresh);
+        assertThat(open(Audience.quota(HANNA_QUOTA), new LiveHub(5).position())).singleElement()
+                .matches(Delivery::refresh);
+    }
+
+    @Test
+    void anOriginWhoseEventsOutgrewTheMemoryAsksForARefresh() {
+        String rendered = hub.position();
+        for (int i = 1; i <= 6; i++) {
+            hub.publish("0-" + i, changed(HANNA_QUOTA, null, "hanna@club.example"));
+        }
+        assertThat(open(Audience.quota(HANNA_QUOTA), rendered)).singleElement().matches(Delivery::refresh);
     }
 
     @Test

@@ -85,6 +85,11 @@ class LiveStreamTest {
         });
     }
 
+    /** A stream opened before the consumer had its partitions also gets a "refresh" then (LiveResumption). */
+    static java.util.List<EventStream.Event> quotaEvents(EventStream stream) {
+        return stream.events.stream().filter(e -> !"refresh".equals(e.name())).toList();
+    }
+
     @Test
     void withoutASessionOrTokenNoStreamOpens() throws Exception {
         try (EventStream holder = EventStream.open(PORTAL + "/holder/live", Map.of());
@@ -160,7 +165,7 @@ class LiveStreamTest {
             changed(QuotaServiceStandIn.QUOTA2, null, "holder2@club.example");
             await().atMost(Duration.ofSeconds(10)).until(() -> page.about(QuotaServiceStandIn.SUBQUOTA));
             assertThat(page.about(QuotaServiceStandIn.QUOTA2)).isFalse();
-            assertThat(page.events).extracting(EventStream.Event::name)
+            assertThat(quotaEvents(page)).extracting(EventStream.Event::name)
                     .containsOnly("quota-" + QuotaServiceStandIn.QUOTA);
         }
     }
@@ -179,8 +184,8 @@ class LiveStreamTest {
             changed(QuotaServiceStandIn.SUBQUOTA, QuotaServiceStandIn.QUOTA, "holder2@club.example");
             await().atMost(Duration.ofSeconds(10)).until(() -> app.about(QuotaServiceStandIn.SUBQUOTA));
             assertThat(app.about(QuotaServiceStandIn.QUOTA)).isFalse();
-            assertThat(app.events).extracting(EventStream.Event::name).containsOnly("quota");
-            assertThat(app.events).allSatisfy(e -> assertThat(e.id()).matches("\\d+-\\d+"));
+            assertThat(quotaEvents(app)).extracting(EventStream.Event::name).containsOnly("quota");
+            assertThat(quotaEvents(app)).allSatisfy(e -> assertThat(e.id()).matches("\\d+-\\d+"));
         }
     }
 }

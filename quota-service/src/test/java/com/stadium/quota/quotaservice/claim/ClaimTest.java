@@ -11,93 +11,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stadium.quota.messaging.contract.Notice;
 import com.stadium.quota.messaging.contract.NotificationKind;
 import com.stadium.quota.messaging.contract.NotificationRequested;
 import com.stadium.quota.messaging.contract.QuotaChanged;
 import com.stadium.quota.messaging.contract.SeatsSold;
 import com.stadium.quota.messaging.contract.Topics;
-import com.stadium.quota.quotaservice.FixedCatalog;
 import com.stadium.quota.quotaservice.HeldQuotas;
-import com.stadium.quota.quotaservice.TestData;
-import com.stadium.quota.quotaservice.allocation.MatchCatalog;
 import com.stadium.quota.quotaservice.payment.CallbackSignature;
 import com.stadium.quota.quotaservice.payment.PaymentCallbackResource;
 import com.stadium.quota.quotaservice.payment.PaymentStatus;
 import com.stadium.quota.quotaservice.payment.RefundStatus;
-import com.stadium.quota.quotaservice.payment.SandboxPaymentProvider;
 import com.stadium.quota.quotaservice.quota.ClaimStep;
 import com.stadium.quota.quotaservice.quota.TicketStatus;
 import com.stadium.quota.testing.Tokens;
 
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 
 /** The three steps of a claim, on the real database, broker and Keycloak, with the sandbox as payment service. */
 @QuarkusTest
-class ClaimTest {
+class ClaimTest extends ClaimFixture {
 
     static final String CALLBACK_SECRET = "sandbox-local-secret";
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    TestData data;
-
-    @Inject
-    HoldExpiry expiry;
-
-    @Inject
-    SandboxPaymentProvider sandbox;
-
-    String email;
-    String token;
-
-    @BeforeEach
-    void holder() {
-        QuarkusMock.installMockForType(new FixedCatalog(), MatchCatalog.class);
-        email = HeldQuotas.uniqueEmail("claimant");
-        token = Tokens.holder(email);
-    }
-
-    private UUID quota(int seats, int discountPercent) {
-        return HeldQuotas.allocated(email, seats, discountPercent, true, false, json);
-    }
-
-    private List<UUID> ticketIds(UUID quota) {
-        return data.tickets(quota).stream().map(t -> t.id).toList();
-    }
-
-    private ValidatableResponse select(UUID quota, List<UUID> tickets) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("ticketIds", tickets)).post("/api/holder/quotas/{q}/claims", quota).then();
-    }
-
-    private UUID selected(UUID quota, List<UUID> tickets) {
-        return UUID.fromString(select(quota, tickets).statusCode(201).extract().path("id"));
-    }
-
-    private ValidatableResponse attendees(UUID quota, UUID claim, List<Map<String, Object>> attendees) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("attendees", attendees))
-                .put("/api/holder/quotas/{q}/claims/{c}/attendees", quota, claim).then();
-    }
-
-    private static Map<String, Object> attendee(UUID ticket, String name, String email) {
-        return Map.of("ticketId", ticket, "name", name, "email", email);
-    }
-
-    private ValidatableResponse pay(UUID quota, UUID claim) {
-        return given().auth().oauth2(token).post("/api/holder/quotas/{q}/claims/{c}/payment", quota, claim).then();
-    }
 
     private ValidatableResponse payReturningTo(UUID quota, UUID claim, String returnUrl) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("returnUrl", returnUrl))

@@ -12,55 +12,23 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.stadium.quota.quotaservice.FixedCatalog;
-import com.stadium.quota.quotaservice.HeldQuotas;
-import com.stadium.quota.quotaservice.TestData;
-import com.stadium.quota.quotaservice.allocation.MatchCatalog;
 import com.stadium.quota.quotaservice.payment.PaymentStatus;
-import com.stadium.quota.quotaservice.payment.SandboxPaymentProvider;
 import com.stadium.quota.quotaservice.quota.ClaimStep;
-import com.stadium.quota.testing.Tokens;
 
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import jakarta.inject.Inject;
+import io.restassured.response.ValidatableResponse;
 
 /**
  * The payment service is asked only after the claim's transaction committed (PAYMENT_PENDING), never while the
  * quota's row is locked: a slow provider holds up only the payer, and a failed start can be retried or runs out.
  */
 @QuarkusTest
-class PaymentOutsideTheLockTest {
+class PaymentOutsideTheLockTest extends ClaimFixture {
 
     static final Duration SLOW = Duration.ofSeconds(4);
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    TestData data;
-
-    @Inject
-    HoldExpiry expiry;
-
-    @Inject
-    SandboxPaymentProvider sandbox;
-
-    String email;
-    String token;
-
-    @BeforeEach
-    void holder() {
-        QuarkusMock.installMockForType(new FixedCatalog(), MatchCatalog.class);
-        email = HeldQuotas.uniqueEmail("payer");
-        token = Tokens.holder(email);
-    }
 
     @AfterEach
     void fastAgain() {
@@ -68,34 +36,25 @@ class PaymentOutsideTheLockTest {
     }
 
     private UUID claimWithAttendee(UUID quota, UUID ticket) {
-        UUID claim = UUID.fromString(given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("ticketIds", List.of(ticket))).post("/api/holder/quotas/{q}/claims", quota).then()
-                .statusCode(201).extract().path("id"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("attendees", List.of(Map.of(
-                "ticketId", ticket, "name", "Pia Payer", "email", email))))
-                .put("/api/holder/quotas/{q}/claims/{c}/attendees", quota, claim).then().statusCode(200);
+        UUID claim = selected(quota, List.of(ticket));
+        attendees(quota, claim, List.of(attendee(ticket, "Pia Payer", email))).statusCode(200);
         return claim;
-    }
-
-    private Response pay(UUID quota, UUID claim) {
-        return given().auth().oauth2(token).post("/api/holder/quotas/{q}/claims/{c}/payment", quota, claim);
     }
 
     @Test
     void aSlowPaymentServiceDoesNotHoldUpAnotherChangeToTheSameQuota() throws Exception {
-        UUID quota = HeldQuotas.allocated(email, 3, 50, true, false, json);
-        List<UUID> tickets = data.tickets(quota).stream().map(t -> t.id).toList();
+        UUID quota = quota(3, 50);
+        List<UUID> tickets = ticketIds(quota);
         UUID paying = claimWithAttendee(quota, tickets.get(0));
         sandbox.delayStarts(SLOW);
 
-        CompletableFuture<Response> payment = CompletableFuture.supplyAsync(() -> pay(quota, paying));
+        CompletableFuture<ValidatableResponse> payment = CompletableFuture.supplyAsync(() -> pay(quota, paying));
         await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.startsInProgress() == 1);
         assertThat(data.claim(paying).step).as("committed before the provider is asked")
                 .isEqualTo(ClaimStep.PAYMENT_PENDING);
 
         Instant before = Instant.now();
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("ticketIds", List.of(tickets.get(1))))
-                .post("/api/holder/quotas/{q}/claims", quota).then().statusCode(201);
+        select(quota, List.of(tickets.get(1))).statusCode(201);
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("recipientEmail",
                 "guest@friends.example", "recipientName", "Gus Guest", "ticketIds", List.of(tickets.get(2))))
                 .post("/api/holder/quotas/{q}/subquotas", quota).then().statusCode(201);
@@ -103,29 +62,27 @@ class PaymentOutsideTheLockTest {
 
         assertThat(payment).as("the payment start is still waiting for the provider").isNotDone();
         assertThat(took).as("a claim and a subquota on the same quota meanwhile").isLessThan(SLOW);
-        Response paid = payment.get();
-        assertThat(paid.statusCode()).isEqualTo(200);
-        assertThat(paid.jsonPath().getString("paymentId")).startsWith("sbx_")
-                .isEqualTo(data.claim(paying).paymentId);
+        String paymentId = payment.get().statusCode(200).extract().path("paymentId");
+        assertThat(paymentId).startsWith("sbx_").isEqualTo(data.claim(paying).paymentId);
     }
 
     @Test
     void aStartThatFailedIsRetriedIntoTheSamePaymentOrRunsOut() {
-        UUID quota = HeldQuotas.allocated(email, 2, 50, true, false, json);
-        List<UUID> tickets = data.tickets(quota).stream().map(t -> t.id).toList();
+        UUID quota = quota(2, 50);
+        List<UUID> tickets = ticketIds(quota);
 
         UUID retried = claimWithAttendee(quota, tickets.get(0));
         sandbox.failNextStart();
-        pay(quota, retried).then().statusCode(503);
+        pay(quota, retried).statusCode(503);
         assertThat(data.claim(retried).step).isEqualTo(ClaimStep.PAYMENT_PENDING);
         assertThat(data.claim(retried).paymentId).isNull();
-        String first = pay(quota, retried).then().statusCode(200).extract().path("paymentId");
-        assertThat(pay(quota, retried).then().statusCode(200).extract().<String>path("paymentId"))
+        String first = pay(quota, retried).statusCode(200).extract().path("paymentId");
+        assertThat(pay(quota, retried).statusCode(200).extract().<String>path("paymentId"))
                 .as("the idempotency key keeps a repeated start single").isEqualTo(first);
 
         UUID abandonedStart = claimWithAttendee(quota, tickets.get(1));
         sandbox.failNextStart();
-        pay(quota, abandonedStart).then().statusCode(503);
+        pay(quota, abandonedStart).statusCode(503);
         data.lapsePayment(abandonedStart);
         expiry.releaseLapsed(Instant.now());
         assertThat(data.claim(abandonedStart).step).isEqualTo(ClaimStep.RELEASED);
