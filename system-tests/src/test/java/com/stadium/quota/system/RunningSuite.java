@@ -143,11 +143,11 @@ public class RunningSuite implements BeforeAllCallback {
                 }
                 for (Service service : Service.values()) {
                     await("readiness of " + service.module).atMost(Duration.ofSeconds(120))
-                            .pollInterval(Duration.ofMillis(500))
+                            .pollInterval(Duration.ofMillis(250))
                             .until(() -> ready(service));
                 }
                 await("quota-service knowing allocation-service's matches").atMost(Duration.ofSeconds(60))
-                        .pollInterval(Duration.ofMillis(500)).until(Processes::matchesKnown);
+                        .pollInterval(Duration.ofMillis(250)).until(Processes::matchesKnown);
                 // the first test's messages must not wait for the consumers still joining their groups
                 ConsumerGroups.awaitSettled(1);
             } catch (IOException | RuntimeException e) {
