@@ -243,17 +243,8 @@ public class RunningSuite implements BeforeAllCallback {
         public void close() {
             smtp.close();
             traces.close();
-            running.values().forEach(Process::destroy);
-            for (Process process : running.values()) {
-                try {
-                    if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                        process.destroyForcibly();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    process.destroyForcibly();
-                }
-            }
+            // the run is over and nothing checks a shutdown: SIGKILL, not allocation-service's 9 s of closing channels
+            running.values().forEach(process -> killNine(process, "a service at the end of the run"));
         }
     }
 }
