@@ -231,6 +231,8 @@ EOF
 # topics that need settings of their own; every other topic is created on first use
 kafka_topics() {
   local home=$SUITE_CACHE_DIR/kafka-$SUITE_KAFKA_VERSION
+  # made at the first start of this data: a restart (the drills' outage) needs no JVM for it
+  [ -d "$WORK/kafka/data/match-catalog-0" ] && return 0
   # match-catalog keeps the newest announcement of each match (keyed by match id): compacted
   java -Xmx128m -Dlog4j2.configurationFile="$WORK/kafka/log4j2.properties" -cp "$home/lib/*" \
     org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$SUITE_KAFKA_PORT" --create --if-not-exists \
@@ -334,9 +336,11 @@ case "$ACTION" in
     log "infrastructure is up"
     ;;
   down)
-    wants keycloak && stop_daemon keycloak
-    wants mail && stop_daemon mail
-    wants kafka && stop_daemon kafka
+    # the three stop side by side (each waits for its process), then PostgreSQL
+    { wants keycloak && stop_daemon keycloak; } &
+    { wants mail && stop_daemon mail; } &
+    { wants kafka && stop_daemon kafka; } &
+    wait
     wants postgres && postgres_down
     true
     ;;

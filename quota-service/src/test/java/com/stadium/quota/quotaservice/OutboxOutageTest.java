@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,24 +67,30 @@ class OutboxOutageTest {
             kafka("up");
         }
 
-        Map<String, Long> created = eventIds(Topics.QUOTA_EVENTS, quotas, 3);
-        Map<String, Long> requested = eventIds(Topics.ALLOCATION_REQUESTS, quotas, 3);
-        assertThat(created).hasSize(3).allSatisfy((id, copies) -> assertThat(copies).as(id).isEqualTo(1L));
-        assertThat(requested).hasSize(3).allSatisfy((id, copies) -> assertThat(copies).as(id).isEqualTo(1L));
+        try (TopicReader events = new TopicReader(Topics.QUOTA_EVENTS);
+                TopicReader requests = new TopicReader(Topics.ALLOCATION_REQUESTS)) {
+            Predicate<ConsumerRecord<String, String>> ours = r -> quotas.stream().anyMatch(q -> r.value().contains(q));
+            List<ConsumerRecord<String, String>> created = new ArrayList<>(
+                    events.awaitCount(ours, 3, Duration.ofSeconds(60)));
+            List<ConsumerRecord<String, String>> requested = new ArrayList<>(
+                    requests.awaitCount(ours, 3, Duration.ofSeconds(60)));
+            // late copies would show up here: one window for both topics
+            long lateUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < lateUntil) {
+                created.addAll(events.awaitCount(ours, Integer.MAX_VALUE, Duration.ofMillis(250)));
+                requested.addAll(requests.awaitCount(ours, Integer.MAX_VALUE, Duration.ofMillis(250)));
+            }
+            assertThat(eventIds(created)).hasSize(3)
+                    .allSatisfy((id, copies) -> assertThat(copies).as(id).isEqualTo(1L));
+            assertThat(eventIds(requested)).hasSize(3)
+                    .allSatisfy((id, copies) -> assertThat(copies).as(id).isEqualTo(1L));
+        }
     }
 
-    /** How often each event about these quotas is on the topic, read until {@code expected} arrived and a bit more. */
-    private Map<String, Long> eventIds(String topic, List<String> quotas, int expected) {
-        try (TopicReader reader = new TopicReader(topic)) {
-            java.util.function.Predicate<ConsumerRecord<String, String>> ours =
-                    r -> quotas.stream().anyMatch(q -> r.value().contains(q));
-            List<ConsumerRecord<String, String>> records = new ArrayList<>(
-                    reader.awaitCount(ours, expected, Duration.ofSeconds(60)));
-            // late copies would show up here
-            records.addAll(reader.awaitCount(ours, Integer.MAX_VALUE, Duration.ofSeconds(3)));
-            return records.stream().map(r -> EventEnvelope.parse(r.value(), json).id().toString())
-                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        }
+    /** How often each event is among the records. */
+    private Map<String, Long> eventIds(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(r -> EventEnvelope.parse(r.value(), json).id().toString())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
 }

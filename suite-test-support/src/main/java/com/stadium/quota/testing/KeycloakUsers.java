@@ -52,11 +52,22 @@ public final class KeycloakUsers {
         return ids.isEmpty() ? null : ids.get(0);
     }
 
-    /** A token of the test Keycloak's bootstrap administrator (master realm), for its admin API. */
-    public static String adminToken() {
-        return given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", ADMIN).formParam("password", ADMIN_PASSWORD)
-                .post(TestStack.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+    private static String adminToken;
+    private static long adminTokenUntil;
+
+    /**
+     * A token of the test Keycloak's bootstrap administrator (master realm), for its admin API; reused while it has
+     * 15 s left (each sign-in costs Keycloak a password hash).
+     */
+    public static synchronized String adminToken() {
+        if (adminToken == null || System.currentTimeMillis() > adminTokenUntil) {
+            var answer = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                    .formParam("username", ADMIN).formParam("password", ADMIN_PASSWORD)
+                    .post(TestStack.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
+                    .then().statusCode(200).extract();
+            adminToken = answer.path("access_token");
+            adminTokenUntil = System.currentTimeMillis() + ((Integer) answer.path("expires_in") - 15) * 1000L;
+        }
+        return adminToken;
     }
 }

@@ -47,6 +47,10 @@ public final class Tokens {
      * email through Keycloak's admin API (with a password only tests know; real holders have none).
      */
     public static String holder(String email) {
+        String cached = fresh(email);
+        if (cached != null) {
+            return cached; // made and signed in a moment ago: no second trip through the admin API
+        }
         KeycloakUsers.ensureHolder(email, TEST_HOLDER_PASSWORD);
         return token(email, TEST_HOLDER_PASSWORD);
     }
@@ -100,12 +104,18 @@ public final class Tokens {
                 .extract().path("access_token");
     }
 
+    /** The user's cached token while it has 30 s left, else null. */
+    private static String fresh(String username) {
+        Cached cached = CACHE.get(username);
+        return cached != null && cached.expiresAtMillis() > System.currentTimeMillis() + 30_000 ? cached.token() : null;
+    }
+
     // one sign-in at a time: Keycloak's brute-force protection refuses a user's concurrent logins (Keycloak 26,
     // "user_temporarily_disabled"), which a burst's threads would make when the cached token runs out together
     private static synchronized String token(String username, String password) {
-        Cached cached = CACHE.get(username);
-        if (cached != null && cached.expiresAtMillis() > System.currentTimeMillis() + 30_000) {
-            return cached.token();
+        String fresh = fresh(username);
+        if (fresh != null) {
+            return fresh;
         }
         var response = given()
                 .formParam("grant_type", "password")

@@ -4,15 +4,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
-/** Reads a topic of the test stack's broker from the beginning, as an outside observer (its own group). */
+/**
+ * Reads a topic of the test stack's broker from the beginning, as an outside observer: every partition assigned to
+ * it, no consumer group (joining one cost each reader a rebalance).
+ */
 public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
@@ -20,11 +24,21 @@ public final class TopicReader implements AutoCloseable {
     public TopicReader(String topic) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(topic));
+        // a topic not there yet is made as its first writer would make it (the broker creates topics on first use)
+        List<TopicPartition> partitions;
+        try {
+            partitions = Awaitility.await("partitions of " + topic).atMost(Duration.ofSeconds(30)).pollInSameThread()
+                    .pollInterval(Duration.ofMillis(100)).until(() -> consumer.partitionsFor(topic).stream()
+                            .map(p -> new TopicPartition(topic, p.partition())).toList(), found -> !found.isEmpty());
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
     }
 
     /** Polls until a record matches or the time is up; returns every matching record seen by then. */

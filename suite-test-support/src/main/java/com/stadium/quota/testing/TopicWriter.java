@@ -1,6 +1,7 @@
 package com.stadium.quota.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -39,15 +40,36 @@ public final class TopicWriter {
         send(values.stream().map(value -> new ProducerRecord<>(topic, key, value)).toList());
     }
 
+    /** One producer for the JVM: making one per record cost each send a connection and a producer id. */
+    private static KafkaProducer<String, String> producer;
+
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties config = new Properties();
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap());
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            KafkaProducer<String, String> made = new KafkaProducer<>(config, new StringSerializer(),
+                    new StringSerializer());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> made.close(Duration.ofSeconds(5))));
+            producer = made;
+        }
+        return producer;
+    }
+
+    /** After a failed send the next one starts with a new producer. */
+    private static synchronized void forget(KafkaProducer<String, String> failed) {
+        if (producer == failed) {
+            producer = null;
+            failed.close(Duration.ZERO);
+        }
+    }
+
     private static void send(List<ProducerRecord<String, String>> records) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrap());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer =
-                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        KafkaProducer<String, String> writer = producer();
+        try {
             Future<RecordMetadata> last = null;
             for (ProducerRecord<String, String> record : records) {
-                last = producer.send(record);
+                last = writer.send(record);
             }
             if (last != null) {
                 last.get(20, TimeUnit.SECONDS);
@@ -55,7 +77,8 @@ public final class TopicWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
+            forget(writer);
             throw new IllegalStateException("could not write to " + records.get(0).topic(), e);
         }
     }

@@ -113,7 +113,7 @@ class CrashDrillsIT {
         }
 
         await("no quota of the burst PENDING_ALLOCATION").atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(500)).until(() -> ServiceDatabase.QUOTA.count(
+                .pollInterval(Duration.ofMillis(250)).until(() -> ServiceDatabase.QUOTA.count(
                         "select count(*) from quota where id = any(?) and state = 'PENDING_ALLOCATION'", quotas) == 0);
         Map<String, Long> states = ServiceDatabase.QUOTA.rows(
                 "select state, count(*) n from quota where id = any(?) group by state", quotas).stream()
@@ -206,7 +206,7 @@ class CrashDrillsIT {
         // claims cut off before their payment hold their tickets until the hold lapses (30 s in the system tests):
         // brought to now, so quota-service's expiry job (every second here) releases them without the wait
         long lapsed = ServiceDatabase.lapseHolds(quotas, Duration.ZERO);
-        await("no claim of the drill half-done").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        await("no claim of the drill half-done").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> ServiceDatabase.QUOTA.count("""
                         select count(*) from claim where quota_id = any(?)
                          and step not in ('COMPLETED', 'RELEASED')""", quotas) == 0);
@@ -226,7 +226,7 @@ class CrashDrillsIT {
                 "select count(*) from claim where payment_id = any(?) and step = 'COMPLETED'",
                 List.copyOf(paidWhileDown));
         await("allocation-service told of every sale").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(500)).until(() -> ServiceDatabase.ALLOCATION.count(
+                .pollInterval(Duration.ofMillis(250)).until(() -> ServiceDatabase.ALLOCATION.count(
                         "select count(*) from seat_hold where quota_id = any(?) and status = 'SOLD'", quotas) == sold);
         long soldAtAllocation = ServiceDatabase.ALLOCATION.count(
                 "select count(*) from seat_hold where quota_id = any(?) and status = 'SOLD'", quotas);
@@ -375,19 +375,19 @@ class CrashDrillsIT {
             Infra.up("kafka");
         }
         await("every service ready again, without a restart").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500)).until(() -> List.of(Service.values()).stream()
+                .pollInterval(Duration.ofMillis(250)).until(() -> List.of(Service.values()).stream()
                         .allMatch(RunningSuite::isReady));
         long recoveredMs = (System.nanoTime() - start) / 1_000_000 - outageMs;
         await("every quota created during the outage allocated").atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(500)).until(() -> ServiceDatabase.QUOTA.count(
+                .pollInterval(Duration.ofMillis(250)).until(() -> ServiceDatabase.QUOTA.count(
                         "select count(*) from quota where id = any(?) and state = 'PENDING_ALLOCATION'", created) == 0);
-        await("the import allocated").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        await("the import allocated").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> Burst.request().auth().oauth2(admin()).get(Service.QUOTA.url() + "/api/admin/imports/{id}",
                         importId).then().statusCode(200).extract().jsonPath().getBoolean("progress.done"));
         long sold = ServiceDatabase.QUOTA.count(
                 "select count(*) from ticket where quota_id = any(?) and status = 'SOLD'", claimable);
         await("every sale during the outage known to allocation-service").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(500)).until(() -> ServiceDatabase.ALLOCATION.count(
+                .pollInterval(Duration.ofMillis(250)).until(() -> ServiceDatabase.ALLOCATION.count(
                         "select count(*) from seat_hold where quota_id = any(?) and status = 'SOLD'", claimable)
                         == sold);
 
@@ -499,7 +499,7 @@ class CrashDrillsIT {
         List<String> refused = createdBy.entrySet().stream().filter(e -> e.getValue() != 201)
                 .map(Map.Entry::getKey).toList();
         await("every quota created under load allocated").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500)).until(() -> ServiceDatabase.QUOTA.count("""
+                .pollInterval(Duration.ofMillis(250)).until(() -> ServiceDatabase.QUOTA.count("""
                         select count(*) from quota where lower(holder_email) = any(?)
                          and state = 'ALLOCATED'""", answered201) == answered201.size());
         long madeThoughRefused = ServiceDatabase.QUOTA.count(
@@ -524,11 +524,14 @@ class CrashDrillsIT {
         String prefix = "drill-d-" + RUN + "-";
         Burst requests = new Burst();
         AtomicInteger sentBeforeKill = new AtomicInteger(-1);
+        long started = System.nanoTime();
+        long[] killedAfterMs = {-1};
         ExecutorService crasher = Executors.newSingleThreadExecutor();
         Future<?> crash = crasher.submit(() -> {
             await("a third of the messages mailed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                     .until(() -> sentMails(prefix) >= messages / 3);
             sentBeforeKill.set((int) sentMails(prefix));
+            killedAfterMs[0] = (System.nanoTime() - started) / 1_000_000;
             RunningSuite.crash(Service.NOTIFICATION);
             RunningSuite.restart(Service.NOTIFICATION);
             return null;
@@ -542,7 +545,7 @@ class CrashDrillsIT {
             crasher.shutdownNow();
             restartIfDown(Service.NOTIFICATION);
         }
-        await("every message recorded as sent").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        await("every message recorded as sent").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> sentMails(prefix) == messages);
         // late copies would show up meanwhile (the dispatcher looks for due mail every 250 ms in the tests)
         Thread.sleep(1500);
@@ -560,10 +563,11 @@ class CrashDrillsIT {
         long duplicated = copies.entrySet().stream().filter(e -> e.getKey() > 1)
                 .mapToLong(e -> (e.getKey() - 1) * e.getValue()).sum();
         long distinctMessages = messagesPerPerson.entrySet().stream().mapToLong(e -> e.getKey() * e.getValue()).sum();
-        String counted = ("requests %s; recorded as sent before the kill %d; mails received %d for %d people,"
-                + " lost %d, duplicated %d (people by copies received: %s); distinct Message-IDs %d (people by"
-                + " distinct Message-IDs: %s)").formatted(requests, sentBeforeKill.get(), received, messages, lost,
-                        duplicated, copies, distinctMessages, messagesPerPerson);
+        String counted = ("requests %s; recorded as sent before the kill %d (killed %d ms after the first request);"
+                + " mails received %d for %d people, lost %d, duplicated %d (people by copies received: %s); distinct"
+                + " Message-IDs %d (people by distinct Message-IDs: %s)").formatted(requests, sentBeforeKill.get(),
+                        killedAfterMs[0], received, messages, lost, duplicated, copies, distinctMessages,
+                        messagesPerPerson);
         report("d. kill -9 notification-adapter mid-batch", counted);
         assertThat(sentBeforeKill.get()).as("the kill came in the middle: " + counted).isLessThan(messages);
         assertThat(lost).as(counted).isZero();

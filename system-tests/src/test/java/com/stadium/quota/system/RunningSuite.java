@@ -143,11 +143,11 @@ public class RunningSuite implements BeforeAllCallback {
                 }
                 for (Service service : Service.values()) {
                     await("readiness of " + service.module).atMost(Duration.ofSeconds(120))
-                            .pollInterval(Duration.ofMillis(500))
+                            .pollInterval(Duration.ofMillis(250))
                             .until(() -> ready(service));
                 }
                 await("quota-service knowing allocation-service's matches").atMost(Duration.ofSeconds(60))
-                        .pollInterval(Duration.ofMillis(500)).until(Processes::matchesKnown);
+                        .pollInterval(Duration.ofMillis(250)).until(Processes::matchesKnown);
                 // the first test's messages must not wait for the consumers still joining their groups
                 ConsumerGroups.awaitSettled(1);
             } catch (IOException | RuntimeException e) {
@@ -243,17 +243,8 @@ public class RunningSuite implements BeforeAllCallback {
         public void close() {
             smtp.close();
             traces.close();
-            running.values().forEach(Process::destroy);
-            for (Process process : running.values()) {
-                try {
-                    if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                        process.destroyForcibly();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    process.destroyForcibly();
-                }
-            }
+            // the run is over and nothing checks a shutdown: SIGKILL, not allocation-service's 9 s of closing channels
+            running.values().forEach(process -> killNine(process, "a service at the end of the run"));
         }
     }
 }

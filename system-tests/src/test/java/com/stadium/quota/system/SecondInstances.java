@@ -41,7 +41,7 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
             "-Dsuite.portal.live.max-length=8s");
 
     private final Map<Service, Process> running = new EnumMap<>(Service.class);
-    /** The stand of the running test class, for drills that kill and restart a second instance. */
+    /** The stand of the running test class, for drills that kill a second instance. */
     private static volatile SecondInstances current;
 
     /** The second instance's base URL. */
@@ -64,6 +64,9 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
             for (Service service : Service.values()) {
                 awaitReady(root, service);
             }
+            // one that answered ready for a moment and then gave up starting (e.g. a port taken): all four at once
+            await("the second instances still running").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                    .until(() -> running.values().stream().allMatch(Process::isAlive));
             // tests start once the second instances' consumers are in their groups, not during the rebalance
             ConsumerGroups.awaitSettled(2);
             current = this;
@@ -83,30 +86,11 @@ public class SecondInstances implements BeforeAllCallback, AfterAllCallback {
                     }
                     return running.get(service).isAlive() && ready(url(service));
                 });
-        // a service can answer ready for a moment and then give up starting (e.g. a port taken): make sure it did not
-        await("the second " + service.module + " still running").during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(3)).until(() -> running.get(service).isAlive());
     }
 
     /** Ends the second instance as {@code kill -9} would (no shutdown hooks, no goodbye to Kafka). */
     public static void crash(Service service) {
         RunningSuite.killNine(current.running.get(service), "the second " + service.module);
-    }
-
-    /** Starts the second instance again (it keeps the database) and waits until it is ready. */
-    public static void restart(Service service) {
-        Path root = Path.of(System.getProperty("suite.root", ".."));
-        synchronized (current) {
-            if (!current.running.get(service).isAlive()) {
-                try {
-                    current.running.put(service, launch(root, service));
-                } catch (IOException e) {
-                    throw new IllegalStateException("the second " + service.module + " did not start again", e);
-                }
-            }
-        }
-        current.awaitReady(root, service);
-        ConsumerGroups.awaitSettled(2);
     }
 
     private static Process launch(Path root, Service service) throws IOException {
