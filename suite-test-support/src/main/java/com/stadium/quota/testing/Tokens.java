@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,6 +58,43 @@ public final class Tokens {
     }
 
     private static final String TEST_HOLDER_PASSWORD = "test-holder-only";
+
+    /**
+     * A holder's token that lives only {@code seconds} (not cached here): from a copy of quota-cli whose access tokens
+     * live that long, made once through Keycloak's admin API. For tests of what happens when a token expires.
+     */
+    @SuppressWarnings("unchecked")
+    public static synchronized String shortLived(String email, int seconds) {
+        KeycloakUsers.ensureHolder(email, TEST_HOLDER_PASSWORD);
+        String clientId = "quota-cli-lives-" + seconds + "s";
+        String admin = KeycloakUsers.adminToken();
+        String clients = TestStack.keycloakUrl() + "/admin/realms/quota/clients";
+        Map<String, Object> copy = new HashMap<>(given().auth().oauth2(admin)
+                .queryParam("clientId", "quota-cli").get(clients).then().statusCode(200).extract()
+                .jsonPath().getMap("[0]"));
+        copy.remove("id");
+        copy.put("clientId", clientId);
+        Map<String, Object> attributes = new HashMap<>(
+                (Map<String, Object>) copy.getOrDefault("attributes", Map.of()));
+        attributes.put("access.token.lifespan", String.valueOf(seconds));
+        copy.put("attributes", attributes);
+        List<Map<String, Object>> mappers = (List<Map<String, Object>>) copy
+                .getOrDefault("protocolMappers", List.of());
+        copy.put("protocolMappers", mappers.stream().map(mapper -> {
+            Map<String, Object> fresh = new HashMap<>(mapper);
+            fresh.remove("id");
+            return fresh;
+        }).toList());
+        int made = given().auth().oauth2(admin).contentType("application/json").body(copy).post(clients).then()
+                .extract().statusCode();
+        if (made != 201 && made != 409) { // 409: an earlier test made it
+            throw new IllegalStateException("Keycloak did not make the client " + clientId + ": " + made);
+        }
+        return given().formParam("grant_type", "password").formParam("client_id", clientId)
+                .formParam("username", email).formParam("password", TEST_HOLDER_PASSWORD)
+                .post(TestStack.keycloakUrl() + "/realms/quota/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
 
     /**
      * An access token of the app's public client quota-app for a holder, as the app gets one: a Keycloak session of

@@ -88,9 +88,10 @@ public class ClaimOutcomes {
             Map<String, Object> details) {
         Map<String, Object> withClaim = new LinkedHashMap<>(details);
         withClaim.put("claim", claimId.toString());
-        // the quota was loaded whole under its lock (Quotas.lock) and a claim moves no ticket elsewhere
-        events.changedAsLoaded(quota, QuotaChanged.Change.valueOf(action), actor);
-        audit.record(quota.id, actor, onBehalfOf, action, withClaim);
+        // the quota was loaded whole under its lock (Quotas.lock) and a claim moves no ticket elsewhere; the event and
+        // its audit line go in one statement, one round trip fewer under the lock
+        events.changedAsLoaded(quota, QuotaChanged.Change.valueOf(action), actor,
+                audit.line(quota.id, actor, onBehalfOf, action, withClaim));
         LOG.debugf("claim %s of quota %s: %s by %s", claimId, quota.id, action, actor);
     }
 

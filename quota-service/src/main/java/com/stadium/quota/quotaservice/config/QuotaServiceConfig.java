@@ -36,6 +36,8 @@ public interface QuotaServiceConfig {
 
     Race race();
 
+    TokenCache tokenCache();
+
     /** Keycloak's base address (the realm is quarkus.keycloak.admin-client.realm). */
     Stack.Address keycloak();
 
@@ -132,6 +134,19 @@ public interface QuotaServiceConfig {
          * benchmarks; the start fails when it is true in a profile other than dev and test.
          */
         boolean protectionSwitch();
+    }
+
+    /** Bearer tokens checked once per token, not on every request ({@code bearer.KnownTokens}; issue 16). */
+    interface TokenCache {
+
+        /** Reuse a verified token's identity; false has Quarkus OIDC check every request. */
+        boolean enabled();
+
+        /** The most tokens kept at once (a few kilobytes each); the least used leave first. */
+        int maxSize();
+
+        /** The longest a check is reused (never past the token's expiry), e.g. after the realm drops a signing key. */
+        Duration maxAge();
     }
 
     /** Demo quotas for a newcomer (dev only). */

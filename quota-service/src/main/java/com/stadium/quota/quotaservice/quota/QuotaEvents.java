@@ -35,19 +35,23 @@ public class QuotaEvents {
      * tickets moved between quotas in step): the counts come from it, without a flush and a query under the lock.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void changedAsLoaded(Quota quota, QuotaChanged.Change change, String actor) {
+    public void changedAsLoaded(Quota quota, QuotaChanged.Change change, String actor, Outbox.Row auditLine) {
         Map<TicketStatus, Integer> counts = zeroCounts();
         quota.tickets().forEach(ticket -> counts.merge(ticket.status, 1, Integer::sum));
-        publish(quota, change, actor, counts);
+        outbox.publishWith(event(quota, change, actor, counts), quota.id.toString(), auditLine);
     }
 
     private void publish(Quota quota, QuotaChanged.Change change, String actor, Map<TicketStatus, Integer> byStatus) {
+        outbox.publish(event(quota, change, actor, byStatus), quota.id.toString());
+    }
+
+    private static QuotaChanged event(Quota quota, QuotaChanged.Change change, String actor,
+            Map<TicketStatus, Integer> byStatus) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         byStatus.forEach((status, count) -> counts.put(status.name(), count));
         QuotaChanged.State state = QuotaChanged.State.valueOf(quota.state.name());
-        outbox.publish(new QuotaChanged(quota.id, quota.groupId, quota.parentId, change, state,
-                quota.matchId, quota.holderEmail, quota.quantity, quota.unfulfilled, counts, quota.expiresOn, actor),
-                quota.id.toString());
+        return new QuotaChanged(quota.id, quota.groupId, quota.parentId, change, state, quota.matchId,
+                quota.holderEmail, quota.quantity, quota.unfulfilled, counts, quota.expiresOn, actor);
     }
 
     /** Tickets of the quota per status, every status present (0 when none). */
