@@ -113,48 +113,55 @@ public class WarmUp {
             return List.of();
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            // nothing the warm-up touches may ever commit
-            QuarkusTransaction.setRollbackOnly();
-            List<Match> upcoming = Match.list("kickoff > ?1 order by kickoff, id", clock.instant());
-            if (upcoming.isEmpty()) {
-                return List.<AllocationCompleted>of();
-            }
-            Match first = upcoming.get(0);
-            List<Long> sameVenue = upcoming.stream().filter(m -> m.venueId == first.venueId).map(m -> m.id).toList();
-            List<String> sectors = inventory.plan(first.venueId).sectors().stream().map(SeatingPlan.Sector::code)
-                    .toList();
-            if (sectors.isEmpty()) {
-                return List.<AllocationCompleted>of();
-            }
-            ScratchInventory seats = new ScratchInventory(inventory::occupied);
-            Map<Long, Map<String, Integer>> prices = new HashMap<>();
-            SplittableRandom random = new SplittableRandom(16);
-            long deadline = System.nanoTime() + maxTime.toNanos();
             List<AllocationCompleted> answers = new ArrayList<>();
-            while (answers.size() < requests && System.nanoTime() < deadline) {
-                int answered = answers.size();
-                int count = 1 + random.nextInt(Math.min(4, sectors.size()));
-                int from = random.nextInt(sectors.size() - count + 1);
-                // every fifth a group over two matches, as an import's multi-match lines are
-                List<Long> matches = answered % 5 == 4 && sameVenue.size() > 1 ? sameVenue.subList(0, 2)
-                        : List.of(first.id);
-                List<AllocationRequested.MatchQuota> quotas = new ArrayList<>();
-                matches.forEach(id -> quotas.add(new AllocationRequested.MatchQuota(id, UUID.randomUUID())));
-                AllocationRequested request = new AllocationRequested(UUID.randomUUID(), quotas,
-                        sectors.subList(from, from + count), 1 + random.nextInt(10),
-                        answered % 10 == 9 ? AllocationRequested.Algorithm.REDOM : AllocationRequested.Algorithm.NM,
-                        false, answered % 3 == 0, null);
-                answers.add(allocation.rehearse(request, random.nextLong(), seats, prices));
-            }
+            answer(requests, maxTime, answers);
+            // nothing the warm-up touched may ever commit (marked at the end: a transaction marked so takes no
+            // further connection)
+            QuarkusTransaction.setRollbackOnly();
             return answers;
         });
+    }
+
+    /** Answers the requests in memory into {@code answers}, in the caller's transaction. */
+    private void answer(int requests, Duration maxTime, List<AllocationCompleted> answers) {
+        List<Match> upcoming = Match.list("kickoff > ?1 order by kickoff, id", clock.instant());
+        if (upcoming.isEmpty()) {
+            return;
+        }
+        Match first = upcoming.get(0);
+        List<Long> sameVenue = upcoming.stream().filter(m -> m.venueId == first.venueId).map(m -> m.id).toList();
+        List<String> sectors = inventory.plan(first.venueId).sectors().stream().map(SeatingPlan.Sector::code)
+                .toList();
+        if (sectors.isEmpty()) {
+            return;
+        }
+        ScratchInventory seats = new ScratchInventory(inventory::occupied);
+        Map<Long, Map<String, Integer>> prices = new HashMap<>();
+        SplittableRandom random = new SplittableRandom(16);
+        long deadline = System.nanoTime() + maxTime.toNanos();
+        while (answers.size() < requests && System.nanoTime() < deadline) {
+            int answered = answers.size();
+            int count = 1 + random.nextInt(Math.min(4, sectors.size()));
+            int from = random.nextInt(sectors.size() - count + 1);
+            // every fifth a group over two matches, as an import's multi-match lines are
+            List<Long> matches = answered % 5 == 4 && sameVenue.size() > 1 ? sameVenue.subList(0, 2)
+                    : List.of(first.id);
+            List<AllocationRequested.MatchQuota> quotas = new ArrayList<>();
+            matches.forEach(id -> quotas.add(new AllocationRequested.MatchQuota(id, UUID.randomUUID())));
+            AllocationRequested request = new AllocationRequested(UUID.randomUUID(), quotas,
+                    sectors.subList(from, from + count), 1 + random.nextInt(10),
+                    answered % 10 == 9 ? AllocationRequested.Algorithm.REDOM : AllocationRequested.Algorithm.NM,
+                    false, answered % 3 == 0, null);
+            answers.add(allocation.rehearse(request, random.nextLong(), seats, prices));
+        }
     }
 
     /** Reads (and so caches) the held seats of the upcoming matches this instance owns; returns how many. */
     private int readOwnedViews() {
         List<Match> upcoming = QuarkusTransaction.requiringNew().call(() -> {
+            List<Match> found = Match.<Match>list("kickoff > ?1", clock.instant());
             QuarkusTransaction.setRollbackOnly();
-            return Match.<Match>list("kickoff > ?1", clock.instant());
+            return found;
         });
         int read = 0;
         for (Match match : upcoming) {
