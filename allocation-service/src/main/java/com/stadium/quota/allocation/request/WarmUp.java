@@ -22,13 +22,15 @@ import com.stadium.quota.allocation.match.Match;
 import com.stadium.quota.messaging.contract.AllocationCompleted;
 import com.stadium.quota.messaging.contract.AllocationRequested;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.UserTransaction;
 
 /**
  * Gets allocation-service ready to answer at full speed before it says it is ready ({@link AnswerReadiness}): at start
@@ -60,6 +62,9 @@ public class WarmUp {
 
     @Inject
     Clock clock;
+
+    @Inject
+    UserTransaction transaction;
 
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "allocation-warm-up");
@@ -112,14 +117,23 @@ public class WarmUp {
         if (requests <= 0) {
             return List.of();
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<AllocationCompleted> answers = new ArrayList<>();
-            answer(requests, maxTime, answers);
-            // nothing the warm-up touched may ever commit (marked at the end: a transaction marked so takes no
-            // further connection)
-            QuarkusTransaction.setRollbackOnly();
-            return answers;
-        });
+        List<AllocationCompleted> answers = new ArrayList<>();
+        inRolledBackTransaction(() -> answer(requests, maxTime, answers));
+        return answers;
+    }
+
+    /** Runs the work in a transaction that is always rolled back: nothing the warm-up touches may ever commit. */
+    private void inRolledBackTransaction(Runnable work) {
+        try {
+            transaction.begin();
+            try {
+                work.run();
+            } finally {
+                transaction.rollback();
+            }
+        } catch (NotSupportedException | SystemException e) {
+            throw new IllegalStateException("no transaction for the warm-up: " + e.getMessage(), e);
+        }
     }
 
     /** Answers the requests in memory into {@code answers}, in the caller's transaction. */
@@ -158,11 +172,8 @@ public class WarmUp {
 
     /** Reads (and so caches) the held seats of the upcoming matches this instance owns; returns how many. */
     private int readOwnedViews() {
-        List<Match> upcoming = QuarkusTransaction.requiringNew().call(() -> {
-            List<Match> found = Match.<Match>list("kickoff > ?1", clock.instant());
-            QuarkusTransaction.setRollbackOnly();
-            return found;
-        });
+        List<Match> upcoming = new ArrayList<>();
+        inRolledBackTransaction(() -> upcoming.addAll(Match.<Match>list("kickoff > ?1", clock.instant())));
         int read = 0;
         for (Match match : upcoming) {
             if (ownership.owns(match.id)) {
