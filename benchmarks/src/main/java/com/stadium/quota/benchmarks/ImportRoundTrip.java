@@ -2,8 +2,16 @@ package com.stadium.quota.benchmarks;
 
 import static com.stadium.quota.benchmarks.SuiteHttp.expect;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,12 +23,17 @@ import com.stadium.quota.testing.ImportFiles;
  * -Dquota, -Dallocation, -Dkeycloak): the file of system-tests' ImportIT ({@link ImportFiles#fiftyLines}, 70 quotas),
  * uploaded, confirmed, and followed until every quota is allocated. Timed from request to answer; the
  * first rounds warm up (and wait until quota-service knows the matches). Issue 16 item 4: the first round (cold
- * services) and the warm median against their goals, written into docs/benchmarks.md with -Dwrite=true.
+ * services) and the warm median against their goals, written into docs/benchmarks.md with -Dwrite=true. Each round
+ * also prints where its allocation phase went, read back from both services' databases (-Dstages=false: not).
  */
 public final class ImportRoundTrip {
 
     private static final int WARM_UP = Integer.getInteger("warmUp", 2);
     private static final int ROUNDS = Integer.getInteger("rounds", 7);
+    private static final boolean STAGES = Boolean.parseBoolean(System.getProperty("stages", "true"));
+    /** allocation-service's database, for the stages of the allocation phase. */
+    private static final String ALLOCATION_DB = System.getProperty("allocationDb",
+            "jdbc:postgresql://127.0.0.1:15432/allocation_service");
 
     private final ObjectMapper json = new ObjectMapper();
     private final SuiteHttp http = new SuiteHttp(DevSuite.KEYCLOAK);
@@ -108,7 +121,96 @@ public final class ImportRoundTrip {
             Thread.sleep(20);
         }
         long allocated = System.nanoTime();
+        Instant seenDone = Instant.now();
+        if (STAGES) {
+            System.out.println("  " + stages(UUID.fromString(id), seenDone));
+        }
         return new Round(validated - start, confirmed - validated, allocated - confirmed);
+    }
+
+    /**
+     * Where the allocation phase of an import went, from both services' own timestamps (same host, same clock), in
+     * ms after the confirm wrote the first request to quota-service's outbox: each stage's first and last event.
+     */
+    private static String stages(UUID importId, Instant seenDone) throws Exception {
+        Map<String, Instant[]> stages = new LinkedHashMap<>();
+        List<String> requestIds = new ArrayList<>();
+        List<UUID> requestEvents = new ArrayList<>();
+        List<UUID> resultEvents = new ArrayList<>();
+        try (Connection quota = DriverManager.getConnection(DevSuite.DB, DevSuite.DB_USER, DevSuite.DB_PASSWORD);
+                Connection allocation = DriverManager.getConnection(ALLOCATION_DB, "allocation_service",
+                        DevSuite.DB_PASSWORD)) {
+            try (PreparedStatement select = quota.prepareStatement("select distinct q.allocation_request_id::text"
+                    + " from quota_import_quota i join quota q on q.id = i.quota_id where i.import_id = ?")) {
+                select.setObject(1, importId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        requestIds.add(rows.getString(1));
+                    }
+                }
+            }
+            String byRequest = " where event_type = ? and (envelope::jsonb #>> '{payload,requestId}') = any (?)";
+            outbox(quota, byRequest, "allocation.requested", requestIds, requestEvents, stages, "request written",
+                    "request relayed");
+            times(allocation, "select processed_at from processed_message where consumer ="
+                    + " 'allocation-service/allocation-requests' and event_id = any (?)", requestEvents, stages,
+                    "poll's transaction began");
+            times(allocation, "select created_at from allocation where request_id::text = any (?)", requestIds,
+                    stages, "answer computed");
+            outbox(allocation, byRequest, "allocation.completed", requestIds, resultEvents, stages,
+                    "answer written", "answer relayed");
+            times(quota, "select processed_at from processed_message where consumer ="
+                    + " 'quota-service/allocation-results' and event_id = any (?)", resultEvents, stages,
+                    "result's transaction began");
+            times(quota, "select a.at from audit_entry a join quota_import_quota i on i.quota_id = a.quota_id"
+                    + " where i.import_id = any (?) and a.actor = 'allocation-service'", List.of(importId), stages,
+                    "result applied");
+        }
+        Instant origin = stages.getOrDefault("request written", new Instant[] {seenDone, seenDone})[0];
+        StringBuilder line = new StringBuilder("stages, ms after the first request was written:");
+        stages.forEach((name, span) -> line.append(' ').append(name).append(' ')
+                .append(span[0].toEpochMilli() - origin.toEpochMilli()).append('-')
+                .append(span[1].toEpochMilli() - origin.toEpochMilli()).append(','));
+        return line.append(" seen done ").append(seenDone.toEpochMilli() - origin.toEpochMilli()).toString();
+    }
+
+    /** The creation and publication times of the outbox events of the requests; collects their event ids. */
+    private static void outbox(Connection db, String where, String type, List<String> requestIds, List<UUID> events,
+            Map<String, Instant[]> stages, String written, String relayed) throws Exception {
+        try (PreparedStatement select = db.prepareStatement("select event_id, created_at, published_at"
+                + " from outbox_message" + where)) {
+            select.setString(1, type);
+            select.setArray(2, db.createArrayOf("text", requestIds.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    events.add(rows.getObject(1, UUID.class));
+                    widen(stages, written, rows.getTimestamp(2));
+                    widen(stages, relayed, rows.getTimestamp(3));
+                }
+            }
+        }
+    }
+
+    private static void times(Connection db, String sql, List<?> ids, Map<String, Instant[]> stages, String stage)
+            throws Exception {
+        try (PreparedStatement select = db.prepareStatement(sql)) {
+            select.setArray(1, db.createArrayOf(ids.isEmpty() || ids.get(0) instanceof String ? "text" : "uuid",
+                    ids.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    widen(stages, stage, rows.getTimestamp(1));
+                }
+            }
+        }
+    }
+
+    private static void widen(Map<String, Instant[]> stages, String stage, Timestamp at) {
+        if (at == null) {
+            return;
+        }
+        Instant time = at.toInstant();
+        stages.merge(stage, new Instant[] {time, time}, (a, b) -> new Instant[] {
+            a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
     }
 
     private static String describe(Round round) {

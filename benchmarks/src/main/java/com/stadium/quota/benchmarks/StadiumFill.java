@@ -58,6 +58,8 @@ public final class StadiumFill {
     private static final String DB_PASSWORD = System.getProperty("dbPassword", "local-demo");
     private static final boolean WRITE = Boolean.getBoolean("write");
     private static final boolean COLD = Boolean.parseBoolean(System.getProperty("cold", "true"));
+    /** Only the cold restart and the 150-request burst (no raw fill, no fill, no table): minutes less per try. */
+    private static final boolean BURST_ONLY = Boolean.getBoolean("burstOnly");
     private static final String PID_FILE = System.getProperty("allocationPidFile",
             "../.work/dev/run/allocation-service.pid");
     /** A file name: records allocation-service with JFR (profile settings) from its restart to the end of the fill. */
@@ -93,9 +95,11 @@ public final class StadiumFill {
 
     private void run() throws Exception {
         double loadBefore = BenchmarkDocs.loadAverage();
-        double rawSeatsPerSecond;
-        try (Connection db = DriverManager.getConnection(DB, DB_USER, DB_PASSWORD)) {
-            rawSeatsPerSecond = rawFill(db);
+        double rawSeatsPerSecond = 0;
+        if (!BURST_ONLY) {
+            try (Connection db = DriverManager.getConnection(DB, DB_USER, DB_PASSWORD)) {
+                rawSeatsPerSecond = rawFill(db);
+            }
         }
         if (COLD) {
             restartAllocationService();
@@ -118,7 +122,14 @@ public final class StadiumFill {
             producer.flush();
             collect(results, pending, answers, 0);
             burstEnd = System.nanoTime();
-            System.out.printf("burst of %d answered in %d ms%n", BURST, (burstEnd - burstStart) / 1_000_000);
+            List<Long> burstMillis = answers.values().stream().map(Answer::millis).sorted().toList();
+            System.out.printf("burst of %d answered in %d ms (first answer %d ms, p50 %d, p99 %d ms)%n", BURST,
+                    (burstEnd - burstStart) / 1_000_000, burstMillis.get(0), percentile(burstMillis, 50),
+                    percentile(burstMillis, 99));
+            if (BURST_ONLY) {
+                jcmd("JFR.stop", "name=stadium-fill");
+                return;
+            }
             fillStart = System.nanoTime();
             int failedInARow = 0;
             while (failedInARow < GIVE_UP_AFTER || !pending.isEmpty()) {
@@ -222,7 +233,8 @@ public final class StadiumFill {
         if (suite.waitFor() != 0) {
             throw new IllegalStateException("./suite start failed");
         }
-        System.out.printf("allocation-service restarted and ready in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("allocation-service restarted and ready in %d ms: %s%n",
+                (System.nanoTime() - start) / 1_000_000, SuiteHttp.readiness(DevSuite.ALLOCATION));
     }
 
     /** Runs a diagnostic command in allocation-service's JVM when {@code -Djfr} names a file. */

@@ -48,6 +48,13 @@ final class SuiteHttp {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A service's readiness checks as it answers them now (the body of /q/health/ready, on one line). */
+    static String readiness(String service) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body()
+                .replaceAll("\\s+", " ");
+    }
+
     static String expect(int status, HttpResponse<String> response) {
         if (response.statusCode() != status) {
             throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "

@@ -18,6 +18,8 @@ public interface AllocationConfig {
 
     Catalog catalog();
 
+    WarmUp warmUp();
+
     Stack.Postgres postgres();
 
     Stack.Kafka kafka();
@@ -30,6 +32,16 @@ public interface AllocationConfig {
 
         /** Load them at start when the venue is absent. */
         boolean enabled();
+    }
+
+    /** The allocation path run in memory at start, before the instance says it is ready. */
+    interface WarmUp {
+
+        /** Requests answered in memory (0: none). */
+        int requests();
+
+        /** The warm-up stops after this long even if fewer requests were answered. */
+        Duration maxTime();
     }
 
     interface Catalog {

@@ -18,7 +18,8 @@ import jakarta.inject.Inject;
  * Follows the consumer group's rebalances (named in the channels' config): a partition of {@code allocation-requests}
  * given to this instance drops the views of its matches, so they are read again from PostgreSQL before the first
  * request of the partition is answered (another instance wrote them meanwhile); {@code inventory-changes} assigned
- * means this instance hears of other instances' writes from now on, so every view read before is dropped.
+ * means this instance hears of other instances' writes from now on, so every view read before is dropped. Every
+ * consumer's assignment, even of no partition, tells {@link MatchOwnership} when the instance has joined its groups.
  */
 @ApplicationScoped
 @Identifier(OwnershipListener.NAME)
@@ -49,19 +50,23 @@ public class OwnershipListener implements KafkaConsumerRebalanceListener {
             ownership.listening(true);
             inventory.forgetIf(matchId -> true);
         }
+        ownership.holding(consumer.subscription(), true);
     }
 
     @Override
     public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        taken(partitions);
+        taken(consumer, partitions);
     }
 
     @Override
     public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        taken(partitions);
+        taken(consumer, partitions);
     }
 
-    private void taken(Collection<TopicPartition> partitions) {
+    private void taken(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        if (!partitions.isEmpty()) {
+            ownership.holding(consumer.subscription(), false);
+        }
         List<Integer> requests = numbers(partitions, Topics.ALLOCATION_REQUESTS);
         if (!requests.isEmpty()) {
             ownership.revoked(requests);

@@ -67,10 +67,22 @@ public class AllocationReports {
             Allocation.Outcome outcome, List<Long> seatIds, Quality replayed) {
     }
 
-    /** Records an allocation the algorithm computed on the {@code occupied} seats of the plan. */
+    /** A report computed and not stored yet, with the seat quality the allocation's result carries. */
+    public record Draft(AllocationReportRecord record, SeatQuality quality) {
+    }
+
+    /** Stores a report computed by {@link #draft}. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public SeatQuality record(UUID requestId, long venueId, List<Long> matchIds, SeatRequest request,
-            SeatingPlan plan, BitSet occupied, Allocation allocation) {
+    public void record(Draft draft) {
+        draft.record().persist();
+    }
+
+    /**
+     * The report of an allocation the algorithm computed on the {@code occupied} seats of the plan, not stored yet
+     * ({@link #record}).
+     */
+    public Draft draft(UUID requestId, long venueId, List<Long> matchIds, SeatRequest request, SeatingPlan plan,
+            BitSet occupied, Allocation allocation) {
         SeatQuality quality = SeatQuality.of(plan, occupied, request.includeAccessible(), allocation);
         AllocationReportRecord record = base(requestId, allocation.outcome(), allocation.reason(),
                 request.algorithm().name(), request.quantity());
@@ -85,8 +97,7 @@ public class AllocationReports {
         record.meanQuality = quality.meanQuality();
         record.seatIds = write(allocation.seats().stream().map(i -> plan.seat(i).id()).toList());
         record.inputs = write(ReplayInputs.of(venueId, matchIds, request, plan, occupied));
-        record.persist();
-        return quality;
+        return new Draft(record, quality);
     }
 
     /** Records a request refused before the algorithm ran (unknown match, unknown algorithm, ...). */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 import org.hibernate.Session;
@@ -153,9 +154,14 @@ public class SeatAllocation {
         }
 
         Map<String, Integer> prices(long matchId) {
-            return prices.computeIfAbsent(matchId, id -> MatchPrice.<MatchPrice>list("matchId", id).stream()
-                    .collect(Collectors.toMap(p -> p.category, p -> p.priceCents)));
+            return prices.computeIfAbsent(matchId, SeatAllocation::pricesAt);
         }
+    }
+
+    /** A match's price per seat category, in cents. */
+    private static Map<String, Integer> pricesAt(long matchId) {
+        return MatchPrice.<MatchPrice>list("matchId", matchId).stream()
+                .collect(Collectors.toMap(p -> p.category, p -> p.priceCents));
     }
 
     /** Where a request's matches' occupied seats come from: the inventory, or a dry run's scratch copy. */
@@ -224,41 +230,78 @@ public class SeatAllocation {
     }
 
     private AllocationCompleted allocate(AllocationRequested request, long seed, Batch batch) {
-        String algorithm = request.algorithm() == null ? null : request.algorithm().name();
-        Evaluation evaluation = evaluate(request.quotas().stream().map(AllocationRequested.MatchQuota::matchId)
-                .toList(), algorithm, new SeatRequestOptions(request.sectors(), request.quantity(),
-                        request.includeAccessible(), request.allowPartial()), seed, batch.seats);
+        Computed computed = compute(request, seed, batch.seats, batch::prices);
+        if (computed.report() == null) {
+            reports.recordRefused(request.requestId(), algorithmOf(request), request.quantity(),
+                    computed.result().reason());
+            return computed.result();
+        }
+        reports.record(computed.report());
+        computed.holds().forEach(batch::hold);
+        return computed.result();
+    }
+
+    /**
+     * The hot path of {@link #answerAll} for one request, holding, recording and publishing nothing: the algorithm
+     * on the scratch seats (which then mark what it would take), the seat-quality report and the result as JSON. The
+     * start's warm-up runs it, so the first real requests meet compiled code. {@code prices} caches each match's
+     * prices across calls.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AllocationCompleted rehearse(AllocationRequested request, long seed, ScratchInventory seats,
+            Map<Long, Map<String, Integer>> prices) {
+        Computed computed = compute(request, seed, seats, id -> prices.computeIfAbsent(id, SeatAllocation::pricesAt));
+        computed.holds().forEach(h -> seats.take(h.plan(), List.of(h.matchId()), h.seats()));
+        write(computed.result());
+        return computed.result();
+    }
+
+    /** A request's answer with what storing it takes: the report (null when refused) and the seats to hold. */
+    private record Computed(AllocationCompleted result, AllocationReports.Draft report, List<Inventory.Hold> holds) {
+    }
+
+    /** Runs the algorithm and builds the answer and its report; writes nothing. */
+    private Computed compute(AllocationRequested request, long seed, ScratchInventory seats,
+            LongFunction<Map<String, Integer>> prices) {
+        List<Long> matchIds = request.quotas().stream().map(AllocationRequested.MatchQuota::matchId).toList();
+        Evaluation evaluation = evaluate(matchIds, algorithmOf(request), new SeatRequestOptions(request.sectors(),
+                request.quantity(), request.includeAccessible(), request.allowPartial()), seed, seats);
         if (evaluation.rejected() != null) {
-            reports.recordRefused(request.requestId(), algorithm, request.quantity(), evaluation.rejected());
-            return rejected(request, seed, evaluation.rejected());
+            return new Computed(rejected(request, seed, evaluation.rejected()), null, List.of());
         }
         SeatingPlan plan = evaluation.plan();
         Allocation allocation = evaluation.result().allocation();
-        SeatQuality quality = reports.record(request.requestId(), evaluation.venueId(),
-                request.quotas().stream().map(AllocationRequested.MatchQuota::matchId).toList(),
+        AllocationReports.Draft report = reports.draft(request.requestId(), evaluation.venueId(), matchIds,
                 evaluation.request(), plan, evaluation.result().occupied(), allocation);
-        List<AllocationCompleted.MatchHolds> holds = new ArrayList<>();
+        SeatQuality quality = report.quality();
+        List<Inventory.Hold> holds = new ArrayList<>();
+        List<AllocationCompleted.MatchHolds> matchHolds = new ArrayList<>();
         for (AllocationRequested.MatchQuota quota : request.quotas()) {
             if (allocation.seats().isEmpty()) {
                 break;
             }
-            batch.hold(new Inventory.Hold(plan, quota.matchId(), quota.quotaId(), request.requestId(),
+            holds.add(new Inventory.Hold(plan, quota.matchId(), quota.quotaId(), request.requestId(),
                     allocation.seats()));
-            Map<String, Integer> prices = batch.prices(quota.matchId());
-            holds.add(new AllocationCompleted.MatchHolds(quota.matchId(), quota.quotaId(),
+            Map<String, Integer> matchPrices = prices.apply(quota.matchId());
+            matchHolds.add(new AllocationCompleted.MatchHolds(quota.matchId(), quota.quotaId(),
                     allocation.seats().stream().map(plan::seat).map(s -> new AllocationCompleted.HeldSeat(
-                            s.id(), s.sector(), s.rowLabel(), s.label(), s.category(), prices.get(s.category())))
+                            s.id(), s.sector(), s.rowLabel(), s.label(), s.category(), matchPrices.get(s.category())))
                             .toList()));
         }
         List<AllocationCompleted.MatchFree> freeByMatch = evaluation.result().freeByMatch().stream()
                 .map(f -> new AllocationCompleted.MatchFree(f.matchId(), f.freeSeats())).toList();
-        return new AllocationCompleted(request.requestId(),
+        AllocationCompleted result = new AllocationCompleted(request.requestId(),
                 AllocationCompleted.Outcome.valueOf(allocation.outcome().name()), request.quantity(),
                 allocation.seats().size(), allocation.freeSeats(), allocation.reason(),
-                AllocationRequested.Algorithm.valueOf(evaluation.algorithm().name()), seed, freeByMatch, holds,
+                AllocationRequested.Algorithm.valueOf(evaluation.algorithm().name()), seed, freeByMatch, matchHolds,
                 quality.rule() == null ? null : new AllocationCompleted.SeatQuality(quality.rule().label(),
                         quality.together(), quality.blocks(), quality.rows(), quality.sectors(),
                         quality.orphansCreated(), quality.meanQuality()));
+        return new Computed(result, report, holds);
+    }
+
+    private static String algorithmOf(AllocationRequested request) {
+        return request.algorithm() == null ? null : request.algorithm().name();
     }
 
     private static AllocationCompleted rejected(AllocationRequested request, long seed, String reason) {

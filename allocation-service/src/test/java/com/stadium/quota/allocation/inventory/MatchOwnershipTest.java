@@ -11,6 +11,8 @@ import java.util.stream.LongStream;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
+import com.stadium.quota.messaging.contract.Topics;
+
 class MatchOwnershipTest {
 
     @Test
@@ -54,6 +56,24 @@ class MatchOwnershipTest {
         assertThat(ownership.trusts(match(1))).isFalse();
         ownership.listening(false);
         assertThat(ownership.trusts(onZero)).isFalse();
+    }
+
+    @Test
+    void anInstanceHasJoinedOnceEachOfItsConsumersHeldItsAssignmentAtTheSameMoment() {
+        MatchOwnership ownership = new MatchOwnership();
+        ownership.holding(Set.of(Topics.ALLOCATION_REQUESTS), true);
+        ownership.holding(Set.of(Topics.INVENTORY_CHANGES), true);
+        // seat-releases joining the group makes it rebalance: allocation-requests gives its partitions up meanwhile
+        ownership.holding(Set.of(Topics.ALLOCATION_REQUESTS), false);
+        ownership.holding(Set.of(Topics.SEAT_RELEASES), true);
+        assertThat(ownership.hasJoined()).as("allocation-requests is between two assignments").isFalse();
+
+        ownership.holding(Set.of(Topics.ALLOCATION_REQUESTS), true);
+        assertThat(ownership.hasJoined()).isTrue();
+        assertThat(ownership.joined().toCompletableFuture()).isCompleted();
+
+        ownership.holding(Set.of(Topics.ALLOCATION_REQUESTS), false);
+        assertThat(ownership.hasJoined()).as("a later rebalance does not undo the start's join").isTrue();
     }
 
     @Test

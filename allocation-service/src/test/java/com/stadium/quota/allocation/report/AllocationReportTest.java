@@ -147,7 +147,7 @@ class AllocationReportTest {
                 SeatRequest request = request(random);
                 Allocation allocation = Allocator.allocate(plan, occupied, request);
                 UUID id = UUID.randomUUID();
-                reports.record(id, venueId, List.of(1L), request, plan, occupied, allocation);
+                reports.record(reports.draft(id, venueId, List.of(1L), request, plan, occupied, allocation));
                 allocation.seats().forEach(occupied::set);
                 if (allocation.rule() != null) {
                     rules.add(allocation.rule());
@@ -173,8 +173,8 @@ class AllocationReportTest {
         SeatingPlan plan = inventory.plan(venueId);
         SeatRequest request = new SeatRequest(Algorithm.NM, List.of("NU1"), 6, false, false, 0);
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> reports.record(id, venueId, List.of(1L), request, plan,
-                new BitSet(), Allocator.allocate(plan, new BitSet(), request)));
+        QuarkusTransaction.requiringNew().run(() -> reports.record(reports.draft(id, venueId, List.of(1L), request,
+                plan, new BitSet(), Allocator.allocate(plan, new BitSet(), request))));
         List<Long> seats = reports.find(id).orElseThrow().seats().stream().map(AllocationReports.Seat::seatId)
                 .toList();
 
