@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -15,6 +16,7 @@ import com.stadium.quota.messaging.contract.QuotaChanged;
 import com.stadium.quota.messaging.contract.SeatsReleased;
 import com.stadium.quota.messaging.inbox.Inbox;
 import com.stadium.quota.messaging.outbox.Outbox;
+import com.stadium.quota.messaging.trace.TraceContext;
 import com.stadium.quota.quotaservice.audit.Audit;
 import com.stadium.quota.quotaservice.invitation.Invitations;
 import com.stadium.quota.quotaservice.quota.Quota;
@@ -23,8 +25,11 @@ import com.stadium.quota.quotaservice.quota.QuotaEvents;
 import com.stadium.quota.quotaservice.quota.Quotas;
 import com.stadium.quota.web.ConnectionLoss;
 
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -64,11 +69,41 @@ public class AllocationResults {
     @Inject
     Clock clock;
 
+    /**
+     * Applies a poll's results in one transaction (an import's 50 answers arrive together); if that fails, one at a
+     * time, so only the result that fails goes to the dead-letter topic. Each result continues its own trace.
+     */
     @Incoming("allocation-results")
     @Blocking
-    public void receive(String message) {
+    public CompletionStage<Void> receive(KafkaRecordBatch<String, String> batch) {
+        List<KafkaRecord<String, String>> records = List.copyOf(batch.getRecords());
+        try {
+            applyAll(records);
+        } catch (RuntimeException e) {
+            LOG.warnf("a poll of %d allocation results failed (%s); applying them one at a time", records.size(),
+                    e.getMessage());
+            for (KafkaRecord<String, String> record : records) {
+                try {
+                    applyAll(List.of(record));
+                } catch (RuntimeException failed) {
+                    LOG.warnf("allocation result with key %s goes to the dead-letter topic: %s", record.getKey(),
+                            failed.getMessage());
+                    record.nack(failed).toCompletableFuture().join();
+                }
+            }
+        }
+        return batch.ack();
+    }
+
+    private void applyAll(List<KafkaRecord<String, String>> records) {
         // a database outage must not send a good message to the dead-letter topic
-        ConnectionLoss.retried(() -> QuarkusTransaction.requiringNew().run(() -> apply(message)));
+        ConnectionLoss.retried(() -> QuarkusTransaction.requiringNew().run(() -> {
+            for (KafkaRecord<String, String> record : records) {
+                try (Scope trace = TraceContext.readFrom(record.getHeaders()).asParent().makeCurrent()) {
+                    apply(record.getPayload());
+                }
+            }
+        }));
     }
 
     private void apply(String message) {
