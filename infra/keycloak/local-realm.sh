@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the realm that dev and test load: the production realm (quota-realm.json: roles, groups, clients, fine-grained
 # permissions) plus local-realm.json (demo users with passwords, local client secrets and redirect addresses, and the
-# password-grant client quota-cli; no password policy, the demo passwords are short), which must never reach a
+# password-grant client quota-cli; no password rules, the demo passwords are short, and a cheap hash: every test
+# sign-in and password set costs one, and Keycloak's default argon2 took ~90 ms of CPU each), which must never reach a
 # production Keycloak.
 #
 #   infra/keycloak/local-realm.sh > realm.json
