@@ -191,7 +191,7 @@ controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 log.dirs=$dir/data
-# topics are created on first use with room for several consumers per group
+# topics not in infra/kafka/topics.txt are made on first use, with room for several consumers per group
 num.partitions=3
 auto.create.topics.enable=true
 offsets.topic.replication.factor=1
@@ -217,6 +217,7 @@ logger.broker.level=INFO
 EOF
   if [ ! -f "$dir/data/meta.properties" ]; then
     log "formatting Kafka storage"
+    rm -f "$dir/topics-made"
     local id; id=$(java -cp "$home/lib/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
     java -Dlog4j2.configurationFile="$dir/log4j2.properties" -cp "$home/lib/*" kafka.tools.StorageTool format \
       -t "$id" -c "$dir/server.properties" >"$LOGS/kafka-format.log" 2>&1 \
@@ -228,16 +229,18 @@ EOF
   wait_for kafka 90 grep -q "Kafka Server started" "$LOGS/kafka.log"
 }
 
-# topics that need settings of their own; every other topic is created on first use
+# every topic of infra/kafka/topics.txt, before anything writes (no first write races the making of a topic)
 kafka_topics() {
-  local home=$SUITE_CACHE_DIR/kafka-$SUITE_KAFKA_VERSION
-  # made at the first start of this data: a restart (the drills' outage) needs no JVM for it
-  [ -d "$WORK/kafka/data/match-catalog-0" ] && return 0
-  # match-catalog keeps the newest announcement of each match (keyed by match id): compacted
+  local home=$SUITE_CACHE_DIR/kafka-$SUITE_KAFKA_VERSION list=$ROOT/infra/kafka/topics.txt
+  local marker=$WORK/kafka/topics-made sum
+  sum=$(sha256sum "$list" | cut -d' ' -f1)
+  # made once per list and data: a restart (the drills' outage) needs no JVM for it
+  [ "$(cat "$marker" 2>/dev/null)" = "$sum" ] && return 0
   java -Xmx128m -Dlog4j2.configurationFile="$WORK/kafka/log4j2.properties" -cp "$home/lib/*" \
-    org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$SUITE_KAFKA_PORT" --create --if-not-exists \
-    --topic match-catalog --partitions 3 --config cleanup.policy=compact >"$LOGS/kafka-topics.log" 2>&1 \
-    || { cat "$LOGS/kafka-topics.log" >&2; die "topic match-catalog could not be created"; }
+    "$ROOT/infra/kafka/CreateTopics.java" "127.0.0.1:$SUITE_KAFKA_PORT" "$list" >"$LOGS/kafka-topics.log" 2>&1 \
+    || { cat "$LOGS/kafka-topics.log" >&2; die "the topics of infra/kafka/topics.txt could not be made"; }
+  echo "$sum" >"$marker"
+  log "$(tail -n 1 "$LOGS/kafka-topics.log")"
 }
 
 # ---------------------------------------------------------------- Keycloak

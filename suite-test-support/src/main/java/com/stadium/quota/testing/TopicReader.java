@@ -27,7 +27,7 @@ public final class TopicReader implements AutoCloseable {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        // a topic not there yet is made as its first writer would make it (the broker creates topics on first use)
+        // the stack makes the suite's topics at its start (infra/kafka/topics.txt); any other is made here on first use
         List<TopicPartition> partitions;
         try {
             partitions = Awaitility.await("partitions of " + topic).atMost(Duration.ofSeconds(30)).pollInSameThread()
