@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +29,6 @@ import com.stadium.quota.testing.Mailbox;
 import com.stadium.quota.testing.TopicReader;
 import com.stadium.quota.testing.TopicWriter;
 import com.stadium.quota.testing.Tokens;
-
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,7 +83,7 @@ class NotificationDeliveryTest {
             Notification sent = Notification.findById(id);
             sent.status = NotificationStatus.PENDING;
             sent.delivery.sentAt = null;
-            sent.delivery.nextAttemptAt = java.time.Instant.now();
+            sent.delivery.nextAttemptAt = Instant.now();
         });
         // the dispatcher's poll finds it (a send that times out is tried again, as after any crash)
         await().atMost(Duration.ofSeconds(60)).until(() -> Mailbox.messagesFor(email).size() == 2);

@@ -23,10 +23,14 @@ class TopicListTest {
 
     private static final Path ROOT = Path.of("..");
 
-    private static Set<String> listed() throws IOException {
+    /** The list's topics, each as its words: name, partitions, settings. */
+    private static List<String[]> lines() throws IOException {
         return Files.readAllLines(ROOT.resolve("infra/kafka/topics.txt")).stream().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .map(line -> line.split("\\s+")[0]).collect(Collectors.toSet());
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).map(line -> line.split("\\s+")).toList();
+    }
+
+    private static Set<String> listed() throws IOException {
+        return lines().stream().map(words -> words[0]).collect(Collectors.toSet());
     }
 
     @Test
@@ -61,9 +65,7 @@ class TopicListTest {
 
     @Test
     void theListNamesEachTopicOnceWithItsPartitions() throws IOException {
-        List<String[]> lines = Files.readAllLines(ROOT.resolve("infra/kafka/topics.txt")).stream()
-                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .map(line -> line.split("\\s+")).toList();
+        List<String[]> lines = lines();
         assertThat(lines).allSatisfy(words -> assertThat(words[1]).as(Arrays.toString(words)).matches("[1-9][0-9]*"));
         assertThat(lines.stream().map(words -> words[0]).distinct().count()).isEqualTo(lines.size());
     }
