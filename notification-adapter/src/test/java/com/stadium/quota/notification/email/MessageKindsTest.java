@@ -22,6 +22,7 @@ import com.stadium.quota.messaging.contract.NotificationKind;
 import com.stadium.quota.messaging.contract.Notice;
 import com.stadium.quota.notification.ReceivedMail;
 import com.stadium.quota.notification.Requests;
+import com.stadium.quota.notification.EarlierRequestsSkipped;
 import com.stadium.quota.notification.SmtpLinkResource;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -31,6 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Each kind of message, sent through Kafka and read back from the test stack's SMTP server. */
 @QuarkusTest
 @WithTestResource(value = SmtpLinkResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = EarlierRequestsSkipped.class, scope = TestResourceScope.GLOBAL)
 class MessageKindsTest {
 
     private static final String PORTAL = "http://127.0.0.1:8080";
