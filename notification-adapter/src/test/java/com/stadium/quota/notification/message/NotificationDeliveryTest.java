@@ -82,8 +82,7 @@ class NotificationDeliveryTest {
         QuarkusTransaction.requiringNew().run(() -> {
             Notification sent = Notification.findById(id);
             sent.status = NotificationStatus.PENDING;
-            sent.delivery.sentAt = null;
-            sent.delivery.nextAttemptAt = Instant.now();
+            sent.delivery = DeliveryAttempts.dueAt(Instant.now());
         });
         // the dispatcher's poll finds it (a send that times out is tried again, as after any crash)
         await().atMost(Duration.ofSeconds(60)).until(() -> Mailbox.messagesFor(email).size() == 2);
